@@ -1,0 +1,164 @@
+package gradgrid.job.conf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses output strings: {@code f}, {@code f'}, {@code f''}, {@code df/dx}, {@code d3f/dx3}, {@code
+ * grad(alpha)}, {@code hessian(alpha)}, {@code hessian(alpha, beta)}, {@code
+ * eigenvalues(hessian(alpha, beta))}.
+ */
+public final class OutputParser {
+  /** The accepted forms, for error messages. */
+  public static final String FORMS =
+      "f, f', f'', df/dx, d2f/dx2 (any order, scalar input), grad(alpha), hessian(alpha),"
+          + " hessian(alpha, beta), eigenvalues(hessian(alpha, beta))";
+
+  private static final Pattern PRIMES = Pattern.compile("f('+)");
+  private static final Pattern LEIBNIZ = Pattern.compile("d(\\d*)f/d([A-Za-z_]\\w*)");
+  private static final Pattern CALL = Pattern.compile("([a-z]+)\\((.*)\\)");
+
+  private OutputParser() {}
+
+  /**
+   * Parses one output string and checks it against the function's parameters.
+   *
+   * @param text the output as written in the conf
+   * @param params the function's parameters, in call order
+   * @param where the key and origin for messages, for example {@code outputs[2] (seed.conf:14)}
+   * @return the output
+   * @throws ConfException naming {@code where} if the text is not an output of this function
+   */
+  public static OutputSpec parse(String text, Map<String, InputParam> params, String where) {
+    String s = text.replaceAll("\\s+", "");
+    if (s.equals("f")) {
+      return new OutputSpec.Value();
+    }
+    Matcher m = PRIMES.matcher(s);
+    if (m.matches()) {
+      InputParam first = params.values().iterator().next();
+      if (!first.scalar()) {
+        throw new ConfException(
+            where
+                + ": '"
+                + text
+                + "' differentiates w.r.t. the first input '"
+                + first.name()
+                + "', which is a "
+                + first.describe()
+                + "; use grad("
+                + first.name()
+                + ")");
+      }
+      return new OutputSpec.Derivative(first.name(), m.group(1).length());
+    }
+    m = LEIBNIZ.matcher(s);
+    if (m.matches()) {
+      int order = m.group(1).isEmpty() ? 1 : Integer.parseInt(m.group(1));
+      String var = m.group(2);
+      if (order > 1) {
+        String suffix = Integer.toString(order);
+        if (!var.endsWith(suffix) || var.length() == suffix.length()) {
+          throw new ConfException(
+              where + ": '" + text + "': write the order on both sides, like d2f/dx2");
+        }
+        var = var.substring(0, var.length() - suffix.length());
+      }
+      if (order < 1) {
+        throw new ConfException(where + ": '" + text + "': derivative order must be >= 1");
+      }
+      InputParam p = param(var, params, where, text);
+      if (!p.scalar()) {
+        throw new ConfException(
+            where
+                + ": '"
+                + text
+                + "': '"
+                + var
+                + "' is a "
+                + p.describe()
+                + "; derivatives like df/dx need a scalar input (use grad("
+                + var
+                + ") or hessian("
+                + var
+                + "))");
+      }
+      return new OutputSpec.Derivative(var, order);
+    }
+    m = CALL.matcher(s);
+    if (m.matches()) {
+      String fn = m.group(1);
+      String args = m.group(2);
+      switch (fn) {
+        case "grad" -> {
+          List<String> a = names(args, params, where, text);
+          if (a.size() != 1) {
+            throw new ConfException(where + ": '" + text + "': grad takes one input");
+          }
+          return new OutputSpec.Grad(a.get(0));
+        }
+        case "hessian" -> {
+          List<String> a = names(args, params, where, text);
+          if (a.size() == 1) {
+            return new OutputSpec.Hessian(a.get(0), a.get(0));
+          }
+          if (a.size() == 2) {
+            return new OutputSpec.Hessian(a.get(0), a.get(1));
+          }
+          throw new ConfException(where + ": '" + text + "': hessian takes one or two inputs");
+        }
+        case "eigenvalues" -> {
+          Matcher inner = CALL.matcher(args);
+          if (!inner.matches() || !inner.group(1).equals("hessian")) {
+            throw new ConfException(
+                where + ": '" + text + "': eigenvalues takes a hessian, like " + FORMS);
+          }
+          List<String> a = names(inner.group(2), params, where, text);
+          if (a.isEmpty() || a.size() != a.stream().distinct().count()) {
+            throw new ConfException(
+                where + ": '" + text + "': list each input once inside hessian(...)");
+          }
+          return new OutputSpec.Eigenvalues(a);
+        }
+        default -> {
+          // falls through to the generic error below
+        }
+      }
+    }
+    throw new ConfException(
+        where + ": cannot read output '" + text + "'; accepted forms: " + FORMS);
+  }
+
+  private static List<String> names(
+      String args, Map<String, InputParam> params, String where, String text) {
+    List<String> out = new ArrayList<>();
+    if (args.isEmpty()) {
+      return out;
+    }
+    for (String a : args.split(",", -1)) {
+      out.add(param(a, params, where, text).name());
+    }
+    return out;
+  }
+
+  private static InputParam param(
+      String name, Map<String, InputParam> params, String where, String text) {
+    InputParam p = params.get(name);
+    if (p == null) {
+      throw new ConfException(
+          where
+              + ": '"
+              + text
+              + "' names input '"
+              + name
+              + "', which the function does not have (inputs: "
+              + String.join(", ", params.keySet())
+              + ")"
+              + DidYouMean.hint(name, params.keySet()));
+    }
+    return p;
+  }
+}

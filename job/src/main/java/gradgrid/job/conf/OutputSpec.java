@@ -1,0 +1,149 @@
+package gradgrid.job.conf;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One requested output of a sweep. The shapes and column names are documented in {@code
+ * job/README-job.md}; every derivative is computed by the AD transforms of the function.
+ */
+public sealed interface OutputSpec extends Serializable {
+  /**
+   * The Parquet column name, for example {@code d2f_dx2} or {@code hessian_alpha_beta}.
+   *
+   * @return the column name
+   */
+  String column();
+
+  /**
+   * The output's dimensions given the function's parameters: {@code []} for a scalar, {@code [n]}
+   * for a vector, {@code [m, n]} for a matrix.
+   *
+   * @param params the function's parameters by name
+   * @return the dimensions
+   */
+  int[] dims(Map<String, InputParam> params);
+
+  /**
+   * Number of doubles per row (product of the dimensions).
+   *
+   * @param params the function's parameters by name
+   * @return the flat size
+   */
+  default int size(Map<String, InputParam> params) {
+    int n = 1;
+    for (int d : dims(params)) {
+      n *= d;
+    }
+    return n;
+  }
+
+  /** The function's value {@code f}. */
+  record Value() implements OutputSpec {
+    @Override
+    public String column() {
+      return "f";
+    }
+
+    @Override
+    public int[] dims(Map<String, InputParam> params) {
+      return new int[0];
+    }
+  }
+
+  /**
+   * The derivative of order {@code order} w.r.t. a scalar input: {@code df/dx}, {@code d2f/dx2}.
+   *
+   * @param param the scalar input
+   * @param order the order, at least 1
+   */
+  record Derivative(String param, int order) implements OutputSpec {
+    @Override
+    public String column() {
+      return order == 1 ? "df_d" + param : "d" + order + "f_d" + param + order;
+    }
+
+    @Override
+    public int[] dims(Map<String, InputParam> params) {
+      return new int[0];
+    }
+  }
+
+  /**
+   * The gradient w.r.t. one input: same shape as that input.
+   *
+   * @param param the input
+   */
+  record Grad(String param) implements OutputSpec {
+    @Override
+    public String column() {
+      return "grad_" + param;
+    }
+
+    @Override
+    public int[] dims(Map<String, InputParam> params) {
+      InputParam p = params.get(param);
+      return p.scalar() ? new int[0] : new int[] {p.size()};
+    }
+  }
+
+  /**
+   * The Hessian block {@code d2f / d(rows) d(cols)}: a matrix {@code |rows| x |cols|} stored row by
+   * row; a vector when one input is a scalar; a scalar when both are.
+   *
+   * @param rows the input indexing the block's rows
+   * @param cols the input indexing the block's columns
+   */
+  record Hessian(String rows, String cols) implements OutputSpec {
+    @Override
+    public String column() {
+      return "hessian_" + rows + "_" + cols;
+    }
+
+    @Override
+    public int[] dims(Map<String, InputParam> params) {
+      InputParam r = params.get(rows);
+      InputParam c = params.get(cols);
+      if (r.scalar() && c.scalar()) {
+        return new int[0];
+      }
+      if (r.scalar() || c.scalar()) {
+        return new int[] {r.size() * c.size()};
+      }
+      return new int[] {r.size(), c.size()};
+    }
+  }
+
+  /**
+   * The eigenvalues, ascending, of the symmetric Hessian of f w.r.t. the listed inputs taken
+   * together ({@code eigenvalues(hessian(alpha, beta))} is the spectrum of the full {@code
+   * (|alpha|+|beta|)}-square Hessian over alpha and beta).
+   *
+   * @param params the inputs, in order
+   */
+  record Eigenvalues(List<String> params) implements OutputSpec {
+    /**
+     * Copies the list.
+     *
+     * @param params the inputs
+     */
+    public Eigenvalues {
+      params = List.copyOf(params);
+    }
+
+    @Override
+    public String column() {
+      return "eigenvalues_hessian_" + String.join("_", params);
+    }
+
+    @Override
+    public int[] dims(Map<String, InputParam> all) {
+      int n = 0;
+      for (String p : params) {
+        n += all.get(p).size();
+      }
+      return new int[] {n};
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package gradgrid.job.conf;
+
+import gradgrid.job.grid.Grid;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A checked sweep: what to evaluate, over which grid, what to write, and where.
+ *
+ * @param confJson the conf as resolved, rendered as JSON (copied into the summary)
+ * @param function the function to evaluate
+ * @param params the function's parameters, in call order
+ * @param fixed each parameter's fixed values (axis-driven entries hold NaN until a row sets them)
+ * @param grid the grid (its axes name the inputs they drive)
+ * @param outputs the requested outputs, in conf order
+ * @param output where the Parquet goes: a URI Spark and Hadoop understand
+ * @param localOutput the same directory as a local path, or null when the output is remote
+ * @param mode what to do when the output exists
+ * @param partitions the partition count, or 0 to derive it from the grid size and cores
+ * @param batchSize rows per evaluator call
+ */
+public record SweepSpec(
+    String confJson,
+    FunctionSpec function,
+    List<InputParam> params,
+    Map<String, double[]> fixed,
+    Grid grid,
+    List<OutputSpec> outputs,
+    String output,
+    Path localOutput,
+    WriteMode mode,
+    int partitions,
+    int batchSize) {
+
+  /**
+   * The parameters by name, in call order.
+   *
+   * @return an ordered map name -> parameter
+   */
+  public Map<String, InputParam> paramsByName() {
+    Map<String, InputParam> m = new LinkedHashMap<>();
+    for (InputParam p : params) {
+      m.put(p.name(), p);
+    }
+    return m;
+  }
+}

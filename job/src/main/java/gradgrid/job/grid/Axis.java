@@ -1,0 +1,58 @@
+package gradgrid.job.grid;
+
+import java.io.Serializable;
+
+/**
+ * One grid axis: the values taken by a scalar input or by one element of a vector input.
+ *
+ * <p>The value at position {@code i} depends on {@code i} alone (never on an accumulated step), so
+ * every partition computes bit-identical coordinates.
+ */
+public sealed interface Axis extends Serializable permits Linspace, ValueList {
+  /**
+   * The input this axis drives.
+   *
+   * @return the parameter name, for example {@code alpha}
+   */
+  String param();
+
+  /**
+   * The vector element this axis drives.
+   *
+   * @return the element index, or -1 when the axis drives a scalar input
+   */
+  int element();
+
+  /**
+   * Number of values on the axis (at least 1).
+   *
+   * @return the point count
+   */
+  long points();
+
+  /**
+   * The value at a position.
+   *
+   * @param i position, {@code 0 <= i < points()}
+   * @return the coordinate
+   */
+  double value(long i);
+
+  /**
+   * The Parquet column name: {@code x} for a scalar input, {@code alpha_1} for {@code alpha[1]}.
+   *
+   * @return the column name
+   */
+  default String column() {
+    return element() < 0 ? param() : param() + "_" + element();
+  }
+
+  /**
+   * The name as written in the conf: {@code x} or {@code alpha[1]}.
+   *
+   * @return the conf name
+   */
+  default String confName() {
+    return element() < 0 ? param() : param() + "[" + element() + "]";
+  }
+}

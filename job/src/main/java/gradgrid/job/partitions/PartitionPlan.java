@@ -1,0 +1,55 @@
+package gradgrid.job.partitions;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits a grid's rows into contiguous index ranges, one per Spark partition. */
+public final class PartitionPlan {
+  /** Rows a partition aims at when the count is derived (about 16-40 MB of Parquet). */
+  public static final long TARGET_ROWS_PER_PARTITION = 1L << 21;
+
+  private PartitionPlan() {}
+
+  /**
+   * The default partition count: enough partitions of at most {@link #TARGET_ROWS_PER_PARTITION}
+   * rows, at least one per core, rounded up to a multiple of the cores so waves stay full, and
+   * never more than there are rows.
+   *
+   * @param rows the grid's row count
+   * @param cores the cluster's default parallelism
+   * @return the partition count
+   */
+  public static int defaultCount(long rows, int cores) {
+    int c = Math.max(1, cores);
+    long bySize = (rows + TARGET_ROWS_PER_PARTITION - 1) / TARGET_ROWS_PER_PARTITION;
+    long n = Math.max(c, bySize);
+    n = (n + c - 1) / c * c;
+    n = Math.min(n, Math.max(1, rows));
+    return (int) Math.min(n, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Splits {@code [0, rows)} into {@code partitions} contiguous ranges whose sizes differ by at
+   * most one; together they cover every row exactly once.
+   *
+   * @param rows the row count (at least 1)
+   * @param partitions the number of ranges, {@code 1 <= partitions <= rows}
+   * @return the ranges, in row order
+   */
+  public static List<IndexRange> split(long rows, int partitions) {
+    if (rows < 1 || partitions < 1 || partitions > rows) {
+      throw new IllegalArgumentException(
+          "cannot split " + rows + " rows into " + partitions + " partitions");
+    }
+    List<IndexRange> out = new ArrayList<>(partitions);
+    long base = rows / partitions;
+    long extra = rows % partitions;
+    long start = 0;
+    for (int p = 0; p < partitions; p++) {
+      long end = start + base + (p < extra ? 1 : 0);
+      out.add(new IndexRange(start, end));
+      start = end;
+    }
+    return out;
+  }
+}

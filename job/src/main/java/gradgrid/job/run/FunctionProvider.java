@@ -1,0 +1,41 @@
+package gradgrid.job.run;
+
+import gradgrid.job.conf.FunctionSpec;
+import gradgrid.job.conf.InputParam;
+import gradgrid.job.conf.OutputSpec;
+import java.util.List;
+
+/**
+ * A source of functions for sweeps, found with {@link java.util.ServiceLoader} (list
+ * implementations in {@code META-INF/services/gradgrid.job.run.FunctionProvider}).
+ */
+public interface FunctionProvider {
+  /**
+   * Whether this provider handles the function.
+   *
+   * @param function the function from the conf
+   * @return true if {@link #signature} and {@link #evaluator} accept it
+   */
+  boolean accepts(FunctionSpec function);
+
+  /**
+   * The function's parameters, in call order; checks the function's options.
+   *
+   * @param function the function from the conf
+   * @return its parameters
+   * @throws gradgrid.job.conf.ConfException naming the option that is wrong
+   */
+  List<InputParam> signature(FunctionSpec function);
+
+  /**
+   * Builds the evaluator for the requested outputs (see {@link BatchEvaluator} for the columns).
+   *
+   * @param function the function from the conf
+   * @param params its parameters, as returned by {@link #signature}
+   * @param outputs the requested outputs, in conf order
+   * @return the factory shipped to executors
+   * @throws gradgrid.job.conf.ConfException if an output cannot be computed for this function
+   */
+  EvaluatorFactory evaluator(
+      FunctionSpec function, List<InputParam> params, List<OutputSpec> outputs);
+}
