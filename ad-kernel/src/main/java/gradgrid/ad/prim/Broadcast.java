@@ -1,0 +1,39 @@
+package gradgrid.ad.prim;
+
+import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Val;
+import java.util.Arrays;
+
+/** A scalar repeated into every element of {@code to}; linear, its transpose is {@link Sum}. */
+public record Broadcast(Shape to) implements Primitive {
+  @Override
+  public String name() {
+    return "broadcast" + to.toString().substring(3);
+  }
+
+  @Override
+  public Shape shape(Shape... in) {
+    if (in.length != 1 || !in[0].isScalar()) {
+      throw new AdException("broadcast takes one scalar");
+    }
+    return to;
+  }
+
+  @Override
+  public double[] eval(Shape[] shapes, double[][] in) {
+    double[] r = new double[to.size()];
+    Arrays.fill(r, in[0][0]);
+    return r;
+  }
+
+  @Override
+  public Val jvp(Val[] x, Val[] t, Val y) {
+    return t[0] == null ? null : t[0].broadcast(to);
+  }
+
+  @Override
+  public Val[] transpose(Val ct, Val[] x, Shape[] shapes, boolean[] linear) {
+    return new Val[] {ct.sum()};
+  }
+}

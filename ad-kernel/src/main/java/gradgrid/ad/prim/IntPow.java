@@ -1,0 +1,70 @@
+package gradgrid.ad.prim;
+
+import gradgrid.ad.ir.Atom;
+import gradgrid.ad.ir.GraphBuilder;
+import gradgrid.ad.ir.Lit;
+import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Val;
+
+/**
+ * Elementwise {@code a^n} for a fixed integer {@code n}, by repeated squaring. Its derivative rule
+ * is exact everywhere, including at 0: {@code d x^0 = 0} and {@code d x^1 = t}, to every order
+ * (JAX's {@code float_power} gives NaN there).
+ */
+public record IntPow(int n) implements Primitive {
+  @Override
+  public String name() {
+    return "ipow[" + n + "]";
+  }
+
+  @Override
+  public Shape shape(Shape... in) {
+    return Elementwise.same(1, in);
+  }
+
+  @Override
+  public double[] eval(Shape[] shapes, double[][] in) {
+    return Elementwise.map(in[0], a -> pow(a, n));
+  }
+
+  @Override
+  public Val jvp(Val[] x, Val[] t, Val y) {
+    if (t[0] == null || n == 0) {
+      return null;
+    }
+    // d x^n = n x^(n-1) t, with x^0 = 1 exactly (no 0 * 0^-1)
+    return n == 1 ? t[0] : t[0].mul(x[0].pow(n - 1).mul(n));
+  }
+
+  /** {@code x^0 -> 1} and {@code x^1 -> x}: exact for every x, NaN and infinities included. */
+  @Override
+  public Atom simplify(GraphBuilder b, Atom[] in) {
+    if (n == 0) {
+      return Lit.filled(in[0].shape(), 1.0);
+    }
+    return n == 1 ? in[0] : null;
+  }
+
+  /** {@code x^n} by repeated squaring; the one definition shared by the interpreter and kernels. */
+  public static double pow(double x, int n) {
+    if (n < 0) {
+      return 1.0 / pow(x, -(long) n);
+    }
+    return pow(x, (long) n);
+  }
+
+  private static double pow(double x, long e) {
+    double r = 1.0;
+    double b = x;
+    while (e > 0) {
+      if ((e & 1) != 0) {
+        r *= b;
+      }
+      e >>= 1;
+      if (e > 0) {
+        b *= b;
+      }
+    }
+    return r;
+  }
+}

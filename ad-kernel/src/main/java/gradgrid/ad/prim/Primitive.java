@@ -1,0 +1,54 @@
+package gradgrid.ad.prim;
+
+import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Atom;
+import gradgrid.ad.ir.GraphBuilder;
+import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Val;
+import java.io.Serializable;
+
+/**
+ * A primitive operation with all of its rules side by side: shape, evaluation, forward derivative
+ * (jvp) and, for the primitives that are linear in some inputs, the transpose. Parameters (an
+ * exponent, an index) are fields of the implementing record, so equal primitives are equal values.
+ */
+public interface Primitive extends Serializable {
+  /** The printed name, parameters included ({@code ipow[3]}, {@code index[2]}). */
+  String name();
+
+  /** The output shape for these input shapes; throws {@link AdException} when they do not fit. */
+  Shape shape(Shape... in);
+
+  /** Evaluates on flat row-major values; the reference semantics every compiled kernel matches. */
+  double[] eval(Shape[] shapes, double[][] in);
+
+  /**
+   * The tangent of the output given primal inputs {@code x}, their tangents {@code t} (null is a
+   * symbolic zero) and the primal output {@code y}; returns null for a zero tangent. The result
+   * must be linear in the tangents.
+   */
+  Val jvp(Val[] x, Val[] t, Val y);
+
+  /**
+   * For a primitive linear in the inputs flagged {@code linear}: the cotangents of those inputs
+   * given the output cotangent {@code ct}; returns one entry per input, null for zero and for the
+   * non-linear inputs. {@code x} holds the values of the non-linear inputs (null for the linear
+   * ones) and {@code shapes} the shapes of all inputs.
+   */
+  default Val[] transpose(Val ct, Val[] x, Shape[] shapes, boolean[] linear) {
+    throw new AdException(name() + " is not linear in its inputs and has no transpose rule");
+  }
+
+  /**
+   * An exact algebraic shortcut ({@code x*1 -> x}, {@code -(-x) -> x}, index of a stack), or null.
+   * Never a rewrite that changes any bit of any result.
+   */
+  default Atom simplify(GraphBuilder b, Atom[] in) {
+    return null;
+  }
+
+  /** True when swapping the two inputs cannot change the result (used to canonicalise CSE). */
+  default boolean commutative() {
+    return false;
+  }
+}

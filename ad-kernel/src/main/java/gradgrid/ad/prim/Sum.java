@@ -1,0 +1,40 @@
+package gradgrid.ad.prim;
+
+import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Val;
+
+/** The sum of all elements, added left to right; linear, its transpose is {@link Broadcast}. */
+public record Sum() implements Primitive {
+  @Override
+  public String name() {
+    return "sum";
+  }
+
+  @Override
+  public Shape shape(Shape... in) {
+    if (in.length != 1) {
+      throw new AdException("sum takes one argument");
+    }
+    return Shape.SCALAR;
+  }
+
+  @Override
+  public double[] eval(Shape[] shapes, double[][] in) {
+    double s = in[0][0];
+    for (int k = 1; k < in[0].length; k++) {
+      s += in[0][k];
+    }
+    return new double[] {s};
+  }
+
+  @Override
+  public Val jvp(Val[] x, Val[] t, Val y) {
+    return t[0] == null ? null : t[0].sum();
+  }
+
+  @Override
+  public Val[] transpose(Val ct, Val[] x, Shape[] shapes, boolean[] linear) {
+    return new Val[] {ct.broadcast(shapes[0])};
+  }
+}

@@ -1,0 +1,299 @@
+package gradgrid.ad.transform;
+
+import gradgrid.ad.Fn;
+import gradgrid.ad.Param;
+import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Atom;
+import gradgrid.ad.ir.Graph;
+import gradgrid.ad.ir.GraphBuilder;
+import gradgrid.ad.ir.Lit;
+import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Val;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Implements the transforms behind {@link gradgrid.ad.AD}: argument checks with clear messages,
+ * then a fresh trace in which {@link Jvp} and {@link Transpose} emit the derivative graph.
+ */
+public final class Transforms {
+  private Transforms() {}
+
+  /** grad or value_and_grad of a scalar function. */
+  public static Fn grad(Fn f, int[] argnums, boolean withValue) {
+    String what = (withValue ? "valueAndGrad" : "grad") + " of '" + f.name() + "'";
+    int[] wrt = checkArgnums(what, f, argnums);
+    requireScalarOutput(what, f);
+    List<String> names = new ArrayList<>();
+    if (withValue) {
+      names.add(f.outputNames().get(0));
+    }
+    for (int a : wrt) {
+      names.add("d" + f.outputNames().get(0) + "/d" + f.params().get(a).name());
+    }
+    return build(
+        derivedName(withValue ? "valueAndGrad" : "grad", f, wrt),
+        f.params(),
+        names,
+        (b, x) -> {
+          Val[] r =
+              Transpose.pullback(b, f.graph(), x, wrt, new Val[] {new Val(b, Lit.scalar(1.0))});
+          return withValue ? r : Arrays.copyOfRange(r, 1, r.length);
+        });
+  }
+
+  /** Forward mode with the tangents as extra arguments. */
+  public static Fn jvp(Fn f, int[] argnums) {
+    int[] wrt = checkArgnums("jvp of '" + f.name() + "'", f, argnums);
+    List<Param> params = new ArrayList<>(f.params());
+    for (int a : wrt) {
+      Param p = f.params().get(a);
+      params.add(new Param("t_" + p.name(), p.shape()));
+    }
+    List<String> names = new ArrayList<>(f.outputNames());
+    for (String o : f.outputNames()) {
+      names.add("t_" + o);
+    }
+    int n = f.params().size();
+    return build(
+        derivedName("jvp", f, wrt),
+        params,
+        names,
+        (b, x) -> {
+          Val[] tangents = new Val[n];
+          for (int k = 0; k < wrt.length; k++) {
+            tangents[wrt[k]] = x[n + k];
+          }
+          Val[] r = Jvp.apply(b, f.graph(), Arrays.copyOf(x, n), tangents);
+          return zerosForNull(b, r, f.outputShapes());
+        });
+  }
+
+  /** Reverse mode with the output cotangents as extra arguments. */
+  public static Fn vjp(Fn f, int[] argnums) {
+    int[] wrt = checkArgnums("vjp of '" + f.name() + "'", f, argnums);
+    List<Param> params = new ArrayList<>(f.params());
+    for (int j = 0; j < f.outputNames().size(); j++) {
+      params.add(new Param("ct_" + f.outputNames().get(j), f.outputShapes().get(j)));
+    }
+    List<String> names = new ArrayList<>();
+    for (int a : wrt) {
+      names.add("ct_" + f.params().get(a).name());
+    }
+    int n = f.params().size();
+    int m = f.outputNames().size();
+    return build(
+        derivedName("vjp", f, wrt),
+        params,
+        names,
+        (b, x) -> {
+          Val[] r =
+              Transpose.pullback(
+                  b, f.graph(), Arrays.copyOf(x, n), wrt, Arrays.copyOfRange(x, n, n + m));
+          return Arrays.copyOfRange(r, m, r.length);
+        });
+  }
+
+  /** Forward-mode Jacobian blocks, one jvp per input element. */
+  public static Fn jacfwd(Fn f, int[] argnums) {
+    String what = "jacfwd of '" + f.name() + "'";
+    int[] wrt = checkArgnums(what, f, argnums);
+    List<String> names = blockNames(f, wrt);
+    int n = f.params().size();
+    int m = f.outputNames().size();
+    return build(
+        derivedName("jacfwd", f, wrt),
+        f.params(),
+        names,
+        (b, x) -> {
+          Val[][][] cols = new Val[m][wrt.length][];
+          for (int k = 0; k < wrt.length; k++) {
+            Shape s = f.params().get(wrt[k]).shape();
+            for (int m2 = 0; m2 < m; m2++) {
+              cols[m2][k] = new Val[s.size()];
+            }
+            for (int e = 0; e < s.size(); e++) {
+              Val[] tangents = new Val[n];
+              tangents[wrt[k]] = new Val(b, new Lit(s, Blocks.oneHot(s, e)));
+              Val[] r = Jvp.apply(b, f.graph(), x, tangents);
+              for (int j = 0; j < m; j++) {
+                Val t = r[m + j];
+                cols[j][k][e] =
+                    t != null ? t : new Val(b, Lit.filled(f.outputShapes().get(j), 0.0));
+              }
+            }
+          }
+          Val[] out = new Val[m * wrt.length];
+          for (int j = 0; j < m; j++) {
+            for (int k = 0; k < wrt.length; k++) {
+              out[j * wrt.length + k] =
+                  Blocks.fromColumns(
+                      what, f.outputShapes().get(j), f.params().get(wrt[k]).shape(), cols[j][k]);
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Reverse-mode Jacobian blocks, one vjp per output element. */
+  public static Fn jacrev(Fn f, int[] argnums) {
+    String what = "jacrev of '" + f.name() + "'";
+    int[] wrt = checkArgnums(what, f, argnums);
+    List<String> names = blockNames(f, wrt);
+    int m = f.outputNames().size();
+    return build(
+        derivedName("jacrev", f, wrt),
+        f.params(),
+        names,
+        (b, x) -> {
+          Val[] out = new Val[m * wrt.length];
+          for (int j = 0; j < m; j++) {
+            Shape so = f.outputShapes().get(j);
+            Val[][] rows = new Val[wrt.length][so.size()];
+            for (int e = 0; e < so.size(); e++) {
+              Val[] cts = new Val[m];
+              cts[j] = new Val(b, new Lit(so, Blocks.oneHot(so, e)));
+              Val[] r = Transpose.pullback(b, f.graph(), x, wrt, cts);
+              for (int k = 0; k < wrt.length; k++) {
+                rows[k][e] = r[m + k];
+              }
+            }
+            for (int k = 0; k < wrt.length; k++) {
+              out[j * wrt.length + k] =
+                  Blocks.fromRows(what, so, f.params().get(wrt[k]).shape(), rows[k]);
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Forward-over-reverse Hessian blocks, named {@code d2f/da db}. */
+  public static Fn hessian(Fn f, int[] argnums) {
+    String what = "hessian of '" + f.name() + "'";
+    int[] wrt = checkArgnums(what, f, argnums);
+    requireScalarOutput(what, f);
+    Fn h = jacfwd(grad(f, wrt, false), wrt);
+    List<String> names = new ArrayList<>();
+    String out = f.outputNames().get(0);
+    for (int i : wrt) {
+      for (int j : wrt) {
+        names.add("d2" + out + "/d" + f.params().get(i).name() + " d" + f.params().get(j).name());
+      }
+    }
+    return new Fn(derivedName("hessian", f, wrt), f.params(), names, h.graph());
+  }
+
+  /** Re-emits the graph through a fresh builder: constant folding, CSE, dead-code elimination. */
+  public static Fn simplify(Fn f) {
+    return build(
+        f.name(), f.params(), f.outputNames(), (b, x) -> toVals(b, b.inline(f.graph(), atoms(x))));
+  }
+
+  private static Fn build(
+      String name,
+      List<Param> params,
+      List<String> names,
+      BiFunction<GraphBuilder, Val[], Val[]> body) {
+    GraphBuilder b = new GraphBuilder(name);
+    Val[] x = new Val[params.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = new Val(b, b.addInput(params.get(i).shape()));
+    }
+    Val[] out = body.apply(b, x);
+    List<Atom> atoms = new ArrayList<>();
+    for (Val v : out) {
+      atoms.add(v.atom());
+    }
+    Graph g = b.build(atoms);
+    return new Fn(name, params, names, g);
+  }
+
+  private static Val[] zerosForNull(GraphBuilder b, Val[] r, List<Shape> outShapes) {
+    int m = outShapes.size();
+    for (int j = 0; j < r.length; j++) {
+      if (r[j] == null) {
+        r[j] = new Val(b, Lit.filled(outShapes.get(j % m), 0.0));
+      }
+    }
+    return r;
+  }
+
+  private static Atom[] atoms(Val[] x) {
+    return Arrays.stream(x).map(Val::atom).toArray(Atom[]::new);
+  }
+
+  private static Val[] toVals(GraphBuilder b, Atom[] a) {
+    return Arrays.stream(a).map(x -> new Val(b, x)).toArray(Val[]::new);
+  }
+
+  private static List<String> blockNames(Fn f, int[] wrt) {
+    List<String> names = new ArrayList<>();
+    for (String o : f.outputNames()) {
+      for (int a : wrt) {
+        names.add("d" + o + "/d" + f.params().get(a).name());
+      }
+    }
+    return names;
+  }
+
+  private static String derivedName(String transform, Fn f, int[] wrt) {
+    return transform + "(" + f.name() + ", argnums=" + Arrays.toString(wrt) + ")";
+  }
+
+  /** Validates argnums (default {0}): in range, no repeats, and the function has parameters. */
+  static int[] checkArgnums(String what, Fn f, int[] argnums) {
+    int n = f.params().size();
+    if (n == 0) {
+      throw new AdException(what + ": the function takes no arguments to differentiate");
+    }
+    int[] wrt = argnums.length == 0 ? new int[] {0} : argnums.clone();
+    for (int i = 0; i < wrt.length; i++) {
+      if (wrt[i] < 0 || wrt[i] >= n) {
+        throw new AdException(
+            what
+                + ": argnums "
+                + wrt[i]
+                + " is out of range; the function takes "
+                + n
+                + " arguments ("
+                + f.signature()
+                + "), numbered 0.."
+                + (n - 1));
+      }
+      for (int j = 0; j < i; j++) {
+        if (wrt[i] == wrt[j]) {
+          throw new AdException(
+              what
+                  + ": argnums "
+                  + wrt[i]
+                  + " ('"
+                  + f.params().get(wrt[i]).name()
+                  + "') is repeated in "
+                  + Arrays.toString(argnums));
+        }
+      }
+    }
+    return wrt;
+  }
+
+  private static void requireScalarOutput(String what, Fn f) {
+    List<Shape> shapes = f.outputShapes();
+    if (shapes.size() != 1 || !shapes.get(0).isScalar()) {
+      StringBuilder outs = new StringBuilder();
+      for (int j = 0; j < shapes.size(); j++) {
+        outs.append(j == 0 ? "" : ", ")
+            .append(f.outputNames().get(j))
+            .append(':')
+            .append(shapes.get(j));
+      }
+      throw new AdException(
+          what
+              + " needs a function with one scalar output, but it returns ("
+              + outs
+              + "); use jacfwd or jacrev for vector outputs\n"
+              + f.graph());
+    }
+  }
+}
