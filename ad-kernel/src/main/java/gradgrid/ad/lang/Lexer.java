@@ -128,6 +128,9 @@ final class Lexer {
         i++;
       }
       String tail = s.substring(end, i);
+      if (s.substring(start, end).equals("0") && (tail.charAt(0) == 'x' || tail.charAt(0) == 'X')) {
+        throw badNumber(start, "only decimal numbers are supported");
+      }
       if (isNameStart(tail.charAt(0)) && tail.indexOf('.') < 0) {
         throw badNumber(
             start,
@@ -176,6 +179,7 @@ final class Lexer {
     String code = String.format("U+%04X", cp);
     if (Character.isISOControl(cp)
         || Character.isWhitespace(cp)
+        || Character.isSpaceChar(cp)
         || !Character.isDefined(cp)
         || Character.getType(cp) == Character.SURROGATE) {
       return code;
