@@ -99,7 +99,7 @@ final class Lowering {
     for (int k = 0; k < chain.ops().size(); k++) {
       Token op = chain.ops().get(k);
       Val v = lower(chain.rest().get(k));
-      requireBroadcastable(op.start(), "'" + op.text(src) + "'", acc, v);
+      requireBroadcastable(op.start(), op.kind(), acc, v);
       switch (op.kind()) {
         case PLUS:
           acc = acc.add(v);
@@ -123,7 +123,7 @@ final class Lowering {
    * integer value ({@code 2}, {@code -3}, {@code 2.0}, {@code (1+1)}), else the real power.
    */
   Val power(int at, Val base, Val exponent) {
-    requireBroadcastable(at, "'^'", base, exponent);
+    requireBroadcastable(at, Token.Kind.CARET, base, exponent);
     if (exponent.atom() instanceof Lit lit && lit.shape().isScalar()) {
       double e = lit.get(0);
       if (e == Math.rint(e) && Math.abs(e) <= Integer.MAX_VALUE) {
@@ -246,7 +246,7 @@ final class Lowering {
   private Val compare(Node.Compare cmp) {
     Val a = lower(cmp.left());
     Val b = lower(cmp.right());
-    requireBroadcastable(cmp.pos(), cmp.op().shown(), a, b);
+    requireBroadcastable(cmp.pos(), cmp.op(), a, b);
     switch (cmp.op()) {
       case LT:
         return a.lt(b);
@@ -325,11 +325,12 @@ final class Lowering {
     }
   }
 
-  private void requireBroadcastable(int at, String op, Val a, Val b) {
+  private void requireBroadcastable(int at, Token.Kind op, Val a, Val b) {
     Shape x = a.shape();
     Shape y = b.shape();
     if (!x.equals(y) && !x.isScalar() && !y.isScalar()) {
-      throw error(at, op + " needs operands of one shape or a scalar, got " + x + " and " + y);
+      throw error(
+          at, op.shown() + " needs operands of one shape or a scalar, got " + x + " and " + y);
     }
   }
 
