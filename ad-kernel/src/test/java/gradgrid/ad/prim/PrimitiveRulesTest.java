@@ -61,7 +61,8 @@ class PrimitiveRulesTest {
         new Case(new Stack(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
         new Case(new Broadcast(v3), new Shape[] {s}, -2, 2, new int[] {0}),
         new Case(new Sum(), new Shape[] {m23}, -2, 2, new int[] {0}),
-        new Case(new Dot(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}));
+        new Case(new Dot(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
+        new Case(new Max(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}));
   }
 
   @Test
