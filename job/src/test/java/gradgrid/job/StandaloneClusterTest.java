@@ -165,6 +165,15 @@ class StandaloneClusterTest {
           ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
       }
+      // The Worker's jars/ are symlinks into ~/.m2: remove the links so @TempDir stays quiet.
+      Path jars = clusterDir.resolve("spark-home/jars");
+      if (Files.isDirectory(jars)) {
+        try (var links = Files.list(jars)) {
+          for (Path link : links.toList()) {
+            Files.deleteIfExists(link);
+          }
+        }
+      }
     }
   }
 
