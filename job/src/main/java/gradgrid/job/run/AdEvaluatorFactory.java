@@ -53,6 +53,6 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
 
   @Override
   public BatchEvaluator create() {
-    return new InterpretedEvaluator(plan);
+    return new PlanEvaluator(plan, new InterpretedKernel(plan.fn()));
   }
 }

@@ -9,19 +9,18 @@ import java.util.List;
 
 /**
  * The requested outputs as one multi-output traced function, built only with the AD transforms,
- * plus where each output's values sit among the function's outputs.
+ * plus how its raw output columns map to the requests.
  *
  * <p>{@code f} is the function itself; {@code dkf/dxk} is {@code grad} applied k times; {@code
  * grad(p)} is {@code grad(f, p)}; {@code hessian(a, b)} is {@code jacfwd(grad(f, a), b)} (only the
- * requested block is built); {@code eigenvalues(hessian(a, b, ...))} takes the blocks of {@code
- * hessian(f, a, b, ...)} and diagonalises them after evaluation.
+ * requested block is built); {@code eigenvalues(hessian(a, b, ...))} takes all blocks of {@code
+ * hessian(f, a, b, ...)}, which {@link PlanEvaluator} assembles and diagonalises after the kernel.
  *
  * @param fn one function with the outputs of every request, sharing subexpressions
- * @param first per request, the index of its first output in {@code fn}
- * @param blocks per request, 1 or, for eigenvalues, the number of Hessian blocks per side
- * @param sizes per request, the flat size of the request's column(s)
+ * @param sizes per request, its number of output columns (for eigenvalues, the matrix order)
+ * @param blockWidths per request, null, or for eigenvalues the sizes of the inputs (block widths)
  */
-public record AdPlan(Fn fn, int[] first, int[] blocks, int[] sizes) implements Serializable {
+public record AdPlan(Fn fn, int[] sizes, int[][] blockWidths) implements Serializable {
 
   /**
    * Builds the plan.
@@ -32,24 +31,55 @@ public record AdPlan(Fn fn, int[] first, int[] blocks, int[] sizes) implements S
    */
   public static AdPlan of(Fn f, List<OutputSpec> outputs) {
     List<Fn> parts = new ArrayList<>();
-    int[] first = new int[outputs.size()];
-    int[] blocks = new int[outputs.size()];
     int[] sizes = new int[outputs.size()];
-    int next = 0;
+    int[][] widths = new int[outputs.size()][];
     for (int k = 0; k < outputs.size(); k++) {
-      Fn part = part(f, outputs.get(k));
-      first[k] = next;
-      blocks[k] = outputs.get(k) instanceof OutputSpec.Eigenvalues e ? e.params().size() : 1;
-      int size = 0;
-      for (int j = 0; j < part.outputShapes().size(); j++) {
-        size += part.outputShapes().get(j).size();
-      }
-      sizes[k] = blocks[k] == 1 ? size : (int) Math.round(Math.sqrt(size));
-      next += part.outputShapes().size();
+      OutputSpec out = outputs.get(k);
+      Fn part = part(f, out);
       parts.add(part);
+      if (out instanceof OutputSpec.Eigenvalues e) {
+        widths[k] =
+            e.params().stream()
+                .mapToInt(p -> f.params().get(f.paramIndex(p)).shape().size())
+                .toArray();
+        for (int w : widths[k]) {
+          sizes[k] += w;
+        }
+      } else {
+        for (var s : part.outputShapes()) {
+          sizes[k] += s.size();
+        }
+      }
     }
     Fn all = Fn.concat(f.name() + "_sweep", parts.toArray(new Fn[0]));
-    return new AdPlan(AD.simplify(all), first, blocks, sizes);
+    return new AdPlan(AD.simplify(all), sizes, widths);
+  }
+
+  /**
+   * Whether any request needs work after the kernel (eigenvalues).
+   *
+   * @return true if raw columns differ from output columns
+   */
+  public boolean needsPostProcessing() {
+    for (int[] w : blockWidths) {
+      if (w != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Number of raw output columns the function produces.
+   *
+   * @return the raw width
+   */
+  public int rawWidth() {
+    int w = 0;
+    for (var s : fn.outputShapes()) {
+      w += s.size();
+    }
+    return w;
   }
 
   private static Fn part(Fn f, OutputSpec out) {
