@@ -120,6 +120,7 @@ public final class SweepConfLoader {
           "inputs: the grid has more rows than fit in a 64-bit count (" + sb + ")");
     }
     List<OutputSpec> outputs = outputs(require(root, "outputs", ConfigValueType.LIST, ""), byName);
+    checkColumns(grid, outputs);
     ConfigObject out =
         root.get("output") == null
             ? ConfigFactory.empty().root()
@@ -427,6 +428,32 @@ public final class SweepConfLoader {
       out.add(spec);
     }
     return out;
+  }
+
+  /** Axis and output column names must differ (an input named like an output would clash). */
+  private static void checkColumns(Grid grid, List<OutputSpec> outputs) {
+    Map<String, String> seen = new LinkedHashMap<>();
+    for (Axis a : grid.axes()) {
+      seen.put(a.column(), "axis " + a.confName());
+    }
+    for (OutputSpec o : outputs) {
+      String other = seen.put(o.column(), "output " + o.column());
+      if (other != null) {
+        throw new ConfException(
+            "outputs: column '"
+                + o.column()
+                + "' would be written twice (by "
+                + other
+                + " and by the output); rename the input");
+      }
+    }
+    for (Axis a : grid.axes()) {
+      long same = grid.axes().stream().filter(b -> b.column().equals(a.column())).count();
+      if (same > 1) {
+        throw new ConfException(
+            "inputs: axis column '" + a.column() + "' would be written twice; rename the input");
+      }
+    }
   }
 
   private static void checkKeys(ConfigObject o, Set<String> known, String prefix) {

@@ -80,5 +80,14 @@ class ExpressionProviderTest {
                             + "inputs { alpha = [1, 2] }\noutputs = [f]\n"))
             .getMessage();
     assertTrue(m.contains("scalar"), m);
+    m =
+        assertThrows(
+                ConfException.class,
+                () ->
+                    parse(
+                        "function { expression = \"f * 2\", params = [f] }\n"
+                            + "inputs { f { values = [1, 2] } }\noutputs = [f]\n"))
+            .getMessage();
+    assertTrue(m.contains("column 'f' would be written twice"), m);
   }
 }
