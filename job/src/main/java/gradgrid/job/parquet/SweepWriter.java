@@ -14,6 +14,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.StructType;
 
 /** The evaluate and write stages: grid rows as a lazy Dataset, then Parquet through Spark. */
 public final class SweepWriter {
@@ -53,9 +55,13 @@ public final class SweepWriter {
       ColumnStats stats) {
     List<IndexRange> ranges = PartitionPlan.split(spec.grid().rows(), partitions);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Row> rows =
-        jsc.parallelize(ranges, ranges.size()).mapPartitions(new SweepTask(spec, factory, stats));
-    return spark.createDataFrame(rows, SweepSchema.of(spec));
+    StructType schema = SweepSchema.of(spec);
+    JavaRDD<InternalRow> rows =
+        jsc.parallelize(ranges, ranges.size())
+            .mapPartitions(new SweepTask(spec, factory, stats, schema));
+    // Binary rows straight into a DataFrame: no per-row conversion from external Rows.
+    return ((org.apache.spark.sql.classic.SparkSession) spark)
+        .internalCreateDataFrame(rows.rdd(), schema, false);
   }
 
   /**

@@ -12,18 +12,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.SpecificInternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * What one Spark task runs: for its index range, compute the coordinates of each row (mixed radix),
  * fill the input columns batch by batch, call the evaluator, and emit rows lazily (one batch in
  * memory at a time).
  *
- * <p>Row layout: one double per axis (grid order), then per output a double (scalar), a {@code
- * double[]} (vector) or a {@code double[][]} (matrix, row by row).
+ * <p>Rows are Spark's binary {@code UnsafeRow}s in the sweep's schema: one double per axis (grid
+ * order), then per output a double (scalar), an {@code array<double>} (vector) or an {@code
+ * array<array<double>>} (matrix, a list of rows). As usual for Spark iterators, the returned row
+ * object is reused: consumers copy what they keep.
  */
-public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, Row> {
+public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, InternalRow> {
   private static final long serialVersionUID = 1L;
 
   private final Grid grid;
@@ -33,6 +40,7 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, Ro
   private final EvaluatorFactory factory;
   private final int batchSize;
   private final ColumnStats stats;
+  private final StructType schema;
 
   /**
    * Prepares the task from a checked sweep.
@@ -40,10 +48,12 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, Ro
    * @param spec the sweep
    * @param factory the evaluator recipe
    * @param stats a registered accumulator with one column per axis and output element, or null
+   * @param schema the row schema (axes, then outputs)
    */
-  public SweepTask(SweepSpec spec, EvaluatorFactory factory, ColumnStats stats) {
+  public SweepTask(SweepSpec spec, EvaluatorFactory factory, ColumnStats stats, StructType schema) {
     this.grid = spec.grid();
     this.stats = stats;
+    this.schema = schema;
     this.factory = factory;
     this.batchSize = spec.batchSize();
     List<Double> flat = new ArrayList<>();
@@ -82,15 +92,17 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, Ro
   }
 
   @Override
-  public Iterator<Row> call(Iterator<IndexRange> ranges) {
+  public Iterator<InternalRow> call(Iterator<IndexRange> ranges) {
     List<IndexRange> list = new ArrayList<>();
     ranges.forEachRemaining(list::add);
     return new Rows(list);
   }
 
   /** Lazily evaluates the ranges batch by batch. */
-  private final class Rows implements Iterator<Row> {
+  private final class Rows implements Iterator<InternalRow> {
     private final List<IndexRange> ranges;
+    private final SpecificInternalRow row = new SpecificInternalRow(schema);
+    private final UnsafeProjection toUnsafe = UnsafeProjection.create(schema);
     private final BatchEvaluator evaluator = factory.create();
     private final double[][] in = new double[fixedColumns.length][];
     private final double[][] out = new double[factory.outputWidth()][];
@@ -167,37 +179,40 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, Ro
     }
 
     @Override
-    public Row next() {
+    public InternalRow next() {
       if (!hasNext()) {
         throw new NoSuchElementException();
       }
       int r = batchPos++;
-      Object[] values = new Object[coords.length + outputDims.length];
-      int v = 0;
+      int f = 0;
       for (double[] c : coords) {
-        values[v++] = c[r];
+        row.setDouble(f++, c[r]);
       }
       int col = 0;
       for (int[] dims : outputDims) {
         if (dims.length == 0) {
-          values[v++] = out[col++][r];
+          row.setDouble(f++, out[col++][r]);
         } else if (dims.length == 1) {
-          double[] vec = new double[dims[0]];
-          for (int i = 0; i < vec.length; i++) {
-            vec[i] = out[col++][r];
-          }
-          values[v++] = vec;
+          row.update(f++, UnsafeArrayData.fromPrimitiveArray(gather(col, dims[0], r)));
+          col += dims[0];
         } else {
-          double[][] m = new double[dims[0]][dims[1]];
-          for (double[] rowOfM : m) {
-            for (int j = 0; j < rowOfM.length; j++) {
-              rowOfM[j] = out[col++][r];
-            }
+          ArrayData[] rowsOfM = new ArrayData[dims[0]];
+          for (int i = 0; i < dims[0]; i++) {
+            rowsOfM[i] = UnsafeArrayData.fromPrimitiveArray(gather(col, dims[1], r));
+            col += dims[1];
           }
-          values[v++] = m;
+          row.update(f++, new GenericArrayData(rowsOfM));
         }
       }
-      return RowFactory.create(values);
+      return toUnsafe.apply(row);
+    }
+
+    private double[] gather(int firstColumn, int n, int r) {
+      double[] v = new double[n];
+      for (int i = 0; i < n; i++) {
+        v[i] = out[firstColumn + i][r];
+      }
+      return v;
     }
   }
 }
