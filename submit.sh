@@ -101,7 +101,17 @@ cluster_spark_home() {
   echo "$home"
 }
 
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# A recorded PID counts only while it is still the Spark daemon we started (PIDs get reused).
+alive() {
+  [ -f "$1" ] || return 1
+  local pid class
+  pid="$(cat "$1")"
+  case "$(basename "$1" .pid)" in
+    master) class=org.apache.spark.deploy.master.Master ;;
+    *) class=org.apache.spark.deploy.worker.Worker ;;
+  esac
+  kill -0 "$pid" 2>/dev/null && ps -o args= -p "$pid" 2>/dev/null | grep -q "$class"
+}
 
 master_json() { curl -fsS --max-time 2 "http://127.0.0.1:$MASTER_UI_PORT/json/" 2>/dev/null || true; }
 
@@ -117,8 +127,24 @@ wait_for() {  # wait_for <seconds> <description> <command...>
   done
 }
 
-master_alive() { master_json | grep -q '"status" *: *"ALIVE"'; }
-worker_alive() { master_json | grep -q '"aliveworkers" *: *[1-9]'; }
+# Fail fast when the process died (a port in use, a bad option): show its log instead of waiting.
+running_or_die() {
+  local name="$1"
+  if ! alive "$CLUSTER_DIR/$name.pid"; then
+    echo "gradgrid: the $name exited during start-up; last lines of $CLUSTER_DIR/$name.log:" >&2
+    tail -n 20 "$CLUSTER_DIR/$name.log" >&2 || true
+    return 2
+  fi
+}
+
+master_alive() {
+  running_or_die master || exit 1
+  master_json | grep -q '"status" *: *"ALIVE"'
+}
+worker_alive() {
+  running_or_die worker || { cluster_stop; exit 1; }
+  master_json | grep -q '"aliveworkers" *: *[1-9]'
+}
 
 cluster_start() {
   if alive "$CLUSTER_DIR/master.pid" || alive "$CLUSTER_DIR/worker.pid"; then
@@ -133,13 +159,20 @@ cluster_start() {
   export SPARK_WORKER_DIR="$CLUSTER_DIR/work"
   local cp log4j="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties"
   cp="$(launch_cp)"
-  java "${JAVA17_OPTS[@]}" "${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"}" "$log4j" -Dspark.master.rest.enabled=false -Dspark.ui.showConsoleProgress=false \
+  java "${JAVA17_OPTS[@]}" "${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"}" "$log4j" -Dspark.master.rest.enabled=false -Dspark.port.maxRetries=0 \
     -cp "$cp" org.apache.spark.deploy.master.Master \
     --host 127.0.0.1 --port "$MASTER_PORT" --webui-port "$MASTER_UI_PORT" \
     >"$CLUSTER_DIR/master.log" 2>&1 </dev/null &
   echo $! >"$CLUSTER_DIR/master.pid"
   wait_for 60 "the master on port $MASTER_UI_PORT" master_alive || { cluster_stop; exit 1; }
-  java "${JAVA17_OPTS[@]}" "${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"}" "$log4j" -cp "$cp" org.apache.spark.deploy.worker.Worker \
+  if ! master_json | grep -q "spark://127.0.0.1:$MASTER_PORT"; then
+    echo "gradgrid: the master on UI port $MASTER_UI_PORT is not spark://127.0.0.1:$MASTER_PORT" \
+      "(port in use, or another cluster's UI); see $CLUSTER_DIR/master.log" >&2
+    cluster_stop
+    exit 1
+  fi
+  java "${JAVA17_OPTS[@]}" "${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"}" "$log4j" -Dspark.port.maxRetries=0 \
+    -cp "$cp" org.apache.spark.deploy.worker.Worker \
     --host 127.0.0.1 --webui-port "$WORKER_UI_PORT" --cores "${GRADGRID_WORKER_CORES:-2}" \
     --memory "${GRADGRID_WORKER_MEMORY:-2g}" --work-dir "$CLUSTER_DIR/work" \
     "spark://127.0.0.1:$MASTER_PORT" >"$CLUSTER_DIR/worker.log" 2>&1 </dev/null &
@@ -156,7 +189,7 @@ cluster_stop() {
     pidfile="$CLUSTER_DIR/$name.pid"
     [ -f "$pidfile" ] || continue
     pid="$(cat "$pidfile")"
-    if kill -0 "$pid" 2>/dev/null; then
+    if alive "$pidfile"; then
       kill "$pid" 2>/dev/null || true
       for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
       kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
