@@ -1,0 +1,9 @@
+/**
+ * Reading sweep confs. {@link gradgrid.job.conf.SweepConfLoader} walks the HOCON tree itself
+ * (rather than asking for paths) so that every unknown key is found, with a did-you-mean hint and
+ * the file and line of the value; every problem is a {@link gradgrid.job.conf.ConfException}, which
+ * the main class turns into exit code 2 before Spark starts. Which parameters a function takes is
+ * asked of a {@link gradgrid.job.conf.SignatureResolver}, so this package knows nothing about the
+ * AD library.
+ */
+package gradgrid.job.conf;

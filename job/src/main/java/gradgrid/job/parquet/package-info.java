@@ -1,0 +1,6 @@
+/**
+ * The output side: the Parquet schema of a sweep, the lazy Dataset of its rows and the write
+ * through Spark's DataFrame writer and commit protocol, the summary JSON beside the data, and the
+ * guard that keeps a sweep from writing over a directory it does not own.
+ */
+package gradgrid.job.parquet;
