@@ -15,6 +15,7 @@
 #   GRADGRID_WORKER_UI_PORT     worker UI port (8081);   GRADGRID_WORKER_CORES (2), _MEMORY (2g)
 #   GRADGRID_JAVA_OPTS          extra JVM options for every JVM started here (master, worker,
 #                               driver), e.g. -XX:TieredStopAtLevel=1 for quicker small runs
+#   GRADGRID_NO_CURL=1          read the Master's status with bash's /dev/tcp even if curl exists
 #   GRADGRID_SKIP_BUILD=1       never run Maven (tests); GRADGRID_APP_JAR, GRADGRID_APP_JARS,
 #   GRADGRID_LAUNCH_CP          override the app jar, its extra jars (comma list) and the
 #                               launch classpath (tests run the same path with their own build)
@@ -110,10 +111,24 @@ alive() {
     master) class=org.apache.spark.deploy.master.Master ;;
     *) class=org.apache.spark.deploy.worker.Worker ;;
   esac
-  kill -0 "$pid" 2>/dev/null && ps -o args= -p "$pid" 2>/dev/null | grep -q "$class"
+  kill -0 "$pid" 2>/dev/null || return 1
+  if [ -r "/proc/$pid/cmdline" ]; then
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$class"
+  else
+    ps -o args= -p "$pid" 2>/dev/null | grep -q "$class"
+  fi
 }
 
-master_json() { curl -fsS --max-time 2 "http://127.0.0.1:$MASTER_UI_PORT/json/" 2>/dev/null || true; }
+# The Master's status page; curl when installed, else plain bash /dev/tcp (fresh CI machines).
+master_json() {
+  if [ "${GRADGRID_NO_CURL:-0}" != 1 ] && command -v curl >/dev/null 2>&1; then
+    curl -fsS --max-time 2 "http://127.0.0.1:$MASTER_UI_PORT/json/" 2>/dev/null || true
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$MASTER_UI_PORT" &&
+      printf 'GET /json/ HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 &&
+      timeout 2 cat <&3) 2>/dev/null || true
+  fi
+}
 
 wait_for() {  # wait_for <seconds> <description> <command...>
   local seconds="$1" what="$2"; shift 2
