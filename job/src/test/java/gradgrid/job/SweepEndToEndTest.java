@@ -1,10 +1,12 @@
 package gradgrid.job;
 
 import static gradgrid.job.testing.Close.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
@@ -46,20 +48,32 @@ class SweepEndToEndTest {
     return new SweepConfLoader(providers, dir).parse(ConfigFactory.parseString(text), "t");
   }
 
+  /** A shipped conf from conf/, shrunk by {@code overrides} (HOCON merged over the file). */
+  private SweepSpec shipped(String file, String overrides) {
+    Path root = Path.of(System.getProperty("gradgrid.project.root", ".."));
+    Config c =
+        ConfigFactory.parseString(overrides)
+            .withFallback(ConfigFactory.parseFile(root.resolve(file).toFile()))
+            .resolve();
+    return new SweepConfLoader(providers, dir).parse(c, "t");
+  }
+
   private SweepSummary run(SweepSpec spec) {
     OutputGuard.check(spec);
     return SweepMain.sweep(SparkTestSession.get(), spec, providers.evaluator(spec));
   }
 
   @Test
-  void xSweepMatchesClosedFormsRowByRow() throws Exception {
-    // 61 points on [-3, 3] (x = 0 included: the exact integer-power rule keeps f', f'' finite).
+  void seedConfAtSmallSizeMatchesClosedFormsRowByRow() throws Exception {
+    // conf/seed.conf with x on 61 points of [-3, 3] (x = 0 included: the exact integer-power rule
+    // keeps f', f'' finite there); its coefficients and outputs as shipped.
     SweepSpec spec =
-        spec(
-            FUNCTION
-                + "inputs.x { from = -3, to = 3, points = 61 }\n"
-                + "outputs = [f, \"f'\", \"f''\", \"grad(alpha)\", \"grad(beta)\"]\n"
-                + "output.dir = seed\npartitions = 3\nbatch-size = 7\n");
+        shipped(
+            "conf/seed.conf",
+            "inputs.x { from = -3, to = 3, points = 61 }\n"
+                + "output { dir = seed, mode = error }\npartitions = 3\nbatch-size = 7\n");
+    assertArrayEquals(ALPHA, spec.fixed().get("alpha"), "the test's copy of the coefficients");
+    assertArrayEquals(BETA, spec.fixed().get("beta"));
     SweepSummary summary = run(spec);
     assertEquals(61, summary.rows());
     assertEquals(-3.0, summary.column("x").get("min"));
@@ -106,16 +120,17 @@ class SweepEndToEndTest {
   }
 
   @Test
-  void coefficientGridWithHessianBlockEigenvaluesAndThirdDerivative() {
+  void coefficientConfWithHessianBlockEigenvaluesAndThirdDerivative() {
+    // conf/seed-coefficients.conf on a 3 x 4 grid, plus eigenvalues and f''' among the outputs.
     SweepSpec spec =
-        spec(
-            FUNCTION
-                + "inputs.x = 1.5\n"
-                + "inputs.\"alpha[1]\" { values = [2, -1, 0.5] }\n"
-                + "inputs.\"beta[1]\" { from = -1, to = 1, points = 4 }\n"
-                + "outputs = [f, \"hessian(alpha, beta)\", \"eigenvalues(hessian(alpha, beta))\","
-                + " \"d3f/dx3\"]\n"
-                + "output.dir = coeff\npartitions = 5\nbatch-size = 2\n");
+        shipped(
+            "conf/seed-coefficients.conf",
+            "inputs.\"alpha[1]\".points = 3\n"
+                + "inputs.\"beta[1]\".points = 4\n"
+                + "outputs = [f, \"grad(alpha)\", \"grad(beta)\", \"hessian(alpha, beta)\","
+                + " \"eigenvalues(hessian(alpha, beta))\", \"d3f/dx3\"]\n"
+                + "output { dir = coeff, mode = error }\npartitions = 5\nbatch-size = 2\n");
+    assertEquals(1.5, spec.fixed().get("x")[0]);
     assertEquals(12, run(spec).rows());
     SparkSession spark = SparkTestSession.get();
     spark.read().parquet(spec.output()).createOrReplaceTempView("coeff_sweep");
@@ -123,8 +138,8 @@ class SweepEndToEndTest {
         spark
             .sql(
                 "SELECT alpha_1, beta_1, f, flatten(hessian_alpha_beta),"
-                    + " eigenvalues_hessian_alpha_beta, d3f_dx3, hessian_alpha_beta[2][3]"
-                    + " FROM coeff_sweep")
+                    + " eigenvalues_hessian_alpha_beta, d3f_dx3, hessian_alpha_beta[2][3],"
+                    + " grad_alpha, grad_beta FROM coeff_sweep")
             .collectAsList();
     assertEquals(12, rows.size());
     assertEquals(
@@ -137,6 +152,10 @@ class SweepEndToEndTest {
       RationalClosedForm c = new RationalClosedForm(1.5, a, b);
       String at = " at alpha_1=" + a[1] + " beta_1=" + b[1];
       assertClose(c.f(), row.getDouble(2), 1e-12, "f" + at);
+      for (int i = 0; i < 6; i++) {
+        assertClose(c.dAlpha(i), row.<Double>getList(7).get(i), 1e-12, "df/dalpha_" + i + at);
+        assertClose(c.dBeta(i), row.<Double>getList(8).get(i), 1e-11, "df/dbeta_" + i + at);
+      }
       List<Double> h = row.getList(3);
       assertEquals(36, h.size());
       for (int i = 0; i < 6; i++) {
