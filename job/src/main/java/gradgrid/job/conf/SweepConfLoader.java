@@ -153,7 +153,8 @@ public final class SweepConfLoader {
       local = dir.startsWith("file://") ? Path.of(java.net.URI.create(dir)) : null;
     } else {
       local = workingDir.resolve(dir).normalize();
-      location = local.toUri().toString();
+      // toUri() adds a trailing slash when the directory exists; keep the name stable.
+      location = local.toUri().toString().replaceFirst("(?<=.)/$", "");
     }
     int partitions = 0;
     ConfigValue pv = root.get("partitions");
