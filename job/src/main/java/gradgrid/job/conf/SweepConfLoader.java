@@ -9,11 +9,13 @@ import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.Grid;
 import gradgrid.job.grid.Linspace;
 import gradgrid.job.grid.ValueList;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ public final class SweepConfLoader {
   private static final Set<String> LINSPACE_KEYS = Set.of("from", "to", "points");
   private static final Set<String> LIST_KEYS = Set.of("values");
   private static final Pattern ELEMENT = Pattern.compile("([A-Za-z_]\\w*)\\[(\\d+)]");
-  private static final Pattern URI = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+  private static final Pattern URI_LIKE = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://.*");
 
   private final SignatureResolver signatures;
   private final Path workingDir;
@@ -148,9 +150,9 @@ public final class SweepConfLoader {
     }
     String location;
     Path local;
-    if (URI.matcher(dir).matches()) {
+    if (URI_LIKE.matcher(dir).matches()) {
       location = dir;
-      local = dir.startsWith("file://") ? Path.of(java.net.URI.create(dir)) : null;
+      local = dir.startsWith("file://") ? Path.of(URI.create(dir)) : null;
     } else {
       local = workingDir.resolve(dir).normalize();
       // toUri() adds a trailing slash when the directory exists; keep the name stable.
@@ -252,7 +254,7 @@ public final class SweepConfLoader {
               ? e.getKey() + "[" + ((ConfigList) v).size() + "]"
               : e.getKey());
     }
-    return com.typesafe.config.ConfigValueFactory.fromIterable(params);
+    return ConfigValueFactory.fromIterable(params);
   }
 
   private static int line(ConfigValue v) {

@@ -7,6 +7,8 @@ import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.Grid;
 import gradgrid.job.partitions.IndexRange;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,7 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
     this.factory = factory;
     this.batchSize = spec.batchSize();
     List<Double> flat = new ArrayList<>();
-    Map<String, Integer> offset = new java.util.HashMap<>();
+    Map<String, Integer> offset = new HashMap<>();
     for (InputParam p : spec.params()) {
       offset.put(p.name(), flat.size());
       for (double v : spec.fixed().get(p.name())) {
@@ -119,7 +121,7 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
       this.ranges = ranges;
       for (int j = 0; j < in.length; j++) {
         in[j] = new double[batchSize];
-        java.util.Arrays.fill(in[j], fixedColumns[j]);
+        Arrays.fill(in[j], fixedColumns[j]);
       }
       for (int k = 0; k < out.length; k++) {
         out[k] = new double[batchSize];
