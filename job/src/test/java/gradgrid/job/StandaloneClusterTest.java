@@ -99,19 +99,22 @@ class StandaloneClusterTest {
   /** The submit.sh environment: free ports, a private cluster dir, the build under test. */
   private Map<String, String> environment(Path root, Path clusterDir) throws IOException {
     List<String> launch = new ArrayList<>();
-    List<String> appJars = new ArrayList<>();
     Path appJar = null;
     for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
       Path p = Path.of(e).toAbsolutePath().normalize();
       launch.add(p.toString());
       if (p.endsWith(Path.of("job", "target", "classes"))) {
         appJar = Jars.pack(p, tmp.resolve("job-under-test.jar"));
-      } else if (p.startsWith(root.resolve("ad-kernel"))) {
-        appJars.add(
-            Files.isDirectory(p) ? Jars.pack(p, tmp.resolve("ad-kernel.jar")).toString() : e);
-      } else if (p.getFileName().toString().startsWith("config-")) {
-        appJars.add(p.toString());
       }
+    }
+    // The app's runtime dependencies (ad-kernel and what it needs), as submit.sh ships them.
+    List<String> appJars = new ArrayList<>();
+    String listed = Files.readString(Path.of(System.getProperty("gradgrid.app.classpath"))).trim();
+    int n = 0;
+    for (String e : listed.split(File.pathSeparator)) {
+      Path p = Path.of(e);
+      appJars.add(
+          Files.isDirectory(p) ? Jars.pack(p, tmp.resolve("dep-" + n++ + ".jar")).toString() : e);
     }
     if (appJar == null) {
       fail("job/target/classes is not on the test classpath: " + launch);
