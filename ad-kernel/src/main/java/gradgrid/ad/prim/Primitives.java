@@ -30,5 +30,9 @@ public final class Primitives {
           new Stack(),
           new Broadcast(gradgrid.ad.ir.Shape.vector(3)),
           new Sum(),
-          new Dot());
+          new Dot(),
+          new MatVec(),
+          new MatT(),
+          new Outer(),
+          new Eigvalsh());
 }
