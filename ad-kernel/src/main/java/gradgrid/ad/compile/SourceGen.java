@@ -309,6 +309,23 @@ final class SourceGen {
         sb.append(" = (gradgrid.ad.compile.PrimCall) R[").append(n.ref()).append("];\n");
       }
     }
+    // constant and input outputs are whole-column fills and copies, outside the row loop
+    for (var it = outStores.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<Integer, List<Integer>> e = it.next();
+      Node n = p.nodes.get(e.getKey());
+      if (n.op() == Op.CONST || n.op() == Op.INPUT) {
+        for (int j : e.getValue()) {
+          if (n.op() == Op.CONST) {
+            sb.append("    java.util.Arrays.fill(o").append(j).append(", outOff, outOff + n, v");
+            sb.append(e.getKey()).append(");\n");
+          } else {
+            sb.append("    System.arraycopy(i").append(e.getKey()).append(", inOff, o").append(j);
+            sb.append(", outOff, n);\n");
+          }
+        }
+        it.remove();
+      }
+    }
     sb.append("    for (int r = 0; r < n; r++) {\n");
     for (int id = inputs.nextSetBit(0); id >= 0; id = inputs.nextSetBit(id + 1)) {
       sb.append("      final double v").append(id).append(" = i").append(id);
