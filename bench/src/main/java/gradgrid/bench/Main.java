@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -24,7 +23,7 @@ public final class Main {
   private Main() {}
 
   /** Entry point. */
-  public static void main(String[] args) throws RunnerException {
+  public static void main(String[] args) throws Exception {
     boolean quick = args.length > 0 && args[0].equals("quick");
     if (args.length > 1 || (args.length == 1 && !quick)) {
       System.err.println("Usage: java -jar bench/target/benchmarks.jar [quick]");
@@ -51,6 +50,9 @@ public final class Main {
       compile.forks(2);
     }
     collect(new Runner(compile.build()).run(), scores);
+    double[] cold = ColdCompile.measure(quick ? 3 : 9);
+    scores.put("coldWallMedian", new double[] {cold[0], 0});
+    scores.put("coldCpuMedian", new double[] {cold[1], 0});
     System.out.println(report(scores) + "\n" + check);
   }
 
@@ -114,7 +116,8 @@ public final class Main {
       }
     }
     sb.append("\n| compile of the 78-output Hessian kernel | ms |\n|---|---:|\n");
-    for (String k : new String[] {"cold", "afterWarmUp", "steady"}) {
+    for (String k :
+        new String[] {"cold", "afterWarmUp", "steady", "coldWallMedian", "coldCpuMedian"}) {
       double[] v = s.get(k);
       if (v != null) {
         sb.append(String.format("| %s | %.1f ± %.1f |%n", k, v[0], v[1]));

@@ -7,7 +7,6 @@ import gradgrid.ad.ir.Graph;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
-import gradgrid.ad.linalg.Linalg;
 import gradgrid.ad.trace.Val;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
@@ -127,7 +126,8 @@ public final class Jit {
 
   /** The options that change generated code, so they are part of the key. */
   private static String options() {
-    return "native=" + Linalg.nativeAvailable() + " dgemmMin=" + MatVecStep.dgemmMinElements();
+    // not whether natives loaded: that is fixed per JVM, and asking would load jblas
+    return "dgemmMin=" + MatVecStep.dgemmMinElements();
   }
 
   private static Kernel compileUncached(Graph g, String key) {

@@ -22,6 +22,17 @@ final class SourceGen {
   /** Rows per tile when a kernel has more than one segment. */
   static final int TILE = 256;
 
+  /**
+   * A segment storing at least this many output columns per row writes rows into a buffer of {@link
+   * #OUT_TILE} rows and then copies it out column by column: dozens of interleaved column streams
+   * otherwise cost more in memory traffic (and cache-set conflicts when the batch length is a power
+   * of two) than the arithmetic.
+   */
+  static final int BUFFERED_OUTPUTS = 16;
+
+  /** Rows per output buffer. */
+  static final int OUT_TILE = 128;
+
   /** The generated class's simple name (each kernel has its own class loader). */
   static final String CLASS = "GeneratedKernel";
 
@@ -316,8 +327,8 @@ final class SourceGen {
       if (n.op() == Op.CONST || n.op() == Op.INPUT) {
         for (int j : e.getValue()) {
           if (n.op() == Op.CONST) {
-            sb.append("    java.util.Arrays.fill(o").append(j).append(", outOff, outOff + n, v");
-            sb.append(e.getKey()).append(");\n");
+            sb.append("    for (int r = 0; r < n; r++) {\n      o").append(j);
+            sb.append("[outOff + r] = v").append(e.getKey()).append(";\n    }\n");
           } else {
             sb.append("    System.arraycopy(i").append(e.getKey()).append(", inOff, o").append(j);
             sb.append(", outOff, n);\n");
@@ -326,7 +337,30 @@ final class SourceGen {
         it.remove();
       }
     }
-    sb.append("    for (int r = 0; r < n; r++) {\n");
+    // buffered outputs: column j of this segment's per-row stores goes to position j of a row
+    List<Integer> bufCols = new ArrayList<>();
+    Map<Integer, Integer> bufPos = new LinkedHashMap<>();
+    for (List<Integer> cols : outStores.values()) {
+      bufCols.addAll(cols);
+    }
+    boolean buffered = bufCols.size() >= BUFFERED_OUTPUTS;
+    if (buffered) {
+      for (int k = 0; k < bufCols.size(); k++) {
+        bufPos.put(bufCols.get(k), k);
+      }
+      int ref = p.refs.size();
+      p.refs.add(bufCols.stream().mapToInt(Integer::intValue).toArray());
+      int w = bufCols.size();
+      sb.append("    final int[] oc = (int[]) R[").append(ref).append("];\n");
+      sb.append("    final double[] ob = new double[").append(OUT_TILE * w).append("];\n");
+      sb.append("    for (int t = 0; t < n; t += ").append(OUT_TILE).append(") {\n");
+      sb.append("    final int e = t + ").append(OUT_TILE).append(" < n ? t + ").append(OUT_TILE);
+      sb.append(" : n;\n");
+      sb.append("    for (int r = t; r < e; r++) {\n");
+      sb.append("      final int q = (r - t) * ").append(w).append(";\n");
+    } else {
+      sb.append("    for (int r = 0; r < n; r++) {\n");
+    }
     for (int id = inputs.nextSetBit(0); id >= 0; id = inputs.nextSetBit(id + 1)) {
       sb.append("      final double v").append(id).append(" = i").append(id);
       sb.append("[inOff + r];\n");
@@ -342,7 +376,7 @@ final class SourceGen {
       List<Integer> cols = outStores.remove(id);
       if (cols != null) {
         for (int j : cols) {
-          sb.append("      o").append(j).append("[outOff + r] = v").append(id).append(";\n");
+          store(sb, buffered, bufPos, j, id);
         }
       }
     }
@@ -353,10 +387,30 @@ final class SourceGen {
     }
     for (Map.Entry<Integer, List<Integer>> e : outStores.entrySet()) {
       for (int j : e.getValue()) {
-        sb.append("      o").append(j).append("[outOff + r] = v").append(e.getKey()).append(";\n");
+        store(sb, buffered, bufPos, j, e.getKey());
       }
     }
-    sb.append("    }\n  }\n\n");
+    sb.append("    }\n");
+    if (buffered) {
+      int w = bufCols.size();
+      sb.append("    final int len = e - t;\n");
+      sb.append("    for (int j = 0; j < ").append(w).append("; j++) {\n");
+      sb.append("      final double[] oj = out[oc[j]];\n");
+      sb.append("      final int at = outOff + t;\n");
+      sb.append("      for (int r = 0; r < len; r++) {\n");
+      sb.append("        oj[at + r] = ob[r * ").append(w).append(" + j];\n");
+      sb.append("      }\n    }\n    }\n");
+    }
+    sb.append("  }\n\n");
+  }
+
+  private static void store(
+      StringBuilder sb, boolean buffered, Map<Integer, Integer> bufPos, int col, int id) {
+    if (buffered) {
+      sb.append("      ob[q + ").append(bufPos.get(col)).append("] = v").append(id).append(";\n");
+    } else {
+      sb.append("      o").append(col).append("[outOff + r] = v").append(id).append(";\n");
+    }
   }
 
   /** Records how segment {@code s} obtains node {@code a}: input, constant or scratch load. */
