@@ -51,6 +51,9 @@ final class SourceGen {
   /** The MATVEC node run after segment i, or -1. */
   private final List<Integer> barrierAfter = new ArrayList<>();
 
+  /** How many live nodes read each node. */
+  private final int[] consumers;
+
   private final Map<Integer, Integer> constIndex = new LinkedHashMap<>();
   private int slots;
 
@@ -65,6 +68,14 @@ final class SourceGen {
     this.slot = new int[p.nodes.size()];
     Arrays.fill(defSeg, -1);
     Arrays.fill(slot, -1);
+    this.consumers = new int[p.nodes.size()];
+    for (int id = 0; id < p.nodes.size(); id++) {
+      if (live[id]) {
+        for (int a : p.nodes.get(id).args()) {
+          consumers[a]++;
+        }
+      }
+    }
   }
 
   /** Source for {@code p} with segments of about {@code budget} estimated bytecode bytes. */
@@ -337,27 +348,60 @@ final class SourceGen {
         it.remove();
       }
     }
-    // buffered outputs: column j of this segment's per-row stores goes to position j of a row
-    List<Integer> bufCols = new ArrayList<>();
-    Map<Integer, Integer> bufPos = new LinkedHashMap<>();
+    // buffered outputs: each row's values go to a column-major tile buffer (padded stride, so the
+    // columns do not share cache sets); afterwards one loop copies each buffer column to its
+    // output column times a scale. An output "constant * value" that nothing else reads is not
+    // computed per row at all: the copy loop does that multiplication, vectorised. Other outputs
+    // are copied times 1.0, which is exact.
+    int entries = 0;
     for (List<Integer> cols : outStores.values()) {
-      bufCols.addAll(cols);
+      entries += cols.size();
     }
-    boolean buffered = bufCols.size() >= BUFFERED_OUTPUTS;
+    boolean buffered = entries >= BUFFERED_OUTPUTS;
+    Map<Integer, Integer> srcPos = new LinkedHashMap<>();
+    BitSet scaled = new BitSet();
     if (buffered) {
-      for (int k = 0; k < bufCols.size(); k++) {
-        bufPos.put(bufCols.get(k), k);
+      int stride = OUT_TILE + 8;
+      int[] oc = new int[entries];
+      int[] os = new int[entries];
+      double[] ok = new double[entries];
+      int k = 0;
+      for (Map.Entry<Integer, List<Integer>> e : outStores.entrySet()) {
+        int id = e.getKey();
+        int src = id;
+        double scale = 1.0;
+        int other = stores.get(id) ? -1 : tailOperand(id);
+        if (other >= 0) {
+          int[] a = p.nodes.get(id).args();
+          src = other;
+          scale = p.nodes.get(a[0] == other ? a[1] : a[0]).value();
+          scaled.set(id);
+        }
+        int pos = srcPos.computeIfAbsent(src, x -> srcPos.size());
+        for (int j : e.getValue()) {
+          oc[k] = j;
+          os[k] = pos * stride;
+          ok[k] = scale;
+          k++;
+        }
       }
       int ref = p.refs.size();
-      p.refs.add(bufCols.stream().mapToInt(Integer::intValue).toArray());
-      int w = bufCols.size();
+      p.refs.add(oc);
+      p.refs.add(os);
+      p.refs.add(ok);
       sb.append("    final int[] oc = (int[]) R[").append(ref).append("];\n");
-      sb.append("    final double[] ob = new double[").append(OUT_TILE * w).append("];\n");
+      sb.append("    final int[] os = (int[]) R[").append(ref + 1).append("];\n");
+      sb.append("    final double[] ok = (double[]) R[").append(ref + 2).append("];\n");
+      sb.append("    final double[] ob = new double[").append(stride * srcPos.size());
+      sb.append("];\n");
       sb.append("    for (int t = 0; t < n; t += ").append(OUT_TILE).append(") {\n");
       sb.append("    final int e = t + ").append(OUT_TILE).append(" < n ? t + ").append(OUT_TILE);
       sb.append(" : n;\n");
       sb.append("    for (int r = t; r < e; r++) {\n");
-      sb.append("      final int q = (r - t) * ").append(w).append(";\n");
+      sb.append("      final int q = r - t;\n");
+      for (Map.Entry<Integer, Integer> e : srcPos.entrySet()) {
+        srcPos.put(e.getKey(), e.getValue() * stride);
+      }
     } else {
       sb.append("    for (int r = 0; r < n; r++) {\n");
     }
@@ -369,14 +413,24 @@ final class SourceGen {
       sb.append("      final double v").append(id).append(" = x").append(id).append("[r];\n");
     }
     for (int id : body) {
+      if (scaled.get(id)) {
+        continue; // the copy loop computes it
+      }
       statement(sb, id, p.nodes.get(id));
       if (stores.get(id)) {
         sb.append("      x").append(id).append("[r] = v").append(id).append(";\n");
       }
+      if (buffered) {
+        Integer at = srcPos.remove(id);
+        if (at != null) {
+          sb.append("      ob[q + ").append(at).append("] = v").append(id).append(";\n");
+        }
+        continue;
+      }
       List<Integer> cols = outStores.remove(id);
       if (cols != null) {
         for (int j : cols) {
-          store(sb, buffered, bufPos, j, id);
+          sb.append("      o").append(j).append("[outOff + r] = v").append(id).append(";\n");
         }
       }
     }
@@ -385,32 +439,53 @@ final class SourceGen {
         sb.append("      x").append(id).append("[r] = v").append(id).append(";\n");
       }
     }
-    for (Map.Entry<Integer, List<Integer>> e : outStores.entrySet()) {
-      for (int j : e.getValue()) {
-        store(sb, buffered, bufPos, j, e.getKey());
+    if (buffered) {
+      // values defined in another segment (read from scratch above)
+      for (Map.Entry<Integer, Integer> e : srcPos.entrySet()) {
+        sb.append("      ob[q + ").append(e.getValue()).append("] = v").append(e.getKey());
+        sb.append(";\n");
+      }
+    } else {
+      for (Map.Entry<Integer, List<Integer>> e : outStores.entrySet()) {
+        for (int j : e.getValue()) {
+          sb.append("      o").append(j).append("[outOff + r] = v").append(e.getKey());
+          sb.append(";\n");
+        }
       }
     }
     sb.append("    }\n");
     if (buffered) {
-      int w = bufCols.size();
       sb.append("    final int len = e - t;\n");
-      sb.append("    for (int j = 0; j < ").append(w).append("; j++) {\n");
+      sb.append("    final int at = outOff + t;\n");
+      sb.append("    for (int j = 0; j < ").append(entries).append("; j++) {\n");
       sb.append("      final double[] oj = out[oc[j]];\n");
-      sb.append("      final int at = outOff + t;\n");
+      sb.append("      final int b = os[j];\n");
+      sb.append("      final double k = ok[j];\n");
       sb.append("      for (int r = 0; r < len; r++) {\n");
-      sb.append("        oj[at + r] = ob[r * ").append(w).append(" + j];\n");
+      sb.append("        oj[at + r] = ob[b + r] * k;\n");
       sb.append("      }\n    }\n    }\n");
     }
     sb.append("  }\n\n");
   }
 
-  private static void store(
-      StringBuilder sb, boolean buffered, Map<Integer, Integer> bufPos, int col, int id) {
-    if (buffered) {
-      sb.append("      ob[q + ").append(bufPos.get(col)).append("] = v").append(id).append(";\n");
-    } else {
-      sb.append("      o").append(col).append("[outOff + r] = v").append(id).append(";\n");
+  /**
+   * For an output node {@code c * x} (c a constant, x a computed value) read by nothing else: x,
+   * whose buffered column the copy loop multiplies by c; otherwise -1.
+   */
+  private int tailOperand(int id) {
+    Node n = p.nodes.get(id);
+    if (n.op() != Op.MUL || consumers[id] != 0) {
+      return -1;
     }
+    Op a = p.nodes.get(n.args()[0]).op();
+    Op b = p.nodes.get(n.args()[1]).op();
+    if (a == Op.CONST && b != Op.CONST && b != Op.INPUT) {
+      return n.args()[1];
+    }
+    if (b == Op.CONST && a != Op.CONST && a != Op.INPUT) {
+      return n.args()[0];
+    }
+    return -1;
   }
 
   /** Records how segment {@code s} obtains node {@code a}: input, constant or scratch load. */

@@ -148,6 +148,8 @@ class JitTest {
             Fn.concat("f, f', f''", f, AD.grad(f), AD.grad(AD.grad(f))),
             AD.grad(f, 1, 2),
             AD.hessian(f, 1, 2),
+            // x bound: most entries become constant * shared value, scaled in the copy loop
+            AD.hessian(Jit.bind(f, "x", 1.7), 0, 1),
             AD.jacfwd(AD.grad(f, 0, 1, 2), 0));
     for (Fn fn : fns) {
       assertSameAsInterpreter(fn.graph(), Jit.compile(fn), 1000, fn.name().hashCode());
