@@ -40,7 +40,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class DenseLayerBench {
   static final int POINTS = 4096;
 
-  @Param({"8", "16", "32", "64", "128"})
+  @Param({"8", "16", "32", "64", "128", "256"})
   public int n;
 
   @Param({"fused", "dgemm"})

@@ -105,7 +105,7 @@ public final class Main {
     sb.append(
         "\n| linear layer W x + b, W n x n | fused points/s | dgemm points/s | dgemm / fused |\n");
     sb.append("|---|---:|---:|---:|\n");
-    for (String n : new String[] {"8", "16", "32", "64", "128"}) {
+    for (String n : new String[] {"8", "16", "32", "64", "128", "256"}) {
       double[] f = s.get("layer[" + n + ", fused]");
       double[] d = s.get("layer[" + n + ", dgemm]");
       if (f != null && d != null) {

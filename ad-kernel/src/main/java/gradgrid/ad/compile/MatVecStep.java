@@ -13,10 +13,13 @@ import gradgrid.ad.linalg.Linalg;
  */
 public final class MatVecStep {
   /**
-   * Matrices with at least this many elements use dgemm. Measured by {@code DenseLayerBench} (see
-   * bench/RESULTS.md); overridable with the system property {@code gradgrid.dgemm.minElements}.
+   * Matrices with at least this many elements use dgemm: 256 x 256. Measured by {@code
+   * DenseLayerBench} over tiles of 256 rows (bench/RESULTS.md): dgemm / fused was 0.3-0.7 for n =
+   * 8..32, 0.7-1.0 at 64, 0.3-1.2 at 128 (noisy, mostly below 1) and 1.14 at 256; each tile pays a
+   * copy in and out, the JNI call and the JVM-wide lock, while the fused loops vectorise over rows.
+   * Overridable with the system property {@code gradgrid.dgemm.minElements}.
    */
-  public static final int DGEMM_MIN_ELEMENTS = 1 << 30;
+  public static final int DGEMM_MIN_ELEMENTS = 256 * 256;
 
   private final double[] w;
   private final int m;

@@ -25,6 +25,44 @@ class LinalgTest {
     assertEquals("jblas native BLAS/LAPACK loaded", Linalg.nativeStatus());
   }
 
+  @Test
+  void withNativesDisabledTheStatusSaysSoAndJavaFallbacksAnswer() throws Exception {
+    Process p =
+        new ProcessBuilder(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dgradgrid.native.disable=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                FallbackMain.class.getName())
+            .start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    p.waitFor();
+    // [[2,1],[1,2]] has eigenvalues 1 and 3; a 2x2 by 2x2 product of ones is all 2
+    assertEquals(
+        "false|native BLAS/LAPACK disabled by -Dgradgrid.native.disable=true; using pure Java"
+            + "|[1.000000000000, 3.000000000000]|[2.0, 2.0, 2.0, 2.0]",
+        out.trim());
+  }
+
+  /** Run in a child JVM with natives disabled by the test above. */
+  static final class FallbackMain {
+    public static void main(String[] args) {
+      double[] c = new double[4];
+      Linalg.dgemm(2, 2, 2, new double[] {1, 1, 1, 1}, new double[] {1, 1, 1, 1}, c);
+      System.out.println(
+          Linalg.nativeAvailable()
+              + "|"
+              + Linalg.nativeStatus()
+              + "|"
+              + java.util.Arrays.stream(Linalg.eigvalsh(new double[] {2, 1, 1, 2}, 2))
+                  .mapToObj(w -> String.format(java.util.Locale.ROOT, "%.12f", w))
+                  .toList()
+              + "|"
+              + java.util.Arrays.toString(c));
+    }
+  }
+
   private static double[] symmetric(Random r, int n) {
     double[] a = new double[n * n];
     for (int i = 0; i < n; i++) {
