@@ -30,6 +30,9 @@ final class SourceGen {
    */
   static final int BUFFERED_OUTPUTS = 16;
 
+  /** With more segments than this, {@code run} calls group methods that call the segments. */
+  static final int GROUP = 200;
+
   /** Rows per output buffer. */
   static final int OUT_TILE = 128;
 
@@ -240,31 +243,47 @@ final class SourceGen {
     if (!tiled) {
       sb.append("    s0(in, inOff, out, outOff, null, n);\n  }\n\n");
     } else {
-      for (int s = 0; s < segments.size(); s++) {
-        int b = barrierAfter.get(s);
-        if (b >= 0) {
-          int ref = p.nodes.get(b).ref();
-          sb.append("    final gradgrid.ad.compile.MatVecStep m").append(ref);
-          sb.append(" = (gradgrid.ad.compile.MatVecStep) R[").append(ref).append("];\n");
-        }
-      }
       sb.append("    final double[][] S = new double[").append(slots).append("][");
-      sb.append("Math.min(n, ").append(TILE).append(")];\n");
+      sb.append("n < ").append(TILE).append(" ? n : ").append(TILE).append("];\n");
       sb.append("    for (int t = 0; t < n; t += ").append(TILE).append(") {\n");
-      sb.append("      final int len = Math.min(").append(TILE).append(", n - t);\n");
-      for (int s = 0; s < segments.size(); s++) {
-        sb.append("      s").append(s).append("(in, inOff + t, out, outOff + t, S, len);\n");
-        int b = barrierAfter.get(s);
-        if (b >= 0) {
-          sb.append("      m").append(p.nodes.get(b).ref()).append(".apply(S, len);\n");
+      sb.append("      final int len = n - t < ").append(TILE).append(" ? n - t : ");
+      sb.append(TILE).append(";\n");
+      int groups = (segments.size() + GROUP - 1) / GROUP;
+      if (groups == 1) {
+        calls(sb, 0, segments.size(), "inOff + t", "outOff + t");
+      } else {
+        for (int g = 0; g < groups; g++) {
+          sb.append("      g").append(g).append("(in, inOff + t, out, outOff + t, S, len);\n");
         }
       }
       sb.append("    }\n  }\n\n");
+      if (groups > 1) {
+        for (int g = 0; g < groups; g++) {
+          sb.append("  private void g").append(g).append("(double[][] in, int inOff,");
+          sb.append(" double[][] out, int outOff, double[][] S, int len) {\n");
+          calls(sb, g * GROUP, Math.min(segments.size(), (g + 1) * GROUP), "inOff", "outOff");
+          sb.append("  }\n\n");
+        }
+      }
     }
     for (int s = 0; s < segments.size(); s++) {
       emitSegment(sb, s);
     }
     return sb.append("}\n").toString();
+  }
+
+  /** Calls segments {@code from..to-1} on a tile, each followed by its batched step if any. */
+  private void calls(StringBuilder sb, int from, int to, String inOff, String outOff) {
+    for (int s = from; s < to; s++) {
+      sb.append("      s").append(s).append("(in, ").append(inOff).append(", out, ");
+      sb.append(outOff).append(", S, len);\n");
+      int b = barrierAfter.get(s);
+      if (b >= 0) {
+        int ref = p.nodes.get(b).ref();
+        sb.append("      ((gradgrid.ad.compile.MatVecStep) R[").append(ref);
+        sb.append("]).apply(S, len);\n");
+      }
+    }
   }
 
   private void emitSegment(StringBuilder sb, int s) {
@@ -291,13 +310,22 @@ final class SourceGen {
         }
       }
     }
+    List<Integer> wholeColumn = new ArrayList<>();
+    int entries = 0;
     for (int j = 0; j < p.outputs.length; j++) {
       int o = p.outputs[j];
       if (outputSegment(o) == s) {
+        Op op = p.nodes.get(o).op();
+        if (op == Op.CONST || op == Op.INPUT) {
+          wholeColumn.add(j);
+          continue;
+        }
         need(o, s, inputs, consts, loads);
         outStores.computeIfAbsent(o, k -> new ArrayList<>()).add(j);
+        entries++;
       }
     }
+    boolean buffered = entries >= BUFFERED_OUTPUTS;
     for (int id : body) {
       if (slot[id] >= 0) {
         stores.set(id);
@@ -309,9 +337,11 @@ final class SourceGen {
       int c = p.nodes.get(id).param();
       sb.append("    final double[] i").append(id).append(" = in[").append(c).append("];\n");
     }
-    for (List<Integer> cols : outStores.values()) {
-      for (int j : cols) {
-        sb.append("    final double[] o").append(j).append(" = out[").append(j).append("];\n");
+    if (!buffered) {
+      for (List<Integer> cols : outStores.values()) {
+        for (int j : cols) {
+          sb.append("    final double[] o").append(j).append(" = out[").append(j).append("];\n");
+        }
       }
     }
     BitSet scratch = new BitSet();
@@ -331,33 +361,47 @@ final class SourceGen {
         sb.append(" = (gradgrid.ad.compile.PrimCall) R[").append(n.ref()).append("];\n");
       }
     }
-    // constant and input outputs are whole-column fills and copies, outside the row loop
-    for (var it = outStores.entrySet().iterator(); it.hasNext(); ) {
-      Map.Entry<Integer, List<Integer>> e = it.next();
-      Node n = p.nodes.get(e.getKey());
-      if (n.op() == Op.CONST || n.op() == Op.INPUT) {
-        for (int j : e.getValue()) {
-          if (n.op() == Op.CONST) {
-            sb.append("    for (int r = 0; r < n; r++) {\n      o").append(j);
-            sb.append("[outOff + r] = v").append(e.getKey()).append(";\n    }\n");
-          } else {
-            sb.append("    System.arraycopy(i").append(e.getKey()).append(", inOff, o").append(j);
-            sb.append(", outOff, n);\n");
-          }
-        }
-        it.remove();
+    // constant and input outputs are whole-column fills and copies outside the row loop, driven
+    // by tables so the code does not grow with their number
+    List<Integer> fillCols = new ArrayList<>();
+    List<Double> fillValues = new ArrayList<>();
+    List<Integer> copyCols = new ArrayList<>();
+    List<Integer> copyFrom = new ArrayList<>();
+    for (int j : wholeColumn) {
+      Node n = p.nodes.get(p.outputs[j]);
+      if (n.op() == Op.CONST) {
+        fillCols.add(j);
+        fillValues.add(n.value());
+      } else {
+        copyCols.add(j);
+        copyFrom.add(n.param());
       }
+    }
+    if (!fillCols.isEmpty()) {
+      int ref = p.refs.size();
+      p.refs.add(fillCols.stream().mapToInt(Integer::intValue).toArray());
+      p.refs.add(fillValues.stream().mapToDouble(Double::doubleValue).toArray());
+      sb.append("    final int[] fc = (int[]) R[").append(ref).append("];\n");
+      sb.append("    final double[] fv = (double[]) R[").append(ref + 1).append("];\n");
+      sb.append("    for (int j = 0; j < ").append(fillCols.size()).append("; j++) {\n");
+      sb.append("      final double[] oj = out[fc[j]];\n      final double k = fv[j];\n");
+      sb.append("      for (int r = 0; r < n; r++) {\n        oj[outOff + r] = k;\n      }\n");
+      sb.append("    }\n");
+    }
+    if (!copyCols.isEmpty()) {
+      int ref = p.refs.size();
+      p.refs.add(copyCols.stream().mapToInt(Integer::intValue).toArray());
+      p.refs.add(copyFrom.stream().mapToInt(Integer::intValue).toArray());
+      sb.append("    final int[] cc = (int[]) R[").append(ref).append("];\n");
+      sb.append("    final int[] cf = (int[]) R[").append(ref + 1).append("];\n");
+      sb.append("    for (int j = 0; j < ").append(copyCols.size()).append("; j++) {\n");
+      sb.append("      System.arraycopy(in[cf[j]], inOff, out[cc[j]], outOff, n);\n    }\n");
     }
     // buffered outputs: each row's values go to a column-major tile buffer (padded stride, so the
     // columns do not share cache sets); afterwards one loop copies each buffer column to its
     // output column times a scale. An output "constant * value" that nothing else reads is not
     // computed per row at all: the copy loop does that multiplication, vectorised. Other outputs
     // are copied times 1.0, which is exact.
-    int entries = 0;
-    for (List<Integer> cols : outStores.values()) {
-      entries += cols.size();
-    }
-    boolean buffered = entries >= BUFFERED_OUTPUTS;
     Map<Integer, Integer> srcPos = new LinkedHashMap<>();
     BitSet scaled = new BitSet();
     if (buffered) {

@@ -256,12 +256,13 @@ class JitTest {
 
   @Test
   void largeGraphsSplitIntoMethodsUnderTheHugeMethodLimit() {
-    // the coefficient Hessian of a degree-30 polynomial in the worked example's form: 31 x 31
-    // entries of d2f/dbeta dbeta = 2 P x^(j+k) (3 Q^2 - 1) / D^3
-    Fn h = AD.hessian(Rational.of(30, 30), 2);
+    // the full coefficient Hessian of the worked example with degree-30 polynomials: 62 x 62
+    // entries over (alpha, beta), 3,844 output columns, 961 of them constant zeros
+    Fn h = AD.hessian(Rational.of(30, 30), 1, 2);
     Kernel k = Jit.compileUncached(h.graph());
     List<Integer> sizes = new ArrayList<>(k.methodSizes().values());
     assertTrue(sizes.size() > 3, "expected several methods, got " + k.methodSizes());
+    assertEquals(3844, k.outputWidth());
     for (int s : sizes) {
       assertTrue(s < Jit.HUGE_METHOD_LIMIT, "a method of " + s + " bytes: " + k.methodSizes());
     }
