@@ -15,12 +15,12 @@ public final class AD {
    * argument, of that argument's shape (JAX's {@code grad}).
    */
   public static Fn grad(Fn f, int... argnums) {
-    return Transforms.grad(f, argnums, false);
+    return f.sameMode(Transforms.grad(f, argnums, false));
   }
 
   /** The value followed by the gradients (JAX's {@code value_and_grad}). */
   public static Fn valueAndGrad(Fn f, int... argnums) {
-    return Transforms.grad(f, argnums, true);
+    return f.sameMode(Transforms.grad(f, argnums, true));
   }
 
   /**
@@ -28,7 +28,7 @@ public final class AD {
    * output tangents...). JAX's {@code jvp} with the tangents as extra arguments.
    */
   public static Fn jvp(Fn f, int... argnums) {
-    return Transforms.jvp(f, argnums);
+    return f.sameMode(Transforms.jvp(f, argnums));
   }
 
   /**
@@ -36,7 +36,7 @@ public final class AD {
    * of the arguments {@code argnums} (JAX's {@code vjp}, with the pullback applied).
    */
   public static Fn vjp(Fn f, int... argnums) {
-    return Transforms.vjp(f, argnums);
+    return f.sameMode(Transforms.vjp(f, argnums));
   }
 
   /**
@@ -44,12 +44,12 @@ public final class AD {
    * {@code argnums}, a block of shape {@code out.shape ++ arg.shape}.
    */
   public static Fn jacfwd(Fn f, int... argnums) {
-    return Transforms.jacfwd(f, argnums);
+    return f.sameMode(Transforms.jacfwd(f, argnums));
   }
 
   /** The Jacobian by reverse mode, one vjp per output element; same layout as {@link #jacfwd}. */
   public static Fn jacrev(Fn f, int... argnums) {
-    return Transforms.jacrev(f, argnums);
+    return f.sameMode(Transforms.jacrev(f, argnums));
   }
 
   /**
@@ -58,11 +58,21 @@ public final class AD {
    * such as {@code d2f/(dalpha dbeta)}.
    */
   public static Fn hessian(Fn f, int... argnums) {
-    return Transforms.hessian(f, argnums);
+    return f.sameMode(Transforms.hessian(f, argnums));
+  }
+
+  /**
+   * {@code f} compiled: the same function, evaluated through one fused batch kernel (generated Java
+   * compiled with Janino, cached by the graph's canonical hash). Composes both ways: {@code
+   * grad(jit(f))} is a jitted gradient, {@code jit(grad(f))} too. See {@link
+   * gradgrid.ad.compile.Jit} for the batch API.
+   */
+  public static Fn jit(Fn f) {
+    return f.jit();
   }
 
   /** Re-runs constant folding, CSE and dead-code elimination over the graph. */
   public static Fn simplify(Fn f) {
-    return Transforms.simplify(f);
+    return f.sameMode(Transforms.simplify(f));
   }
 }

@@ -1,5 +1,7 @@
 package gradgrid.ad;
 
+import gradgrid.ad.compile.Jit;
+import gradgrid.ad.compile.Kernel;
 import gradgrid.ad.ir.AdException;
 import gradgrid.ad.ir.Atom;
 import gradgrid.ad.ir.Graph;
@@ -24,9 +26,12 @@ public final class Fn implements Serializable {
   private final List<Param> params;
   private final List<String> outputNames;
   private final Graph graph;
+  private final boolean jit;
+  private transient volatile Kernel kernel;
 
   /** A function over an existing graph; the graph's inputs must match {@code params}. */
   public Fn(String name, List<Param> params, List<String> outputNames, Graph graph) {
+    this.jit = false;
     this.name = name;
     this.params = List.copyOf(params);
     this.outputNames = List.copyOf(outputNames);
@@ -62,6 +67,43 @@ public final class Fn implements Serializable {
               + " outputs but returns "
               + graph.outputs().size());
     }
+  }
+
+  /** The same function, marked to evaluate through a compiled kernel ({@code jit} flag). */
+  private Fn(Fn f) {
+    this.name = f.name;
+    this.params = f.params;
+    this.outputNames = f.outputNames;
+    this.graph = f.graph;
+    this.jit = true;
+  }
+
+  /**
+   * This function marked for compilation: {@link #call} and {@link #callBatch} run a fused kernel
+   * from the compile cache, and every transform of it is marked too. See {@link AD#jit}.
+   */
+  public Fn jit() {
+    return jit ? this : new Fn(this);
+  }
+
+  /** True when this function evaluates through a compiled kernel. */
+  public boolean isJit() {
+    return jit;
+  }
+
+  /** {@code f} marked for compilation when this function is. */
+  Fn sameMode(Fn f) {
+    return jit ? f.jit() : f;
+  }
+
+  /** The compiled kernel of this function's graph (compiled on first use, then cached). */
+  public Kernel kernel() {
+    Kernel k = kernel;
+    if (k == null) {
+      k = Jit.compile(graph);
+      kernel = k;
+    }
+    return k;
   }
 
   /** Traces a single-output function: {@code body} receives one value per parameter. */
@@ -148,12 +190,12 @@ public final class Fn implements Serializable {
 
   /** The same function with outputs renamed. */
   public Fn withOutputNames(List<String> names) {
-    return new Fn(name, params, names, graph);
+    return sameMode(new Fn(name, params, names, graph));
   }
 
   /** The same function under another name. */
   public Fn named(String newName) {
-    return new Fn(newName, params, outputNames, graph);
+    return sameMode(new Fn(newName, params, outputNames, graph));
   }
 
   /**
@@ -162,7 +204,35 @@ public final class Fn implements Serializable {
    */
   public double[][] call(double[]... args) {
     checkArgs(args);
-    return Interpreter.eval(graph, args);
+    return jit ? kernel().call(args) : Interpreter.eval(graph, args);
+  }
+
+  /**
+   * Evaluates rows {@code from..to-1} of flat columns in the {@link Kernel} layout (one input
+   * column per scalar input element, one output column per scalar output element): the compiled
+   * kernel when this function is jitted, else the interpreter row by row.
+   */
+  public void callBatch(double[][] in, double[][] out, int from, int to) {
+    if (jit) {
+      kernel().run(in, out, from, to);
+      return;
+    }
+    double[][] args = new double[params.size()][];
+    for (int r = from; r < to; r++) {
+      int c = 0;
+      for (int i = 0; i < args.length; i++) {
+        args[i] = new double[params.get(i).shape().size()];
+        for (int k = 0; k < args[i].length; k++) {
+          args[i][k] = in[c++][r];
+        }
+      }
+      c = 0;
+      for (double[] o : Interpreter.eval(graph, args)) {
+        for (double v : o) {
+          out[c++][r] = v;
+        }
+      }
+    }
   }
 
   /** Evaluates a single-output, scalar-valued function. */
@@ -278,6 +348,6 @@ public final class Fn implements Serializable {
   /** The name, signature and graph listing. */
   @Override
   public String toString() {
-    return name + "(" + signature() + ") -> " + outputNames + " =\n" + graph;
+    return (jit ? "jit " : "") + name + "(" + signature() + ") -> " + outputNames + " =\n" + graph;
   }
 }

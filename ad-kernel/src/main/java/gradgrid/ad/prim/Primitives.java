@@ -31,5 +31,9 @@ public final class Primitives {
           new Broadcast(gradgrid.ad.ir.Shape.vector(3)),
           new Sum(),
           new Dot(),
-          new Max());
+          new Max(),
+          new MatVec(),
+          new MatT(),
+          new Outer(),
+          new Eigvalsh());
 }

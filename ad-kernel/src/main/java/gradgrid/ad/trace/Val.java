@@ -10,13 +10,17 @@ import gradgrid.ad.prim.Broadcast;
 import gradgrid.ad.prim.Compare;
 import gradgrid.ad.prim.Cos;
 import gradgrid.ad.prim.Dot;
+import gradgrid.ad.prim.Eigvalsh;
 import gradgrid.ad.prim.Exp;
 import gradgrid.ad.prim.Index;
 import gradgrid.ad.prim.IntPow;
 import gradgrid.ad.prim.Log;
+import gradgrid.ad.prim.MatT;
+import gradgrid.ad.prim.MatVec;
 import gradgrid.ad.prim.Max;
 import gradgrid.ad.prim.Mul;
 import gradgrid.ad.prim.Neg;
+import gradgrid.ad.prim.Outer;
 import gradgrid.ad.prim.Pow;
 import gradgrid.ad.prim.Primitive;
 import gradgrid.ad.prim.Recip;
@@ -229,6 +233,26 @@ public final class Val {
   /** Inner product with another vector of the same length. */
   public Val dot(Val o) {
     return emit(new Dot(), this, o);
+  }
+
+  /** Matrix times vector: {@code this} is f64[m,n], {@code x} is f64[n]; gives f64[m]. */
+  public Val matvec(Val x) {
+    return emit(new MatVec(), this, x);
+  }
+
+  /** The transpose of a matrix. */
+  public Val t() {
+    return emit(new MatT(), this);
+  }
+
+  /** The outer product {@code a b^T} of two vectors. */
+  public static Val outer(Val a, Val b) {
+    return a.emit(new Outer(), a, b);
+  }
+
+  /** The eigenvalues, ascending, of a symmetric matrix (not differentiable). */
+  public Val eigvalsh() {
+    return emit(new Eigvalsh(), this);
   }
 
   /** This scalar repeated into every element of {@code to} (itself when already of that shape). */

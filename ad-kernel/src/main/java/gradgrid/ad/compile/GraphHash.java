@@ -1,0 +1,80 @@
+package gradgrid.ad.compile;
+
+import gradgrid.ad.ir.Atom;
+import gradgrid.ad.ir.Eqn;
+import gradgrid.ad.ir.Graph;
+import gradgrid.ad.ir.Lit;
+import gradgrid.ad.ir.Shape;
+import gradgrid.ad.ir.Var;
+import gradgrid.ad.prim.Primitive;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The canonical hash of a graph: SHA-256 over a serialisation that names each primitive with its
+ * parameters, numbers variables by position of definition, and writes literals as raw IEEE bits.
+ * Equal graphs built in two JVMs (or twice in one) get equal keys; nothing depends on object
+ * identity, hash codes or iteration order of hashed collections.
+ */
+final class GraphHash {
+  /** Bumped whenever generated code changes meaning, so stale keys never match. */
+  private static final String FORMAT = "gradgrid-kernel-v1";
+
+  private GraphHash() {}
+
+  /** The hex SHA-256 of {@code g}'s canonical form plus the compile options in {@code salt}. */
+  static String of(Graph g, String salt) {
+    StringBuilder sb = new StringBuilder(FORMAT).append('\n').append(salt).append('\n');
+    Map<Var, Integer> pos = new HashMap<>();
+    sb.append("in");
+    for (Var v : g.inputs()) {
+      pos.put(v, pos.size());
+      sb.append(' ').append(v.shape());
+    }
+    sb.append('\n');
+    for (Eqn e : g.eqns()) {
+      sb.append(prim(e.prim()));
+      for (Atom a : e.inputs()) {
+        sb.append(' ');
+        atom(sb, pos, a);
+      }
+      pos.put(e.out(), pos.size());
+      sb.append(" : ").append(e.out().shape()).append('\n');
+    }
+    sb.append("out");
+    for (Atom a : g.outputs()) {
+      sb.append(' ');
+      atom(sb, pos, a);
+    }
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** Class, printed name and (for records) every parameter: what makes two primitives equal. */
+  private static String prim(Primitive p) {
+    String s = p.getClass().getName() + " " + p.name();
+    return p instanceof Record ? s + " " + p : s;
+  }
+
+  private static void atom(StringBuilder sb, Map<Var, Integer> pos, Atom a) {
+    if (a instanceof Var v) {
+      sb.append('%').append(pos.get(v));
+      return;
+    }
+    Lit l = (Lit) a;
+    Shape s = l.shape();
+    sb.append("lit").append(s).append('{');
+    for (int k = 0; k < s.size(); k++) {
+      sb.append(k == 0 ? "" : ",").append(Long.toHexString(Double.doubleToRawLongBits(l.get(k))));
+    }
+    sb.append('}');
+  }
+}

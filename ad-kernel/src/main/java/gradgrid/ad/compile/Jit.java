@@ -1,0 +1,177 @@
+package gradgrid.ad.compile;
+
+import gradgrid.ad.Fn;
+import gradgrid.ad.Param;
+import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Graph;
+import gradgrid.ad.ir.GraphBuilder;
+import gradgrid.ad.ir.Lit;
+import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Val;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Compiles graphs into fused batch {@link Kernel}s, through a JVM-wide bounded cache keyed by the
+ * graph's canonical hash. See the package documentation for the ABI and an example.
+ */
+public final class Jit {
+  private static final Logger LOG = Logger.getLogger(Jit.class.getName());
+
+  /** The JVM's {@code HugeMethodLimit}: methods with more bytecode are never JIT-compiled. */
+  static final int HUGE_METHOD_LIMIT = 8000;
+
+  /** First estimate of bytecode bytes per generated method; halved if a method comes out big. */
+  static final int METHOD_BUDGET = 7000;
+
+  /** Cache capacity; {@code -Dgradgrid.jit.cacheSize=N} overrides. */
+  public static final int DEFAULT_CACHE_SIZE = 256;
+
+  private static final KernelCache CACHE =
+      new KernelCache(Integer.getInteger("gradgrid.jit.cacheSize", DEFAULT_CACHE_SIZE));
+
+  private Jit() {}
+
+  /** Counters of the compile cache. */
+  public record CacheStats(long hits, long misses, int size) {}
+
+  /** The kernel of {@code fn}'s graph, from the cache or compiled now. */
+  public static Kernel compile(Fn fn) {
+    return compile(fn.graph());
+  }
+
+  /** The kernel of {@code g}, from the cache or compiled now. */
+  public static Kernel compile(Graph g) {
+    String key = key(g);
+    return CACHE.get(key, () -> compileUncached(g, key));
+  }
+
+  /**
+   * {@code f} with parameter {@code param} fixed to {@code value} (row-major): a function of the
+   * remaining parameters whose graph holds the value as a literal, so the kernel folds everything
+   * that depends only on it (an x-sweep with fixed coefficients reads one column, not thirteen). A
+   * jitted {@code f} gives a jitted result.
+   */
+  public static Fn bind(Fn f, String param, double... value) {
+    int at = f.paramIndex(param);
+    Shape s = f.params().get(at).shape();
+    if (value.length != s.size()) {
+      throw new AdException(
+          "bind '"
+              + param
+              + "' of '"
+              + f.name()
+              + "': needs "
+              + s.size()
+              + " values for "
+              + s
+              + ", got "
+              + value.length);
+    }
+    List<Param> rest = new ArrayList<>(f.params());
+    rest.remove(at);
+    Fn bound =
+        Fn.traceMany(
+            f.name() + "[" + param + " fixed]",
+            rest,
+            f.outputNames(),
+            a -> {
+              GraphBuilder b = a.length > 0 ? a[0].builder() : new GraphBuilder(f.name());
+              Val[] args = new Val[f.params().size()];
+              for (int i = 0, j = 0; i < args.length; i++) {
+                args[i] = i == at ? new Val(b, new Lit(s, value)) : a[j++];
+              }
+              return f.apply(args);
+            });
+    return f.isJit() ? bound.jit() : bound;
+  }
+
+  /** The cache key of {@code g}: equal for equal graphs, in any JVM with the same options. */
+  public static String key(Graph g) {
+    return GraphHash.of(g, options());
+  }
+
+  /** Compiles {@code g} without looking in or filling the cache (for cold-compile benchmarks). */
+  public static Kernel compileUncached(Graph g) {
+    return compileUncached(g, key(g));
+  }
+
+  /**
+   * Loads and exercises the compiler once (a tiny kernel, not cached), so the first real compile in
+   * this JVM does not pay for loading Janino. Cheap to call more than once.
+   */
+  public static void warmUp() {
+    JaninoCompiler.compile(
+        "public final class "
+            + SourceGen.CLASS
+            + " implements gradgrid.ad.compile.KernelBody {\n"
+            + "  public void run(double[][] in, int inOff, double[][] out, int outOff, int n) {\n"
+            + "    for (int r = 0; r < n; r++) { out[0][outOff + r] = in[0][inOff + r] * 2.0; }\n"
+            + "  }\n}\n");
+  }
+
+  /** Hits, misses and size of the JVM-wide compile cache. */
+  public static CacheStats cacheStats() {
+    return new CacheStats(CACHE.hits(), CACHE.misses(), CACHE.size());
+  }
+
+  /** Empties the cache and resets its counters. */
+  public static void clearCache() {
+    CACHE.clear();
+  }
+
+  /** The options that change generated code, so they are part of the key. */
+  private static String options() {
+    // not whether natives loaded: that is fixed per JVM, and asking would load jblas
+    return "dgemmMin=" + MatVecStep.dgemmMinElements();
+  }
+
+  private static Kernel compileUncached(Graph g, String key) {
+    long t0 = System.nanoTime();
+    int budget = METHOD_BUDGET;
+    while (true) {
+      ScalarProgram p = Scalarizer.of(g);
+      SourceGen.Result src = SourceGen.generate(p, budget);
+      JaninoCompiler.Compiled c = JaninoCompiler.compile(src.source());
+      int largest = Collections.max(c.methodSizes().values());
+      if (largest >= HUGE_METHOD_LIMIT && budget > 100) {
+        budget /= 2;
+        continue;
+      }
+      KernelBody body = instantiate(c, src);
+      List<Integer> in = g.inputShapes().stream().map(Shape::size).toList();
+      List<Integer> out = g.outputShapes().stream().map(Shape::size).toList();
+      Kernel k = new CompiledKernel(body, key, src.source(), c.methodSizes(), in, out);
+      if (LOG.isLoggable(Level.FINE)) {
+        LOG.fine(
+            String.format(
+                "compiled kernel %s in %.1f ms: %d equations, %d scalar nodes, %d methods,"
+                    + " largest %d bytes",
+                key.substring(0, 12),
+                (System.nanoTime() - t0) / 1e6,
+                g.eqns().size(),
+                p.nodes.size(),
+                c.methodSizes().size(),
+                largest));
+      }
+      return k;
+    }
+  }
+
+  private static KernelBody instantiate(JaninoCompiler.Compiled c, SourceGen.Result src) {
+    try {
+      return c.type()
+          .getConstructor(double[].class, Object[].class)
+          .newInstance(src.constants(), src.refs());
+    } catch (InstantiationException
+        | IllegalAccessException
+        | InvocationTargetException
+        | NoSuchMethodException e) {
+      throw new AdException("could not instantiate a generated kernel", e);
+    }
+  }
+}

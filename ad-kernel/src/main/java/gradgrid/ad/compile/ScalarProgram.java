@@ -1,0 +1,142 @@
+package gradgrid.ad.compile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A graph scalarised: every element of every vector or matrix is one node holding a double, in
+ * dependency order, with value numbering so an element computed twice is computed once. Built by
+ * {@link Scalarizer}, turned into Java source by {@link SourceGen}.
+ */
+final class ScalarProgram {
+  /** What a node computes. */
+  enum Op {
+    /** Input column {@code param}. */
+    INPUT,
+    /** Constant {@code value}, read from the kernel's constants array. */
+    CONST,
+    ADD,
+    MUL,
+    NEG,
+    RECIP,
+    POW,
+    EXP,
+    LOG,
+    SIN,
+    COS,
+    TANH,
+    SQRT,
+    LT,
+    LE,
+    GT,
+    GE,
+    EQ,
+    NE,
+    SELECT,
+    /** {@code IntPow.pow(arg, param)} called, for exponents too large to unroll. */
+    IPOW_CALL,
+    /** A primitive evaluated through its {@code eval} rule; produces a {@code double[]}. */
+    EVAL,
+    /** A batched matrix-vector product over a tile; a barrier between source segments. */
+    MATVEC,
+    /** Element {@code param} of the array made by the EVAL or MATVEC node {@code args[0]}. */
+    ELEMENT
+  }
+
+  /**
+   * One node. {@code args} are node ids; {@code param} is an input column, exponent or element
+   * index; {@code ref} indexes {@link #refs} for EVAL (the primitive) and MATVEC (the step).
+   */
+  record Node(Op op, int[] args, int param, double value, int ref) {
+    boolean isArray() {
+      return op == Op.EVAL || op == Op.MATVEC;
+    }
+  }
+
+  private record Key(Op op, List<Integer> args, int param, long bits, Object ref) {}
+
+  final List<Node> nodes = new ArrayList<>();
+
+  /** Objects the generated code reads through the references array (primitives, matvec steps). */
+  final List<Object> refs = new ArrayList<>();
+
+  /** Output columns: the node holding each scalar output element, in ABI order. */
+  int[] outputs;
+
+  int inputWidth;
+
+  private final Map<Key, Integer> seen = new HashMap<>();
+
+  int input(int column) {
+    return add(Op.INPUT, new int[0], column, 0.0, null);
+  }
+
+  int constant(double v) {
+    return add(Op.CONST, new int[0], 0, v, null);
+  }
+
+  int op(Op op, int... args) {
+    if ((op == Op.ADD || op == Op.MUL) && args[1] < args[0]) {
+      // IEEE addition and multiplication are commutative bit for bit
+      args = new int[] {args[1], args[0]};
+    }
+    return add(op, args, 0, 0.0, null);
+  }
+
+  int ipowCall(int arg, int n) {
+    return add(Op.IPOW_CALL, new int[] {arg}, n, 0.0, null);
+  }
+
+  int eval(PrimCall call, int[] args) {
+    return add(Op.EVAL, args, 0, 0.0, call);
+  }
+
+  int matvec(MatVecStep step, int[] x) {
+    return add(Op.MATVEC, x, 0, 0.0, step);
+  }
+
+  int element(int array, int i) {
+    return add(Op.ELEMENT, new int[] {array}, i, 0.0, null);
+  }
+
+  private int add(Op op, int[] args, int param, double value, Object ref) {
+    Key k =
+        new Key(
+            op,
+            Arrays.stream(args).boxed().toList(),
+            param,
+            Double.doubleToRawLongBits(value),
+            ref == null ? null : new Object());
+    Integer hit = seen.get(k);
+    if (hit != null) {
+      return hit;
+    }
+    int r = -1;
+    if (ref != null) {
+      r = refs.size();
+      refs.add(ref);
+    }
+    nodes.add(new Node(op, args, param, value, r));
+    seen.put(k, nodes.size() - 1);
+    return nodes.size() - 1;
+  }
+
+  /** Which nodes the outputs need, transitively. */
+  boolean[] live() {
+    boolean[] live = new boolean[nodes.size()];
+    for (int o : outputs) {
+      live[o] = true;
+    }
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      if (live[i]) {
+        for (int a : nodes.get(i).args()) {
+          live[a] = true;
+        }
+      }
+    }
+    return live;
+  }
+}

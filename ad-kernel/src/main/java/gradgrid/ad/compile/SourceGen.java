@@ -1,0 +1,606 @@
+package gradgrid.ad.compile;
+
+import gradgrid.ad.compile.ScalarProgram.Node;
+import gradgrid.ad.compile.ScalarProgram.Op;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the Java source of a kernel class from a {@link ScalarProgram}. The per-row work is cut
+ * into segments, each a private method with its own row loop, small enough to stay under the JVM's
+ * 8,000-byte {@code HugeMethodLimit} (bigger methods are never JIT-compiled). With one segment the
+ * loop runs over the whole batch; with several, {@code run} walks tiles of {@link #TILE} rows and
+ * values crossing segments live in scratch columns of one tile. Batched matrix-vector steps sit
+ * between segments. Every identifier is made here; constants and helper objects come in through the
+ * constructor's arrays.
+ */
+final class SourceGen {
+  /** Rows per tile when a kernel has more than one segment. */
+  static final int TILE = 256;
+
+  /**
+   * A segment storing at least this many output columns per row writes rows into a buffer of {@link
+   * #OUT_TILE} rows and then copies it out column by column: dozens of interleaved column streams
+   * otherwise cost more in memory traffic (and cache-set conflicts when the batch length is a power
+   * of two) than the arithmetic.
+   */
+  static final int BUFFERED_OUTPUTS = 16;
+
+  /** With more segments than this, {@code run} calls group methods that call the segments. */
+  static final int GROUP = 200;
+
+  /** Rows per output buffer. */
+  static final int OUT_TILE = 128;
+
+  /** The generated class's simple name (each kernel has its own class loader). */
+  static final String CLASS = "GeneratedKernel";
+
+  private final ScalarProgram p;
+  private final boolean[] live;
+  private final int budget;
+
+  /** The segment defining each node (-1: inputs and constants, materialised where used). */
+  private final int[] defSeg;
+
+  /** Scratch slot of each node that crosses segments, or -1. */
+  private final int[] slot;
+
+  private final List<List<Integer>> segments = new ArrayList<>();
+
+  /** The MATVEC node run after segment i, or -1. */
+  private final List<Integer> barrierAfter = new ArrayList<>();
+
+  /** How many live nodes read each node. */
+  private final int[] consumers;
+
+  private final Map<Integer, Integer> constIndex = new LinkedHashMap<>();
+  private int slots;
+
+  /** The generated source and the constants it reads. */
+  record Result(String source, double[] constants, Object[] refs, int segments) {}
+
+  private SourceGen(ScalarProgram p, int budget) {
+    this.p = p;
+    this.live = p.live();
+    this.budget = budget;
+    this.defSeg = new int[p.nodes.size()];
+    this.slot = new int[p.nodes.size()];
+    Arrays.fill(defSeg, -1);
+    Arrays.fill(slot, -1);
+    this.consumers = new int[p.nodes.size()];
+    for (int id = 0; id < p.nodes.size(); id++) {
+      if (live[id]) {
+        for (int a : p.nodes.get(id).args()) {
+          consumers[a]++;
+        }
+      }
+    }
+  }
+
+  /** Source for {@code p} with segments of about {@code budget} estimated bytecode bytes. */
+  static Result generate(ScalarProgram p, int budget) {
+    SourceGen g = new SourceGen(p, budget);
+    g.split();
+    g.allocate();
+    String source = g.emit();
+    double[] k = new double[g.constIndex.size()];
+    int i = 0;
+    for (int id : g.constIndex.keySet()) {
+      k[i++] = p.nodes.get(id).value();
+    }
+    return new Result(source, k, p.refs.toArray(), g.segments.size());
+  }
+
+  /** Assigns live nodes to segments in order, cutting at the budget and at batched steps. */
+  private void split() {
+    List<Integer> cur = new ArrayList<>();
+    int cost = 0;
+    for (int id = 0; id < p.nodes.size(); id++) {
+      Node n = p.nodes.get(id);
+      if (!live[id] || n.op() == Op.INPUT || n.op() == Op.CONST) {
+        continue;
+      }
+      if (n.op() == Op.MATVEC) {
+        segments.add(cur);
+        barrierAfter.add(id);
+        cur = new ArrayList<>();
+        cost = 0;
+        continue;
+      }
+      if (n.op() == Op.ELEMENT && p.nodes.get(n.args()[0]).op() == Op.MATVEC) {
+        continue; // defined by the barrier, lives in scratch
+      }
+      int c = cost(n);
+      if (cost + c > budget && !cur.isEmpty() && n.op() != Op.ELEMENT) {
+        segments.add(cur);
+        barrierAfter.add(-1);
+        cur = new ArrayList<>();
+        cost = 0;
+      }
+      cur.add(id);
+      defSeg[id] = segments.size();
+      cost += c;
+    }
+    segments.add(cur);
+    barrierAfter.add(-1);
+  }
+
+  /** A rough upper bound of the bytecode bytes a node's statement takes. */
+  private static int cost(Node n) {
+    return switch (n.op()) {
+          case ADD, MUL -> 14;
+          case NEG, RECIP -> 11;
+          case EXP, LOG, SIN, COS, TANH, SQRT -> 12;
+          case POW -> 16;
+          case LT, LE, GT, GE, EQ, NE -> 22;
+          case SELECT -> 22;
+          case IPOW_CALL -> 15;
+          case EVAL -> 24 + 10 * n.args().length;
+          case ELEMENT -> 12;
+          default -> 12;
+        }
+        + 14; // an output store or scratch transfer, on average
+  }
+
+  private boolean matvecElement(int id) {
+    Node n = p.nodes.get(id);
+    return n.op() == Op.ELEMENT && p.nodes.get(n.args()[0]).op() == Op.MATVEC;
+  }
+
+  /** Gives a scratch slot to every value used outside its defining segment. */
+  private void allocate() {
+    for (int s = 0; s < segments.size(); s++) {
+      for (int id : segments.get(s)) {
+        for (int a : p.nodes.get(id).args()) {
+          if (crosses(a, s)) {
+            slotOf(a);
+          }
+        }
+      }
+      int b = barrierAfter.get(s);
+      if (b >= 0) {
+        MatVecStep step = (MatVecStep) p.refs.get(p.nodes.get(b).ref());
+        step.xSlots = Arrays.stream(p.nodes.get(b).args()).map(this::slotOf).toArray();
+        step.ySlots = new int[0];
+      }
+    }
+    for (int o : p.outputs) {
+      if (crosses(o, outputSegment(o))) {
+        slotOf(o);
+      }
+    }
+    for (int id = 0; id < p.nodes.size(); id++) {
+      if (live[id] && matvecElement(id)) {
+        slotOf(id);
+      }
+    }
+    for (int s = 0; s < segments.size(); s++) {
+      int b = barrierAfter.get(s);
+      if (b >= 0) {
+        MatVecStep step = (MatVecStep) p.refs.get(p.nodes.get(b).ref());
+        List<Integer> ys = new ArrayList<>();
+        for (int id = 0; id < p.nodes.size(); id++) {
+          Node n = p.nodes.get(id);
+          if (n.op() == Op.ELEMENT && n.args()[0] == b) {
+            while (ys.size() <= n.param()) {
+              ys.add(-1);
+            }
+            ys.set(n.param(), slotOf(id));
+          }
+        }
+        step.ySlots = ys.stream().mapToInt(Integer::intValue).toArray();
+        for (int i = 0; i < step.ySlots.length; i++) {
+          if (step.ySlots[i] < 0) {
+            step.ySlots[i] = slots++; // an element nobody reads still needs a column
+          }
+        }
+      }
+    }
+  }
+
+  private boolean crosses(int id, int seg) {
+    Op op = p.nodes.get(id).op();
+    if (op == Op.INPUT || op == Op.CONST) {
+      return false;
+    }
+    return matvecElement(id) || defSeg[id] != seg;
+  }
+
+  /** The segment that stores output node {@code o}: where it is defined, else the last one. */
+  private int outputSegment(int o) {
+    return defSeg[o] >= 0 ? defSeg[o] : segments.size() - 1;
+  }
+
+  private int slotOf(int id) {
+    Op op = p.nodes.get(id).op();
+    if (op == Op.INPUT || op == Op.CONST) {
+      // a batched step reads its x from scratch: inputs and constants get a slot filled just
+      // before it
+      if (slot[id] < 0) {
+        slot[id] = slots++;
+      }
+      return slot[id];
+    }
+    if (slot[id] < 0) {
+      slot[id] = slots++;
+    }
+    return slot[id];
+  }
+
+  private String emit() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("public final class ").append(CLASS).append(" implements ");
+    sb.append("gradgrid.ad.compile.KernelBody {\n");
+    sb.append("  private final double[] K;\n  private final Object[] R;\n\n");
+    sb.append("  public ").append(CLASS).append("(double[] k, Object[] r) {\n");
+    sb.append("    this.K = k;\n    this.R = r;\n  }\n\n");
+    sb.append("  public void run(double[][] in, int inOff, double[][] out, int outOff, int n) {\n");
+    boolean tiled = segments.size() > 1 || slots > 0;
+    if (!tiled) {
+      sb.append("    s0(in, inOff, out, outOff, null, n);\n  }\n\n");
+    } else {
+      sb.append("    final double[][] S = new double[").append(slots).append("][");
+      sb.append("n < ").append(TILE).append(" ? n : ").append(TILE).append("];\n");
+      sb.append("    for (int t = 0; t < n; t += ").append(TILE).append(") {\n");
+      sb.append("      final int len = n - t < ").append(TILE).append(" ? n - t : ");
+      sb.append(TILE).append(";\n");
+      int groups = (segments.size() + GROUP - 1) / GROUP;
+      if (groups == 1) {
+        calls(sb, 0, segments.size(), "inOff + t", "outOff + t");
+      } else {
+        for (int g = 0; g < groups; g++) {
+          sb.append("      g").append(g).append("(in, inOff + t, out, outOff + t, S, len);\n");
+        }
+      }
+      sb.append("    }\n  }\n\n");
+      if (groups > 1) {
+        for (int g = 0; g < groups; g++) {
+          sb.append("  private void g").append(g).append("(double[][] in, int inOff,");
+          sb.append(" double[][] out, int outOff, double[][] S, int len) {\n");
+          calls(sb, g * GROUP, Math.min(segments.size(), (g + 1) * GROUP), "inOff", "outOff");
+          sb.append("  }\n\n");
+        }
+      }
+    }
+    for (int s = 0; s < segments.size(); s++) {
+      emitSegment(sb, s);
+    }
+    return sb.append("}\n").toString();
+  }
+
+  /** Calls segments {@code from..to-1} on a tile, each followed by its batched step if any. */
+  private void calls(StringBuilder sb, int from, int to, String inOff, String outOff) {
+    for (int s = from; s < to; s++) {
+      sb.append("      s").append(s).append("(in, ").append(inOff).append(", out, ");
+      sb.append(outOff).append(", S, len);\n");
+      int b = barrierAfter.get(s);
+      if (b >= 0) {
+        int ref = p.nodes.get(b).ref();
+        sb.append("      ((gradgrid.ad.compile.MatVecStep) R[").append(ref);
+        sb.append("]).apply(S, len);\n");
+      }
+    }
+  }
+
+  private void emitSegment(StringBuilder sb, int s) {
+    List<Integer> body = segments.get(s);
+    BitSet inputs = new BitSet();
+    BitSet consts = new BitSet();
+    BitSet loads = new BitSet();
+    BitSet stores = new BitSet();
+    Map<Integer, List<Integer>> outStores = new LinkedHashMap<>();
+    for (int id : body) {
+      for (int a : p.nodes.get(id).args()) {
+        need(a, s, inputs, consts, loads);
+      }
+    }
+    int b = barrierAfter.get(s);
+    if (b >= 0) {
+      for (int a : p.nodes.get(b).args()) {
+        Op op = p.nodes.get(a).op();
+        if (op == Op.INPUT || op == Op.CONST || defSeg[a] == s) {
+          need(a, s, inputs, consts, loads);
+          stores.set(a);
+        } else if (defSeg[a] < s && defSeg[a] >= 0) {
+          // already in its slot
+        }
+      }
+    }
+    List<Integer> wholeColumn = new ArrayList<>();
+    int entries = 0;
+    for (int j = 0; j < p.outputs.length; j++) {
+      int o = p.outputs[j];
+      if (outputSegment(o) == s) {
+        Op op = p.nodes.get(o).op();
+        if (op == Op.CONST || op == Op.INPUT) {
+          wholeColumn.add(j);
+          continue;
+        }
+        need(o, s, inputs, consts, loads);
+        outStores.computeIfAbsent(o, k -> new ArrayList<>()).add(j);
+        entries++;
+      }
+    }
+    boolean buffered = entries >= BUFFERED_OUTPUTS;
+    for (int id : body) {
+      if (slot[id] >= 0) {
+        stores.set(id);
+      }
+    }
+    sb.append("  private void s").append(s);
+    sb.append("(double[][] in, int inOff, double[][] out, int outOff, double[][] S, int n) {\n");
+    for (int id = inputs.nextSetBit(0); id >= 0; id = inputs.nextSetBit(id + 1)) {
+      int c = p.nodes.get(id).param();
+      sb.append("    final double[] i").append(id).append(" = in[").append(c).append("];\n");
+    }
+    if (!buffered) {
+      for (List<Integer> cols : outStores.values()) {
+        for (int j : cols) {
+          sb.append("    final double[] o").append(j).append(" = out[").append(j).append("];\n");
+        }
+      }
+    }
+    BitSet scratch = new BitSet();
+    scratch.or(loads);
+    scratch.or(stores);
+    for (int id = scratch.nextSetBit(0); id >= 0; id = scratch.nextSetBit(id + 1)) {
+      sb.append("    final double[] x").append(id).append(" = S[").append(slot[id]).append("];\n");
+    }
+    for (int id = consts.nextSetBit(0); id >= 0; id = consts.nextSetBit(id + 1)) {
+      int k = constIndex.computeIfAbsent(id, x -> constIndex.size());
+      sb.append("    final double v").append(id).append(" = K[").append(k).append("];\n");
+    }
+    for (int id : body) {
+      Node n = p.nodes.get(id);
+      if (n.op() == Op.EVAL) {
+        sb.append("    final gradgrid.ad.compile.PrimCall c").append(n.ref());
+        sb.append(" = (gradgrid.ad.compile.PrimCall) R[").append(n.ref()).append("];\n");
+      }
+    }
+    // constant and input outputs are whole-column fills and copies outside the row loop, driven
+    // by tables so the code does not grow with their number
+    List<Integer> fillCols = new ArrayList<>();
+    List<Double> fillValues = new ArrayList<>();
+    List<Integer> copyCols = new ArrayList<>();
+    List<Integer> copyFrom = new ArrayList<>();
+    for (int j : wholeColumn) {
+      Node n = p.nodes.get(p.outputs[j]);
+      if (n.op() == Op.CONST) {
+        fillCols.add(j);
+        fillValues.add(n.value());
+      } else {
+        copyCols.add(j);
+        copyFrom.add(n.param());
+      }
+    }
+    if (!fillCols.isEmpty()) {
+      int ref = p.refs.size();
+      p.refs.add(fillCols.stream().mapToInt(Integer::intValue).toArray());
+      p.refs.add(fillValues.stream().mapToDouble(Double::doubleValue).toArray());
+      sb.append("    final int[] fc = (int[]) R[").append(ref).append("];\n");
+      sb.append("    final double[] fv = (double[]) R[").append(ref + 1).append("];\n");
+      sb.append("    for (int j = 0; j < ").append(fillCols.size()).append("; j++) {\n");
+      sb.append("      final double[] oj = out[fc[j]];\n      final double k = fv[j];\n");
+      sb.append("      for (int r = 0; r < n; r++) {\n        oj[outOff + r] = k;\n      }\n");
+      sb.append("    }\n");
+    }
+    if (!copyCols.isEmpty()) {
+      int ref = p.refs.size();
+      p.refs.add(copyCols.stream().mapToInt(Integer::intValue).toArray());
+      p.refs.add(copyFrom.stream().mapToInt(Integer::intValue).toArray());
+      sb.append("    final int[] cc = (int[]) R[").append(ref).append("];\n");
+      sb.append("    final int[] cf = (int[]) R[").append(ref + 1).append("];\n");
+      sb.append("    for (int j = 0; j < ").append(copyCols.size()).append("; j++) {\n");
+      sb.append("      System.arraycopy(in[cf[j]], inOff, out[cc[j]], outOff, n);\n    }\n");
+    }
+    // buffered outputs: each row's values go to a column-major tile buffer (padded stride, so the
+    // columns do not share cache sets); afterwards one loop copies each buffer column to its
+    // output column times a scale. An output "constant * value" that nothing else reads is not
+    // computed per row at all: the copy loop does that multiplication, vectorised. Other outputs
+    // are copied times 1.0, which is exact.
+    Map<Integer, Integer> srcPos = new LinkedHashMap<>();
+    BitSet scaled = new BitSet();
+    if (buffered) {
+      int stride = OUT_TILE + 8;
+      int[] oc = new int[entries];
+      int[] os = new int[entries];
+      double[] ok = new double[entries];
+      int k = 0;
+      for (Map.Entry<Integer, List<Integer>> e : outStores.entrySet()) {
+        int id = e.getKey();
+        int src = id;
+        double scale = 1.0;
+        int other = stores.get(id) ? -1 : tailOperand(id);
+        if (other >= 0) {
+          int[] a = p.nodes.get(id).args();
+          src = other;
+          scale = p.nodes.get(a[0] == other ? a[1] : a[0]).value();
+          scaled.set(id);
+        }
+        int pos = srcPos.computeIfAbsent(src, x -> srcPos.size());
+        for (int j : e.getValue()) {
+          oc[k] = j;
+          os[k] = pos * stride;
+          ok[k] = scale;
+          k++;
+        }
+      }
+      int ref = p.refs.size();
+      p.refs.add(oc);
+      p.refs.add(os);
+      p.refs.add(ok);
+      sb.append("    final int[] oc = (int[]) R[").append(ref).append("];\n");
+      sb.append("    final int[] os = (int[]) R[").append(ref + 1).append("];\n");
+      sb.append("    final double[] ok = (double[]) R[").append(ref + 2).append("];\n");
+      sb.append("    final double[] ob = new double[").append(stride * srcPos.size());
+      sb.append("];\n");
+      sb.append("    for (int t = 0; t < n; t += ").append(OUT_TILE).append(") {\n");
+      sb.append("    final int e = t + ").append(OUT_TILE).append(" < n ? t + ").append(OUT_TILE);
+      sb.append(" : n;\n");
+      sb.append("    for (int r = t; r < e; r++) {\n");
+      sb.append("      final int q = r - t;\n");
+      for (Map.Entry<Integer, Integer> e : srcPos.entrySet()) {
+        srcPos.put(e.getKey(), e.getValue() * stride);
+      }
+    } else {
+      sb.append("    for (int r = 0; r < n; r++) {\n");
+    }
+    for (int id = inputs.nextSetBit(0); id >= 0; id = inputs.nextSetBit(id + 1)) {
+      sb.append("      final double v").append(id).append(" = i").append(id);
+      sb.append("[inOff + r];\n");
+    }
+    for (int id = loads.nextSetBit(0); id >= 0; id = loads.nextSetBit(id + 1)) {
+      sb.append("      final double v").append(id).append(" = x").append(id).append("[r];\n");
+    }
+    for (int id : body) {
+      if (scaled.get(id)) {
+        continue; // the copy loop computes it
+      }
+      statement(sb, id, p.nodes.get(id));
+      if (stores.get(id)) {
+        sb.append("      x").append(id).append("[r] = v").append(id).append(";\n");
+      }
+      if (buffered) {
+        Integer at = srcPos.remove(id);
+        if (at != null) {
+          sb.append("      ob[q + ").append(at).append("] = v").append(id).append(";\n");
+        }
+        continue;
+      }
+      List<Integer> cols = outStores.remove(id);
+      if (cols != null) {
+        for (int j : cols) {
+          sb.append("      o").append(j).append("[outOff + r] = v").append(id).append(";\n");
+        }
+      }
+    }
+    for (int id = stores.nextSetBit(0); id >= 0; id = stores.nextSetBit(id + 1)) {
+      if (defSeg[id] != s) {
+        sb.append("      x").append(id).append("[r] = v").append(id).append(";\n");
+      }
+    }
+    if (buffered) {
+      // values defined in another segment (read from scratch above)
+      for (Map.Entry<Integer, Integer> e : srcPos.entrySet()) {
+        sb.append("      ob[q + ").append(e.getValue()).append("] = v").append(e.getKey());
+        sb.append(";\n");
+      }
+    } else {
+      for (Map.Entry<Integer, List<Integer>> e : outStores.entrySet()) {
+        for (int j : e.getValue()) {
+          sb.append("      o").append(j).append("[outOff + r] = v").append(e.getKey());
+          sb.append(";\n");
+        }
+      }
+    }
+    sb.append("    }\n");
+    if (buffered) {
+      sb.append("    final int len = e - t;\n");
+      sb.append("    final int at = outOff + t;\n");
+      sb.append("    for (int j = 0; j < ").append(entries).append("; j++) {\n");
+      sb.append("      final double[] oj = out[oc[j]];\n");
+      sb.append("      final int b = os[j];\n");
+      sb.append("      final double k = ok[j];\n");
+      sb.append("      for (int r = 0; r < len; r++) {\n");
+      sb.append("        oj[at + r] = ob[b + r] * k;\n");
+      sb.append("      }\n    }\n    }\n");
+    }
+    sb.append("  }\n\n");
+  }
+
+  /**
+   * For an output node {@code c * x} (c a constant, x a computed value) read by nothing else: x,
+   * whose buffered column the copy loop multiplies by c; otherwise -1.
+   */
+  private int tailOperand(int id) {
+    Node n = p.nodes.get(id);
+    if (n.op() != Op.MUL || consumers[id] != 0) {
+      return -1;
+    }
+    Op a = p.nodes.get(n.args()[0]).op();
+    Op b = p.nodes.get(n.args()[1]).op();
+    if (a == Op.CONST && b != Op.CONST && b != Op.INPUT) {
+      return n.args()[1];
+    }
+    if (b == Op.CONST && a != Op.CONST && a != Op.INPUT) {
+      return n.args()[0];
+    }
+    return -1;
+  }
+
+  /** Records how segment {@code s} obtains node {@code a}: input, constant or scratch load. */
+  private void need(int a, int s, BitSet inputs, BitSet consts, BitSet loads) {
+    Op op = p.nodes.get(a).op();
+    if (op == Op.INPUT) {
+      inputs.set(a);
+    } else if (op == Op.CONST) {
+      consts.set(a);
+    } else if (crosses(a, s)) {
+      loads.set(a);
+    }
+  }
+
+  private void statement(StringBuilder sb, int id, Node n) {
+    int[] a = n.args();
+    if (n.op() == Op.EVAL) {
+      sb.append("      final double[] v").append(id).append(" = c").append(n.ref());
+      sb.append(".eval(new double[] {");
+      for (int k = 0; k < a.length; k++) {
+        sb.append(k == 0 ? "v" : ", v").append(a[k]);
+      }
+      sb.append("});\n");
+      return;
+    }
+    sb.append("      final double v").append(id).append(" = ");
+    switch (n.op()) {
+      case ADD -> bin(sb, a, " + ");
+      case MUL -> bin(sb, a, " * ");
+      case NEG -> sb.append("-v").append(a[0]);
+      case RECIP -> sb.append("1.0 / v").append(a[0]);
+      case POW -> call(sb, "Math.pow", a);
+      case EXP -> call(sb, "Math.exp", a);
+      case LOG -> call(sb, "Math.log", a);
+      case SIN -> call(sb, "Math.sin", a);
+      case COS -> call(sb, "Math.cos", a);
+      case TANH -> call(sb, "Math.tanh", a);
+      case SQRT -> call(sb, "Math.sqrt", a);
+      case LT -> cmp(sb, a, " < ");
+      case LE -> cmp(sb, a, " <= ");
+      case GT -> cmp(sb, a, " > ");
+      case GE -> cmp(sb, a, " >= ");
+      case EQ -> cmp(sb, a, " == ");
+      case NE -> cmp(sb, a, " != ");
+      case SELECT -> {
+        sb.append("v").append(a[0]).append(" != 0.0 ? v").append(a[1]);
+        sb.append(" : v").append(a[2]);
+      }
+      case IPOW_CALL -> {
+        sb.append("gradgrid.ad.prim.IntPow.pow(v").append(a[0]).append(", ");
+        sb.append(n.param()).append(')');
+      }
+      case ELEMENT -> sb.append("v").append(a[0]).append('[').append(n.param()).append(']');
+      default -> throw new IllegalStateException("no statement for " + n.op());
+    }
+    sb.append(";\n");
+  }
+
+  private static void bin(StringBuilder sb, int[] a, String op) {
+    sb.append('v').append(a[0]).append(op).append('v').append(a[1]);
+  }
+
+  private static void cmp(StringBuilder sb, int[] a, String op) {
+    sb.append("v").append(a[0]).append(op).append('v').append(a[1]).append(" ? 1.0 : 0.0");
+  }
+
+  private static void call(StringBuilder sb, String fn, int[] a) {
+    sb.append(fn).append('(');
+    for (int k = 0; k < a.length; k++) {
+      sb.append(k == 0 ? "v" : ", v").append(a[k]);
+    }
+    sb.append(')');
+  }
+}

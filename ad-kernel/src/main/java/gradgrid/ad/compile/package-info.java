@@ -1,0 +1,67 @@
+/**
+ * {@code jit}: compiles a graph into one fused batch kernel, the last step of trace -> transform ->
+ * compile -> run.
+ *
+ * <h2>What a kernel is</h2>
+ *
+ * A graph with any number of outputs (f, f' and f'' together; f and its coefficient gradient; the
+ * 78 unique entries of a coefficient Hessian) becomes one Java class whose method loops over a
+ * batch of points. Every element of every vector or matrix becomes a local {@code double} ({@code
+ * Scalarizer}); shared subexpressions are computed once per point (value numbering on top of the
+ * graph's own CSE); integer powers unroll into exactly the multiplications {@link
+ * gradgrid.ad.prim.IntPow#pow} does; sums and dot products accumulate left to right from the first
+ * term as the interpreter does, and Java never contracts to FMA. So a kernel's results equal {@link
+ * gradgrid.ad.ir.Interpreter}'s bit for bit, NaN and infinities included. The one exception is a
+ * batched contraction lowered to native dgemm (below), which is equal to rounding. A primitive
+ * without a template (one added later, or {@code eigvalsh}) is called through its own {@code eval}
+ * rule, so every graph compiles.
+ *
+ * <h2>ABI</h2>
+ *
+ * Flat {@code double[]} columns: one input column per scalar element of each graph input, in input
+ * order, row-major within a vector or matrix; one output column per scalar element of each output,
+ * the same way. For the worked example {@code f(x, alpha[6], beta[6])} the input columns are {@code
+ * x, alpha0..alpha5, beta0..beta5}; for its Hessian w.r.t. (alpha, beta) the output columns are the
+ * four 6x6 blocks, each row-major. Row r of a batch is element r of every column.
+ *
+ * <pre>{@code
+ * Fn f = Rational.of(5, 5);
+ * Fn fx = Jit.bind(Jit.bind(f, "alpha", a), "beta", b);      // fixed axes become literals
+ * Kernel k = Jit.compile(Fn.concat("f012", fx, AD.grad(fx), AD.grad(AD.grad(fx))));
+ * double[][] in = {xs};                                      // k.inputWidth() == 1
+ * double[][] out = new double[k.outputWidth()][xs.length];   // 3 columns: f, f', f''
+ * k.run(in, out, 0, xs.length);                              // or run(in, inOff, out, outOff, n)
+ * }</pre>
+ *
+ * Kernels are immutable and thread-safe. {@link gradgrid.ad.compile.Jit#compile} goes through a
+ * JVM-wide bounded LRU cache keyed by {@link gradgrid.ad.compile.Jit#key}, a SHA-256 of a canonical
+ * serialisation of the graph (primitive names and parameters, shapes, variables by position,
+ * literals as raw IEEE bits) plus the options that change generated code. Equal graphs built
+ * separately, in one JVM or in two, get the same key, so a Spark job that deserialises its function
+ * in every task compiles once per executor JVM. {@link gradgrid.ad.compile.Jit#warmUp} loads the
+ * compiler ahead of the first kernel.
+ *
+ * <h2>Generated code</h2>
+ *
+ * Source text built by {@code SourceGen} and compiled with Janino 3.1.9 (the compiler Spark ships).
+ * Every identifier in it is made by the generator ({@code v12}, {@code i3}, {@code o0}); literal
+ * values enter through the constructor's constants array and helper objects through a references
+ * array, never as text. Straight-line bodies are cut into private methods of at most about 7,000
+ * bytes of bytecode, each with its own row loop, because HotSpot never JIT-compiles a method over
+ * 8,000 bytes ({@code HugeMethodLimit}); the real sizes are read back from the class file and the
+ * body is cut finer if one is still too big. With several methods the batch runs in tiles of 256
+ * rows and values that cross methods live in scratch columns of one tile. Compile time is logged at
+ * {@code FINE} (DEBUG through SLF4J bridges) on the logger {@code gradgrid.ad.compile.Jit}; a
+ * compile failure throws {@link gradgrid.ad.compile.KernelCompileException} carrying the generated
+ * source with line numbers.
+ *
+ * <h2>Native BLAS</h2>
+ *
+ * A matrix-vector product with a constant matrix (a dense layer {@code tanh(W x + b)}) runs batched
+ * over each tile as a {@link gradgrid.ad.compile.MatVecStep}: fused Java loops, or one jblas dgemm
+ * when the matrix has at least {@link gradgrid.ad.compile.MatVecStep#DGEMM_MIN_ELEMENTS} elements,
+ * a threshold measured by the benchmarks in {@code bench/}. Native calls go through {@link
+ * gradgrid.ad.linalg.Linalg}, which serialises them (jblas's BLAS is not thread-safe) and falls
+ * back to Java when the library is missing.
+ */
+package gradgrid.ad.compile;

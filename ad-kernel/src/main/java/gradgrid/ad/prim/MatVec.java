@@ -1,0 +1,57 @@
+package gradgrid.ad.prim;
+
+import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Val;
+
+/**
+ * Matrix times vector, {@code y_i = sum_k W_ik x_k}, each sum accumulated left to right from the
+ * first product; linear in either argument when the other is held fixed.
+ */
+public record MatVec() implements Primitive {
+  @Override
+  public String name() {
+    return "matvec";
+  }
+
+  @Override
+  public Shape shape(Shape... in) {
+    if (in.length != 2 || in[0].rank() != 2 || in[1].rank() != 1 || in[0].dim(1) != in[1].dim(0)) {
+      throw new AdException("matvec needs a matrix f64[m,n] and a vector f64[n]");
+    }
+    return Shape.vector(in[0].dim(0));
+  }
+
+  @Override
+  public double[] eval(Shape[] shapes, double[][] in) {
+    int m = shapes[0].dim(0);
+    int n = shapes[0].dim(1);
+    double[] y = new double[m];
+    for (int i = 0; i < m; i++) {
+      double s = in[0][i * n] * in[1][0];
+      for (int k = 1; k < n; k++) {
+        s += in[0][i * n + k] * in[1][k];
+      }
+      y[i] = s;
+    }
+    return y;
+  }
+
+  @Override
+  public Val jvp(Val[] x, Val[] t, Val y) {
+    // d(W x) = dW x + W dx
+    return Val.addTangents(
+        t[0] == null ? null : t[0].matvec(x[1]), t[1] == null ? null : x[0].matvec(t[1]));
+  }
+
+  @Override
+  public Val[] transpose(Val ct, Val[] x, Shape[] shapes, boolean[] linear) {
+    if (linear[0] && linear[1]) {
+      throw new AdException("matvec of two tangents is not linear");
+    }
+    // ct_W = ct x^T ; ct_x = W^T ct
+    return linear[0]
+        ? new Val[] {Val.outer(ct, x[1]), null}
+        : new Val[] {null, x[0].t().matvec(ct)};
+  }
+}
