@@ -13,6 +13,7 @@ import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.parquet.OutputGuard;
 import gradgrid.job.parquet.SweepSummary;
+import gradgrid.job.run.AdEvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.run.RationalProvider;
 import gradgrid.job.testing.RationalClosedForm;
@@ -96,10 +97,32 @@ class SweepEndToEndTest {
             .sql("SELECT x, f, df_dx, d2f_dx2, grad_alpha, grad_beta FROM seed_sweep ORDER BY x")
             .collectAsList();
     assertEquals(61, rows.size());
+    // The written values (compiled kernel) equal the reference interpreter's at the same rows.
+    double[][] in = new double[13][61];
+    double[][] interpreted = new double[15][61];
+    for (int r = 0; r < 61; r++) {
+      in[0][r] = rows.get(r).getDouble(0);
+      for (int i = 0; i < 6; i++) {
+        in[1 + i][r] = ALPHA[i];
+        in[7 + i][r] = BETA[i];
+      }
+    }
+    ((AdEvaluatorFactory) providers.evaluator(spec))
+        .interpreted()
+        .create()
+        .evaluate(in, interpreted, 61);
     for (int r = 0; r < rows.size(); r++) {
       Row row = rows.get(r);
       double x = row.getDouble(0);
       assertEquals(-3 + 6.0 * r / 60, x, 1e-12, "row " + r + " is the grid point");
+      String where = " (kernel vs interpreter) at x=" + x;
+      assertClose(interpreted[0][r], row.getDouble(1), 1e-14, "f" + where);
+      assertClose(interpreted[1][r], row.getDouble(2), 1e-14, "f'" + where);
+      assertClose(interpreted[2][r], row.getDouble(3), 1e-14, "f''" + where);
+      for (int i = 0; i < 6; i++) {
+        assertClose(interpreted[3 + i][r], row.<Double>getList(4).get(i), 1e-14, "dalpha" + where);
+        assertClose(interpreted[9 + i][r], row.<Double>getList(5).get(i), 1e-14, "dbeta" + where);
+      }
       RationalClosedForm c = new RationalClosedForm(x, ALPHA, BETA);
       String at = " at x=" + x;
       assertClose(c.f(), row.getDouble(1), 1e-12, "f" + at);

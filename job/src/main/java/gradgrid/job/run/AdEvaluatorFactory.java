@@ -1,16 +1,22 @@
 package gradgrid.job.run;
 
 import gradgrid.ad.Fn;
+import gradgrid.ad.compile.Jit;
+import gradgrid.ad.compile.Kernel;
 import gradgrid.job.conf.OutputSpec;
 import java.util.List;
 
-/** Evaluator factory over a traced function and the AD transforms of the requested outputs. */
+/**
+ * Evaluator factory over a traced function and the AD transforms of the requested outputs: one
+ * multi-output function ({@link AdPlan}) compiled by the ad-kernel's jit into a fused batch kernel.
+ */
 public final class AdEvaluatorFactory implements EvaluatorFactory {
   private static final long serialVersionUID = 1L;
 
   private final AdPlan plan;
   private final int inputWidth;
   private final int outputWidth;
+  private final boolean interpreted;
 
   /**
    * Builds the multi-output function for the requests (on the driver).
@@ -30,6 +36,14 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
     }
     this.inputWidth = in;
     this.outputWidth = out;
+    this.interpreted = false;
+  }
+
+  private AdEvaluatorFactory(AdPlan plan, int inputWidth, int outputWidth, boolean interpreted) {
+    this.plan = plan;
+    this.inputWidth = inputWidth;
+    this.outputWidth = outputWidth;
+    this.interpreted = interpreted;
   }
 
   /**
@@ -51,8 +65,27 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
     return outputWidth;
   }
 
+  /**
+   * An evaluator over the compiled kernel of the plan's function: compiled once per JVM (the jit's
+   * cache is keyed by the graph's canonical hash, so every task after the first finds it), shared
+   * by all tasks of the executor.
+   */
   @Override
   public BatchEvaluator create() {
-    return new PlanEvaluator(plan, new InterpretedKernel(plan.fn()));
+    if (interpreted) {
+      return new PlanEvaluator(plan, new InterpretedKernel(plan.fn()));
+    }
+    Kernel kernel = Jit.compile(plan.fn());
+    return new PlanEvaluator(plan, (in, raw, n) -> kernel.run(in, raw, 0, n));
+  }
+
+  /**
+   * The same outputs evaluated by the reference interpreter, row by row (for checks and debugging;
+   * orders of magnitude slower).
+   *
+   * @return a factory whose evaluators interpret the graph
+   */
+  public AdEvaluatorFactory interpreted() {
+    return new AdEvaluatorFactory(plan, inputWidth, outputWidth, true);
   }
 }
