@@ -1,0 +1,109 @@
+package gradgrid.job;
+
+import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.SweepConfLoader;
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.parquet.OutputGuard;
+import gradgrid.job.parquet.SweepSummary;
+import gradgrid.job.parquet.SweepWriter;
+import gradgrid.job.run.EvaluatorFactory;
+import gradgrid.job.run.FunctionProviders;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Entry point: {@code SweepMain <sweep.conf>}. Loads and checks the conf (exit 2 on a bad conf,
+ * nothing written), builds the session, runs the named stages, stops.
+ */
+public final class SweepMain {
+  /** Exit code for bad input (usage, conf, output directory). */
+  public static final int EXIT_BAD_INPUT = 2;
+
+  private static final String USAGE = "Usage: SweepMain <sweep.conf>   (see job/README-job.md)";
+
+  private SweepMain() {}
+
+  /**
+   * Runs a sweep and exits with 0, or 2 on bad input.
+   *
+   * @param args the conf file
+   */
+  public static void main(String[] args) {
+    int code = run(args, System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /**
+   * Runs a sweep, returning the exit code instead of exiting.
+   *
+   * @param args the conf file
+   * @param out where the result line goes
+   * @param err where errors go
+   * @return 0, or {@link #EXIT_BAD_INPUT}
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length != 1 || args[0].startsWith("-")) {
+      err.println(USAGE);
+      return EXIT_BAD_INPUT;
+    }
+    SweepSpec spec;
+    EvaluatorFactory factory;
+    try {
+      FunctionProviders providers = FunctionProviders.load();
+      spec = new SweepConfLoader(providers, Path.of("")).load(Path.of(args[0]));
+      OutputGuard.check(spec);
+      factory = providers.evaluator(spec);
+    } catch (ConfException e) {
+      err.println("error: " + e.getMessage());
+      err.println(USAGE);
+      return EXIT_BAD_INPUT;
+    }
+    SparkSession spark = buildSession();
+    try {
+      SweepSummary summary = sweep(spark, spec, factory);
+      out.println(
+          "gradgrid: wrote "
+              + summary.rows()
+              + " rows to "
+              + spec.output()
+              + " (Parquet, snappy); summary in "
+              + SweepSummary.FILE_NAME);
+    } finally {
+      spark.stop();
+    }
+    return 0;
+  }
+
+  /**
+   * The stages of a sweep on an existing session: plan partitions, evaluate, write, summarise.
+   *
+   * @param spark the session
+   * @param spec the checked sweep
+   * @param factory the evaluator recipe
+   * @return the summary (also written beside the data)
+   */
+  public static SweepSummary sweep(SparkSession spark, SweepSpec spec, EvaluatorFactory factory) {
+    long start = System.nanoTime();
+    int partitions = SweepWriter.partitions(spark, spec);
+    Dataset<Row> rows = SweepWriter.evaluate(spark, spec, factory, partitions);
+    SweepWriter.write(rows, spec);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    SweepSummary summary = SweepSummary.compute(spark, spec, partitions, seconds);
+    summary.write(spark, spec);
+    return summary;
+  }
+
+  private static SparkSession buildSession() {
+    SparkSession.Builder b = SparkSession.builder().appName("gradgrid sweep");
+    if (!new SparkConf().contains("spark.master")) {
+      b.master("local[*]");
+    }
+    return b.getOrCreate();
+  }
+}

@@ -1,0 +1,75 @@
+package gradgrid.job.run;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValue;
+import gradgrid.ad.examples.Rational;
+import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.DidYouMean;
+import gradgrid.job.conf.FunctionSpec;
+import gradgrid.job.conf.InputParam;
+import gradgrid.job.conf.OutputSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The worked example {@code f(x, alpha, beta) = P(x) / (1 + Q(x)^2)}: {@code function { builtin =
+ * rational, deg-p = 5, deg-q = 5 }} (degrees default to 5) with inputs {@code x}, {@code
+ * alpha[deg-p + 1]}, {@code beta[deg-q + 1]}.
+ */
+public final class RationalProvider implements FunctionProvider, FunctionProviders.BuiltinNames {
+  private static final Set<String> KEYS = Set.of("deg-p", "deg-q");
+
+  @Override
+  public List<String> builtinNames() {
+    return List.of("rational");
+  }
+
+  @Override
+  public boolean accepts(FunctionSpec function) {
+    return "rational".equals(function.builtin());
+  }
+
+  @Override
+  public List<InputParam> signature(FunctionSpec function) {
+    int p = degree(function, "deg-p");
+    int q = degree(function, "deg-q");
+    return List.of(
+        InputParam.scalar("x"),
+        InputParam.vector("alpha", p + 1),
+        InputParam.vector("beta", q + 1));
+  }
+
+  @Override
+  public EvaluatorFactory evaluator(
+      FunctionSpec function, List<InputParam> params, List<OutputSpec> outputs) {
+    return new AdEvaluatorFactory(
+        Rational.of(degree(function, "deg-p"), degree(function, "deg-q")), outputs);
+  }
+
+  private static int degree(FunctionSpec function, String key) {
+    Config o = function.options();
+    for (Map.Entry<String, ConfigValue> e : o.root().entrySet()) {
+      if (!KEYS.contains(e.getKey())) {
+        throw new ConfException(
+            function.origin()
+                + ": unknown key 'function."
+                + e.getKey()
+                + "' for builtin rational (known: deg-p, deg-q)"
+                + DidYouMean.hint(e.getKey(), KEYS));
+      }
+    }
+    if (!o.hasPath(key)) {
+      return 5;
+    }
+    Object v = o.getValue(key).unwrapped();
+    if (!(v instanceof Number n)
+        || n.doubleValue() != Math.rint(n.doubleValue())
+        || n.doubleValue() < 0
+        || n.doubleValue() > 64) {
+      throw new ConfException(
+          function.origin() + "." + key + ": expected a whole number from 0 to 64, got " + v);
+    }
+    return n.intValue();
+  }
+}

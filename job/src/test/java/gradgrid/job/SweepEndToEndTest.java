@@ -1,0 +1,183 @@
+package gradgrid.job;
+
+import static gradgrid.job.testing.Close.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.SweepConfLoader;
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.parquet.OutputGuard;
+import gradgrid.job.parquet.SweepSummary;
+import gradgrid.job.run.FunctionProviders;
+import gradgrid.job.run.RationalProvider;
+import gradgrid.job.testing.RationalClosedForm;
+import gradgrid.job.testing.SparkTestSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.MatrixUtils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The seed sweep at a small size in local mode: written with Spark, read back with Spark SQL, and
+ * every value compared with the closed forms of DESIGN.md (never with the AD output itself).
+ */
+class SweepEndToEndTest {
+  private static final double[] ALPHA = {0.5, -1.2, -0.8, 0.4, 0.05, -0.01};
+  private static final double[] BETA = {0.3, -0.6, 0.1, 0.08, -0.01, 0.001};
+  private static final String FUNCTION =
+      "function { builtin = rational, deg-p = 5, deg-q = 5 }\n"
+          + "inputs.alpha = [0.5, -1.2, -0.8, 0.4, 0.05, -0.01]\n"
+          + "inputs.beta = [0.3, -0.6, 0.1, 0.08, -0.01, 0.001]\n";
+
+  @TempDir Path dir;
+
+  private final FunctionProviders providers = FunctionProviders.of(new RationalProvider());
+
+  private SweepSpec spec(String text) {
+    return new SweepConfLoader(providers, dir).parse(ConfigFactory.parseString(text), "t");
+  }
+
+  private SweepSummary run(SweepSpec spec) {
+    OutputGuard.check(spec);
+    return SweepMain.sweep(SparkTestSession.get(), spec, providers.evaluator(spec));
+  }
+
+  @Test
+  void xSweepMatchesClosedFormsRowByRow() throws Exception {
+    // 61 points on [-3, 3] (x = 0 included: the exact integer-power rule keeps f', f'' finite).
+    SweepSpec spec =
+        spec(
+            FUNCTION
+                + "inputs.x { from = -3, to = 3, points = 61 }\n"
+                + "outputs = [f, \"f'\", \"f''\", \"grad(alpha)\", \"grad(beta)\"]\n"
+                + "output.dir = seed\npartitions = 3\nbatch-size = 7\n");
+    SweepSummary summary = run(spec);
+    assertEquals(61, summary.rows());
+    assertTrue(Files.exists(dir.resolve("seed/_SUCCESS")));
+    assertTrue(Files.exists(dir.resolve("seed/" + SweepSummary.FILE_NAME)));
+
+    SparkSession spark = SparkTestSession.get();
+    spark.read().parquet(spec.output()).createOrReplaceTempView("seed_sweep");
+    assertEquals(
+        "x:double,f:double,df_dx:double,d2f_dx2:double,grad_alpha:array<double>,"
+            + "grad_beta:array<double>",
+        Arrays.stream(spark.table("seed_sweep").schema().fields())
+            .map(f -> f.name() + ":" + f.dataType().simpleString())
+            .reduce((a, b) -> a + "," + b)
+            .orElseThrow());
+    List<Row> rows =
+        spark
+            .sql("SELECT x, f, df_dx, d2f_dx2, grad_alpha, grad_beta FROM seed_sweep ORDER BY x")
+            .collectAsList();
+    assertEquals(61, rows.size());
+    for (int r = 0; r < rows.size(); r++) {
+      Row row = rows.get(r);
+      double x = row.getDouble(0);
+      assertEquals(-3 + 6.0 * r / 60, x, 1e-12, "row " + r + " is the grid point");
+      RationalClosedForm c = new RationalClosedForm(x, ALPHA, BETA);
+      String at = " at x=" + x;
+      assertClose(c.f(), row.getDouble(1), 1e-12, "f" + at);
+      assertClose(c.df(), row.getDouble(2), 1e-11, "f'" + at);
+      assertClose(c.d2f(), row.getDouble(3), 1e-10, "f''" + at);
+      List<Double> ga = row.getList(4);
+      List<Double> gb = row.getList(5);
+      for (int i = 0; i < 6; i++) {
+        assertClose(c.dAlpha(i), ga.get(i), 1e-12, "df/dalpha_" + i + at);
+        assertClose(c.dBeta(i), gb.get(i), 1e-11, "df/dbeta_" + i + at);
+      }
+    }
+    // Vector elements are addressable in SQL (0-based with element_at(..) - 1 or [i]).
+    Row at0 = spark.sql("SELECT grad_alpha[0], grad_beta[5] FROM seed_sweep WHERE x = 0").first();
+    RationalClosedForm c0 = new RationalClosedForm(0, ALPHA, BETA);
+    assertClose(c0.dAlpha(0), at0.getDouble(0), 1e-12, "grad_alpha[0] at 0");
+    assertClose(c0.dBeta(5), at0.getDouble(1), 1e-12, "grad_beta[5] at 0");
+  }
+
+  @Test
+  void coefficientGridWithHessianBlockEigenvaluesAndThirdDerivative() {
+    SweepSpec spec =
+        spec(
+            FUNCTION
+                + "inputs.x = 1.5\n"
+                + "inputs.\"alpha[1]\" { values = [2, -1, 0.5] }\n"
+                + "inputs.\"beta[1]\" { from = -1, to = 1, points = 4 }\n"
+                + "outputs = [f, \"hessian(alpha, beta)\", \"eigenvalues(hessian(alpha, beta))\","
+                + " \"d3f/dx3\"]\n"
+                + "output.dir = coeff\npartitions = 5\nbatch-size = 2\n");
+    assertEquals(12, run(spec).rows());
+    SparkSession spark = SparkTestSession.get();
+    spark.read().parquet(spec.output()).createOrReplaceTempView("coeff_sweep");
+    List<Row> rows =
+        spark
+            .sql(
+                "SELECT alpha_1, beta_1, f, flatten(hessian_alpha_beta),"
+                    + " eigenvalues_hessian_alpha_beta, d3f_dx3, hessian_alpha_beta[2][3]"
+                    + " FROM coeff_sweep")
+            .collectAsList();
+    assertEquals(12, rows.size());
+    assertEquals(
+        12, rows.stream().map(r -> r.getDouble(0) + "/" + r.getDouble(1)).distinct().count());
+    for (Row row : rows) {
+      double[] a = ALPHA.clone();
+      double[] b = BETA.clone();
+      a[1] = row.getDouble(0);
+      b[1] = row.getDouble(1);
+      RationalClosedForm c = new RationalClosedForm(1.5, a, b);
+      String at = " at alpha_1=" + a[1] + " beta_1=" + b[1];
+      assertClose(c.f(), row.getDouble(2), 1e-12, "f" + at);
+      List<Double> h = row.getList(3);
+      assertEquals(36, h.size());
+      for (int i = 0; i < 6; i++) {
+        for (int j = 0; j < 6; j++) {
+          assertClose(c.dAlphaBeta(i, j), h.get(i * 6 + j), 1e-11, "H[" + i + "][" + j + "]" + at);
+        }
+      }
+      assertClose(c.dAlphaBeta(2, 3), row.getDouble(6), 1e-11, "hessian[2][3] in SQL" + at);
+      double[] ref =
+          new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(c.hessianAlphaBeta()))
+              .getEigenvalues();
+      Arrays.sort(ref);
+      List<Double> ev = row.getList(4);
+      double scale = Math.abs(ref[0]) + Math.abs(ref[11]);
+      for (int i = 0; i < 12; i++) {
+        assertEquals(ref[i], ev.get(i), 1e-10 * (1 + scale), "eigenvalue " + i + at);
+      }
+      // Third derivative vs a central difference of the closed-form f'' (step 1e-4).
+      double h4 = 1e-4;
+      double fd =
+          (new RationalClosedForm(1.5 + h4, a, b).d2f()
+                  - new RationalClosedForm(1.5 - h4, a, b).d2f())
+              / (2 * h4);
+      assertClose(fd, row.getDouble(5), 1e-6, "f'''" + at);
+    }
+  }
+
+  @Test
+  void writeModesProtectExistingDirectories() throws Exception {
+    String text = FUNCTION + "inputs.x { values = [1, 2] }\noutputs = [f]\noutput.dir = modes\n";
+    SweepSpec first = spec(text);
+    assertEquals(2, run(first).rows());
+    // error (the default): refused before anything runs.
+    assertThrows(ConfException.class, () -> OutputGuard.check(first));
+    // overwrite: replaces a directory gradgrid wrote.
+    SweepSpec again = spec(text + "output.mode = overwrite\n");
+    assertEquals(2, run(again).rows());
+    // overwrite never touches a stranger's directory.
+    Path stranger = Files.createDirectories(dir.resolve("stranger"));
+    Files.writeString(stranger.resolve("notes.txt"), "keep me");
+    SweepSpec bad =
+        spec(FUNCTION + "inputs.x = 1\noutputs = [f]\noutput { dir = stranger, mode = overwrite }");
+    ConfException e = assertThrows(ConfException.class, () -> OutputGuard.check(bad));
+    assertTrue(e.getMessage().contains("not written by gradgrid"), e.getMessage());
+    assertEquals("keep me", Files.readString(stranger.resolve("notes.txt")));
+  }
+}

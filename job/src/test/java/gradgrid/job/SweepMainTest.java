@@ -1,0 +1,79 @@
+package gradgrid.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input exits with 2, prints a Usage line and the problem, and writes nothing. */
+class SweepMainTest {
+  @TempDir Path dir;
+
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    return SweepMain.run(
+        args,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private Path conf(String outputs, String extra) throws Exception {
+    Path out = dir.resolve("out");
+    Path f = dir.resolve("s.conf");
+    Files.writeString(
+        f,
+        "function { builtin = rational, deg-p = 1, deg-q = 1 }\n"
+            + "inputs { x = 1, alpha = [1, 2], beta = [3, 4] }\n"
+            + "outputs = ["
+            + outputs
+            + "]\n"
+            + "output.dir = \""
+            + out
+            + "\"\n"
+            + extra);
+    return f;
+  }
+
+  @Test
+  void noArgumentsPrintsUsage() {
+    assertEquals(2, run());
+    assertTrue(err().startsWith("Usage: SweepMain <sweep.conf>"), err());
+    assertEquals(2, run("a.conf", "b.conf"));
+  }
+
+  @Test
+  void missingConf() {
+    assertEquals(2, run(dir.resolve("nope.conf").toString()));
+    assertTrue(err().contains("conf file not found") && err().contains("Usage:"), err());
+  }
+
+  @Test
+  void badConfWritesNothing() throws Exception {
+    assertEquals(2, run(conf("f, \"grad(gamma)\"", "").toString()));
+    assertTrue(err().contains("outputs[1]") && err().contains("gamma"), err());
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  @Test
+  void existingOutputIsRefusedByDefault() throws Exception {
+    Files.createDirectories(dir.resolve("out"));
+    Files.writeString(dir.resolve("out/data.txt"), "mine");
+    assertEquals(2, run(conf("f", "").toString()));
+    assertTrue(err().contains("already exists"), err());
+    assertEquals(2, run(conf("f", "output.mode = overwrite\n").toString()));
+    assertTrue(err().contains("not written by gradgrid"), err());
+    assertEquals("mine", Files.readString(dir.resolve("out/data.txt")));
+  }
+}

@@ -1,0 +1,98 @@
+package gradgrid.job.grid;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class GridTest {
+  // Mixed grid: a linspace, a list, a 1-point axis and an element axis (radices 3, 4, 1, 5).
+  private final Grid grid =
+      new Grid(
+          List.of(
+              new Linspace("x", -1, -1.0, 1.0, 3),
+              new ValueList("y", -1, new double[] {10, 20, 5, 7}),
+              new Linspace("z", -1, 2.0, 2.0, 1),
+              new Linspace("alpha", 1, 0.0, 4.0, 5)));
+
+  @Test
+  void rowCountIsTheProductOfAxisLengths() {
+    assertEquals(3 * 4 * 1 * 5, grid.rows());
+  }
+
+  @Test
+  void lastAxisVariesFastest() {
+    long[] d = new long[4];
+    grid.digits(0, d);
+    assertArrayEquals(new long[] {0, 0, 0, 0}, d);
+    grid.digits(1, d);
+    assertArrayEquals(new long[] {0, 0, 0, 1}, d);
+    grid.digits(5, d);
+    assertArrayEquals(new long[] {0, 1, 0, 0}, d);
+    grid.digits(59, d);
+    assertArrayEquals(new long[] {2, 3, 0, 4}, d);
+  }
+
+  @Test
+  void indexAndDigitsAreInversesAndIncrementMatches() {
+    long[] d = new long[4];
+    long[] odometer = new long[4];
+    Set<String> seen = new HashSet<>();
+    double[] c = new double[4];
+    for (long i = 0; i < grid.rows(); i++) {
+      grid.digits(i, d);
+      assertEquals(i, grid.index(d));
+      assertArrayEquals(d, odometer, "odometer at row " + i);
+      grid.increment(odometer);
+      grid.coordinates(i, c);
+      seen.add(c[0] + "," + c[1] + "," + c[2] + "," + c[3]);
+    }
+    assertEquals(grid.rows(), seen.size(), "every row has distinct coordinates");
+  }
+
+  @Test
+  void coordinatesOfOneRow() {
+    double[] c = new double[4];
+    grid.coordinates(grid.index(new long[] {2, 2, 0, 3}), c);
+    assertArrayEquals(new double[] {1.0, 5.0, 2.0, 3.0}, c);
+  }
+
+  @Test
+  void largeGridsUseLongIndices() {
+    Grid big =
+        new Grid(
+            List.of(
+                new Linspace("a", -1, 0, 1, 3_000_000), new Linspace("b", -1, 0, 1, 5_000_000)));
+    assertEquals(15_000_000_000_000L, big.rows());
+    long[] d = new long[2];
+    big.digits(big.rows() - 1, d);
+    assertArrayEquals(new long[] {2_999_999, 4_999_999}, d);
+    assertEquals(big.rows() - 1, big.index(d));
+  }
+
+  @Test
+  void overflowIsRefused() {
+    Axis a = new Linspace("a", -1, 0, 1, 1L << 32);
+    assertThrows(ArithmeticException.class, () -> new Grid(List.of(a, a)));
+  }
+
+  @Test
+  void noAxesMeansOneRow() {
+    Grid g = new Grid(List.of());
+    assertEquals(1, g.rows());
+    g.digits(0, new long[0]);
+  }
+
+  @Test
+  void linspaceHitsBothEndsExactly() {
+    Linspace l = new Linspace("x", -1, -10, 10, 20001);
+    assertEquals(-10.0, l.value(0));
+    assertEquals(10.0, l.value(20000));
+    assertEquals(0.0, l.value(10000));
+    assertEquals("alpha_1", new Linspace("alpha", 1, 0, 1, 2).column());
+  }
+}

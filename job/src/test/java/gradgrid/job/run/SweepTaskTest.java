@@ -1,0 +1,101 @@
+package gradgrid.job.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.typesafe.config.ConfigFactory;
+import gradgrid.job.conf.FunctionSpec;
+import gradgrid.job.conf.InputParam;
+import gradgrid.job.conf.OutputSpec;
+import gradgrid.job.conf.SweepConfLoader;
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.parquet.SweepWriter;
+import gradgrid.job.testing.SparkTestSession;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Spark plumbing alone, with a trivial evaluator: every grid row comes out exactly once with
+ * its own coordinates, whatever the partition count and batch size.
+ */
+class SweepTaskTest {
+  /** f(a, b, v) = a + 10 b + 100 v0 + 1000 v1; the "gradient" column echoes the inputs. */
+  static final class Linear implements FunctionProvider {
+    @Override
+    public boolean accepts(FunctionSpec function) {
+      return "linear".equals(function.builtin());
+    }
+
+    @Override
+    public List<InputParam> signature(FunctionSpec function) {
+      return List.of(InputParam.scalar("a"), InputParam.scalar("b"), InputParam.vector("v", 2));
+    }
+
+    @Override
+    public EvaluatorFactory evaluator(
+        FunctionSpec function, List<InputParam> params, List<OutputSpec> outputs) {
+      return new LinearFactory();
+    }
+  }
+
+  /** Serializable on its own (no enclosing instance). */
+  static final class LinearFactory implements EvaluatorFactory {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int inputWidth() {
+      return 4;
+    }
+
+    @Override
+    public int outputWidth() {
+      return 3;
+    }
+
+    @Override
+    public BatchEvaluator create() {
+      return (in, out, n) -> {
+        for (int r = 0; r < n; r++) {
+          out[0][r] = in[0][r] + 10 * in[1][r] + 100 * in[2][r] + 1000 * in[3][r];
+          out[1][r] = in[2][r];
+          out[2][r] = in[3][r];
+        }
+      };
+    }
+  }
+
+  @TempDir Path dir;
+
+  @Test
+  void everyRowOnceWithItsCoordinates() {
+    FunctionProviders providers = FunctionProviders.of(new Linear());
+    SweepSpec spec =
+        new SweepConfLoader(providers, dir)
+            .parse(
+                ConfigFactory.parseString(
+                    "function.builtin = linear\n"
+                        + "inputs { a { from = 0, to = 4, points = 5 }, b = 7, v = [1, 2],"
+                        + " \"v[1]\" { values = [3, 5, 9, 6, 8, 2, 4] } }\n"
+                        + "outputs = [f, \"grad(v)\"]\nbatch-size = 3\n"),
+                "t");
+    SparkSession spark = SparkTestSession.get();
+    for (int partitions : new int[] {1, 4, 35}) {
+      List<Row> rows =
+          SweepWriter.evaluate(spark, spec, providers.evaluator(spec), partitions)
+              .orderBy("a", "v_1")
+              .collectAsList();
+      assertEquals(35, rows.size(), "partitions=" + partitions);
+      assertEquals(
+          35, rows.stream().map(r -> r.get(0) + "/" + r.get(1)).distinct().count(), "distinct");
+      for (Row r : rows) {
+        double a = r.getDouble(0);
+        double v1 = r.getDouble(1);
+        assertEquals(a + 70 + 100 + 1000 * v1, r.getDouble(2), "f at a=" + a + " v1=" + v1);
+        assertEquals(List.of(1.0, v1), r.getList(3));
+      }
+    }
+  }
+}

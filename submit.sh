@@ -1,0 +1,218 @@
+#!/usr/bin/env bash
+# gradgrid's entry point.
+#
+#   ./submit.sh [spark-submit options] <sweep.conf>    run a sweep (default master local[*])
+#   ./submit.sh cluster start|stop|status              a local standalone Master + Worker
+#
+# Builds the jar when it is missing or older than the sources. Without SPARK_HOME it runs Spark's
+# own SparkSubmit from the project's Maven classpath (no Spark install needed); with SPARK_HOME it
+# uses $SPARK_HOME/bin/spark-submit. Spark options (--master, --conf k=v, --executor-memory, ...)
+# pass through unchanged.
+#
+# Environment (all optional):
+#   GRADGRID_CLUSTER_DIR        state of the local cluster (default .cluster/ in the project)
+#   GRADGRID_MASTER_PORT        master RPC port (7077);  GRADGRID_MASTER_UI_PORT (8080)
+#   GRADGRID_WORKER_UI_PORT     worker UI port (8081);   GRADGRID_WORKER_CORES (2), _MEMORY (2g)
+#   GRADGRID_SKIP_BUILD=1       never run Maven (tests); GRADGRID_APP_JAR, GRADGRID_APP_JARS,
+#   GRADGRID_LAUNCH_CP          override the app jar, its extra jars (comma list) and the
+#                               launch classpath (tests run the same path with their own build)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+TARGET="$ROOT/job/target"
+MAIN_CLASS=gradgrid.job.SweepMain
+
+# The options spark-submit adds on Java 17 (org.apache.spark.launcher.JavaModuleOptions, Spark 4.2.0).
+JAVA17_OPTS=(
+  -XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED
+  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
+  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED
+  -Dio.netty.tryReflectionSetAccessible=true -Dio.netty.allocator.type=pooled
+  -Dio.netty.handler.ssl.defaultEndpointVerificationAlgorithm=NONE
+  --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED
+)
+
+usage() {
+  echo "Usage: ./submit.sh [spark-submit options] <sweep.conf>" >&2
+  echo "       ./submit.sh cluster start|stop|status" >&2
+  exit 2
+}
+
+app_jar() {
+  if [ -n "${GRADGRID_APP_JAR:-}" ]; then echo "$GRADGRID_APP_JAR"; return; fi
+  ls "$TARGET"/job-*.jar 2>/dev/null | grep -v -e '-sources' -e '-tests' | head -1 || true
+}
+
+# Build when the jar or the classpath files are missing, or any source or pom is newer.
+build_if_needed() {
+  [ "${GRADGRID_SKIP_BUILD:-0}" = 1 ] && return
+  local jar stale=0
+  jar="$(app_jar)"
+  if [ -z "$jar" ] || [ ! -f "$TARGET/classpath-launch.txt" ] || [ ! -f "$TARGET/classpath-app.txt" ]; then
+    stale=1
+  elif [ -n "$(find "$ROOT/pom.xml" "$ROOT/job/pom.xml" "$ROOT/ad-kernel/pom.xml" \
+      "$ROOT/job/src/main" "$ROOT/ad-kernel/src/main" -newer "$jar" -print -quit)" ]; then
+    stale=1
+  fi
+  if [ "$stale" = 1 ]; then
+    echo "gradgrid: building the jar (mvn -B -q -DskipTests package)..." >&2
+    (cd "$ROOT" && mvn -B -q -DskipTests -pl job -am package) >&2
+  fi
+}
+
+launch_cp() {
+  if [ -n "${GRADGRID_LAUNCH_CP:-}" ]; then echo "$GRADGRID_LAUNCH_CP"; else cat "$TARGET/classpath-launch.txt"; fi
+}
+
+app_jars() {
+  if [ -n "${GRADGRID_APP_JARS+x}" ]; then echo "$GRADGRID_APP_JARS"; else tr ':' ',' < "$TARGET/classpath-app.txt"; fi
+}
+
+# ---- local standalone cluster ----------------------------------------------------------------
+
+CLUSTER_DIR="${GRADGRID_CLUSTER_DIR:-$ROOT/.cluster}"
+MASTER_PORT="${GRADGRID_MASTER_PORT:-7077}"
+MASTER_UI_PORT="${GRADGRID_MASTER_UI_PORT:-8080}"
+WORKER_UI_PORT="${GRADGRID_WORKER_UI_PORT:-8081}"
+
+# A SPARK_HOME for the Worker: jars/ holds symlinks to the resolved Spark jars.
+cluster_spark_home() {
+  local home="$CLUSTER_DIR/spark-home"
+  rm -rf "$home" && mkdir -p "$home/jars"
+  local IFS=':'
+  for entry in $(launch_cp); do
+    case "$entry" in
+      "$ROOT"/*) ;;  # the project's own classes travel with the app, not with the cluster
+      *.jar) ln -sf "$entry" "$home/jars/$(basename "$entry")" ;;
+    esac
+  done
+  echo "$home"
+}
+
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+master_json() { curl -fsS --max-time 2 "http://127.0.0.1:$MASTER_UI_PORT/json/" 2>/dev/null || true; }
+
+wait_for() {  # wait_for <seconds> <description> <command...>
+  local seconds="$1" what="$2"; shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@"; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "gradgrid: timed out after ${seconds}s waiting for $what (logs in $CLUSTER_DIR)" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
+master_alive() { master_json | grep -q '"status" *: *"ALIVE"'; }
+worker_alive() { master_json | grep -q '"aliveworkers" *: *[1-9]'; }
+
+cluster_start() {
+  if alive "$CLUSTER_DIR/master.pid" || alive "$CLUSTER_DIR/worker.pid"; then
+    echo "gradgrid: a local cluster is already running (./submit.sh cluster status)" >&2
+    exit 1
+  fi
+  build_if_needed
+  mkdir -p "$CLUSTER_DIR/work"
+  local home
+  home="$(cluster_spark_home)"
+  export SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
+  export SPARK_WORKER_DIR="$CLUSTER_DIR/work"
+  local cp log4j="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties"
+  cp="$(launch_cp)"
+  java "${JAVA17_OPTS[@]}" "$log4j" -Dspark.master.rest.enabled=false -Dspark.ui.showConsoleProgress=false \
+    -cp "$cp" org.apache.spark.deploy.master.Master \
+    --host 127.0.0.1 --port "$MASTER_PORT" --webui-port "$MASTER_UI_PORT" \
+    >"$CLUSTER_DIR/master.log" 2>&1 </dev/null &
+  echo $! >"$CLUSTER_DIR/master.pid"
+  wait_for 60 "the master on port $MASTER_UI_PORT" master_alive || { cluster_stop; exit 1; }
+  java "${JAVA17_OPTS[@]}" "$log4j" -cp "$cp" org.apache.spark.deploy.worker.Worker \
+    --host 127.0.0.1 --webui-port "$WORKER_UI_PORT" --cores "${GRADGRID_WORKER_CORES:-2}" \
+    --memory "${GRADGRID_WORKER_MEMORY:-2g}" --work-dir "$CLUSTER_DIR/work" \
+    "spark://127.0.0.1:$MASTER_PORT" >"$CLUSTER_DIR/worker.log" 2>&1 </dev/null &
+  echo $! >"$CLUSTER_DIR/worker.pid"
+  wait_for 60 "the worker to register" worker_alive || { cluster_stop; exit 1; }
+  echo "gradgrid: local cluster up: master spark://127.0.0.1:$MASTER_PORT (UI http://127.0.0.1:$MASTER_UI_PORT)"
+  echo "gradgrid: submit with ./submit.sh --master spark://127.0.0.1:$MASTER_PORT conf/seed.conf"
+}
+
+# Stops exactly the processes this script started (by recorded PID), worker first.
+cluster_stop() {
+  local name pidfile pid
+  for name in worker master; do
+    pidfile="$CLUSTER_DIR/$name.pid"
+    [ -f "$pidfile" ] || continue
+    pid="$(cat "$pidfile")"
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+      kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+      echo "gradgrid: stopped $name (pid $pid)"
+    fi
+    rm -f "$pidfile"
+  done
+}
+
+cluster_status() {
+  local name
+  for name in master worker; do
+    if alive "$CLUSTER_DIR/$name.pid"; then
+      echo "$name: running (pid $(cat "$CLUSTER_DIR/$name.pid"))"
+    else
+      echo "$name: not running"
+    fi
+  done
+  alive "$CLUSTER_DIR/master.pid" && echo "master: spark://127.0.0.1:$MASTER_PORT"
+  return 0
+}
+
+# ---- sweeps ----------------------------------------------------------------------------------
+
+run_sweep() {
+  [ $# -ge 1 ] || usage
+  local conf="${!#}"
+  local opts=("${@:1:$#-1}")
+  case "$conf" in -*) usage ;; esac
+  [ -f "$conf" ] || { echo "error: conf file not found: $conf" >&2; usage; }
+  build_if_needed
+  local jar has_master=0 o
+  jar="$(app_jar)"
+  for o in "${opts[@]+"${opts[@]}"}"; do
+    case "$o" in --master|--master=*) has_master=1 ;; esac
+  done
+  local base=(--properties-file "$ROOT/conf/spark-defaults.conf" --class "$MAIN_CLASS")
+  [ "$has_master" = 1 ] || base+=(--master 'local[*]')
+  local jars
+  jars="$(app_jars)"
+  [ -n "$jars" ] && base+=(--jars "$jars")
+  local log4j="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties"
+  if [ -n "${SPARK_HOME:-}" ]; then
+    exec "$SPARK_HOME/bin/spark-submit" "${base[@]}" --driver-java-options "$log4j" \
+      "${opts[@]+"${opts[@]}"}" "$jar" "$conf"
+  fi
+  export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+  exec java "${JAVA17_OPTS[@]}" "$log4j" -cp "$jar:$(launch_cp)" org.apache.spark.deploy.SparkSubmit \
+    "${base[@]}" "${opts[@]+"${opts[@]}"}" "$jar" "$conf"
+}
+
+case "${1:-}" in
+  "") usage ;;
+  cluster)
+    case "${2:-}" in
+      start) cluster_start ;;
+      stop) cluster_stop ;;
+      status) cluster_status ;;
+      *) usage ;;
+    esac
+    ;;
+  -h|--help) usage ;;
+  *) run_sweep "$@" ;;
+esac
