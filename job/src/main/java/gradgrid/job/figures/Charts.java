@@ -55,6 +55,8 @@ public final class Charts {
     NumberAxis x = new NumberAxis(xLabel);
     x.setAutoRangeIncludesZero(false);
     x.setAutoRangeStickyZero(false);
+    x.setLowerMargin(0);
+    x.setUpperMargin(0);
     NumberAxis y = new NumberAxis(yLabel);
     y.setAutoRangeIncludesZero(false);
     XYPlot plot = new XYPlot(data, x, y, r);
