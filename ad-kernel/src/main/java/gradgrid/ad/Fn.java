@@ -6,7 +6,6 @@ import gradgrid.ad.ir.Graph;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Interpreter;
 import gradgrid.ad.ir.Shape;
-import gradgrid.ad.ir.Var;
 import gradgrid.ad.trace.Val;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -175,8 +174,8 @@ public final class Fn implements Serializable {
     return call(args)[0][0];
   }
 
-  private void checkArgs(double[][] args) {
-    if (args.length != params.size()) {
+  private void checkArity(int got) {
+    if (got != params.size()) {
       throw new AdException(
           "function '"
               + name
@@ -185,8 +184,12 @@ public final class Fn implements Serializable {
               + " arguments ("
               + signature()
               + "), got "
-              + args.length);
+              + got);
     }
+  }
+
+  private void checkArgs(double[][] args) {
+    checkArity(args.length);
     for (int i = 0; i < args.length; i++) {
       Shape s = params.get(i).shape();
       if (args[i] == null || args[i].length != s.size()) {
@@ -207,17 +210,7 @@ public final class Fn implements Serializable {
 
   /** Calls this function inside another trace, inlining its graph. */
   public Val[] apply(Val... args) {
-    if (args.length != params.size()) {
-      throw new AdException(
-          "function '"
-              + name
-              + "' takes "
-              + params.size()
-              + " arguments ("
-              + signature()
-              + "), got "
-              + args.length);
-    }
+    checkArity(args.length);
     GraphBuilder b = args[0].builder();
     Atom[] atoms = new Atom[args.length];
     for (int i = 0; i < args.length; i++) {
@@ -280,11 +273,6 @@ public final class Fn implements Serializable {
           }
           return outs.toArray(new Val[0]);
         });
-  }
-
-  /** Input variables of the graph, in parameter order. */
-  List<Var> inputVars() {
-    return graph.inputs();
   }
 
   /** The name, signature and graph listing. */

@@ -8,6 +8,7 @@ import gradgrid.job.figures.PlotMain;
 import gradgrid.job.parquet.OutputGuard;
 import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.parquet.SweepWriter;
+import gradgrid.job.run.ColumnStats;
 import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
 import java.io.PrintStream;
@@ -100,10 +101,12 @@ public final class SweepMain {
   public static SweepSummary sweep(SparkSession spark, SweepSpec spec, EvaluatorFactory factory) {
     long start = System.nanoTime();
     int partitions = SweepWriter.partitions(spark, spec);
-    Dataset<Row> rows = SweepWriter.evaluate(spark, spec, factory, partitions);
+    ColumnStats stats = new ColumnStats(spec.grid().axes().size() + factory.outputWidth());
+    spark.sparkContext().register(stats, "gradgrid column stats");
+    Dataset<Row> rows = SweepWriter.evaluate(spark, spec, factory, partitions, stats);
     SweepWriter.write(rows, spec);
     double seconds = (System.nanoTime() - start) / 1e9;
-    SweepSummary summary = SweepSummary.compute(spark, spec, partitions, seconds);
+    SweepSummary summary = SweepSummary.of(spec, stats, partitions, seconds);
     summary.write(spark, spec);
     return summary;
   }

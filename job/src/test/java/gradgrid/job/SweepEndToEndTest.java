@@ -62,6 +62,9 @@ class SweepEndToEndTest {
                 + "output.dir = seed\npartitions = 3\nbatch-size = 7\n");
     SweepSummary summary = run(spec);
     assertEquals(61, summary.rows());
+    assertEquals(-3.0, summary.column("x").get("min"));
+    assertEquals(3.0, summary.column("x").get("max"));
+    assertEquals(0L, summary.column("grad_beta").get("nan"));
     assertTrue(Files.exists(dir.resolve("seed/_SUCCESS")));
     assertTrue(Files.exists(dir.resolve("seed/" + SweepSummary.FILE_NAME)));
 
@@ -159,6 +162,23 @@ class SweepEndToEndTest {
               / (2 * h4);
       assertClose(fd, row.getDouble(5), 1e-6, "f'''" + at);
     }
+  }
+
+  @Test
+  void nanAndInfinityAreStoredAndCounted() {
+    // At x = 1e70, x^5 overflows: P and Q^2 are infinite and f = inf/inf = NaN; no task fails.
+    SweepSpec spec =
+        spec(FUNCTION + "inputs.x { values = [1, 1e70] }\noutputs = [f]\noutput.dir = nan\n");
+    SweepSummary summary = run(spec);
+    assertEquals(1L, summary.column("f").get("nan"));
+    Row r =
+        SparkTestSession.get()
+            .read()
+            .parquet(spec.output())
+            .selectExpr("count_if(isnan(f))", "count(1)")
+            .first();
+    assertEquals(1L, r.getLong(0));
+    assertEquals(2L, r.getLong(1));
   }
 
   @Test

@@ -18,9 +18,12 @@ public final class Rational {
         "f",
         List.of(Param.scalar("x"), Param.vector("alpha", degP + 1), Param.vector("beta", degQ + 1)),
         a -> {
+          // P before Q, in reading order as the reference (and the text form) evaluates them;
+          // the order of the trace fixes the order in which reverse mode sums cotangents.
           Val x = a[0];
+          Val p = Val.poly(a[1], x);
           Val q = Val.poly(a[2], x);
-          return Val.poly(a[1], x).div(q.pow(2).add(1.0));
+          return p.div(q.pow(2).add(1.0));
         });
   }
 }

@@ -30,5 +30,6 @@ public final class Primitives {
           new Stack(),
           new Broadcast(gradgrid.ad.ir.Shape.vector(3)),
           new Sum(),
-          new Dot());
+          new Dot(),
+          new Max());
 }

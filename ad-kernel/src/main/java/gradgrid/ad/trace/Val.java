@@ -14,6 +14,7 @@ import gradgrid.ad.prim.Exp;
 import gradgrid.ad.prim.Index;
 import gradgrid.ad.prim.IntPow;
 import gradgrid.ad.prim.Log;
+import gradgrid.ad.prim.Max;
 import gradgrid.ad.prim.Mul;
 import gradgrid.ad.prim.Neg;
 import gradgrid.ad.prim.Pow;
@@ -190,6 +191,21 @@ public final class Val {
   /** Square root. */
   public Val sqrt() {
     return emit(new Sqrt(), this);
+  }
+
+  /** Elementwise maximum; at a tie the derivative is {@code (da + db) / 2}, as in JAX. */
+  public Val max(Val o) {
+    return binary(new Max(), o);
+  }
+
+  /** Elementwise minimum, as {@code -max(-this, -o)}; ties share the derivative evenly. */
+  public Val min(Val o) {
+    return neg().max(o.neg()).neg();
+  }
+
+  /** Absolute value, as {@code max(this, -this)}: derivative {@code sign(x)}, and 0 at 0. */
+  public Val abs() {
+    return max(neg());
   }
 
   /** Element {@code i} of a vector (or row {@code i} of a matrix). */

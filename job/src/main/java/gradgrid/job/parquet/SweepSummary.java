@@ -3,28 +3,26 @@ package gradgrid.job.parquet;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
+import gradgrid.job.conf.InputParam;
+import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.grid.Axis;
+import gradgrid.job.run.ColumnStats;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 
 /**
  * The summary written beside the data as {@value #FILE_NAME}: the conf as resolved, row count,
- * partitions, wall time, and per column the finite min/max (scalars) and NaN/+inf/-inf counts
- * (every column, array elements included). Computed by reading the written Parquet back.
+ * partitions, wall time, and per column the finite min/max and the NaN/+inf/-inf counts (over all
+ * elements for array columns; min/max are null when a column has no finite value). The numbers come
+ * from {@link ColumnStats}, gathered while the rows were written.
  */
 public final class SweepSummary {
   /** File name inside the output directory (Spark's readers skip names starting with '_'). */
@@ -37,71 +35,35 @@ public final class SweepSummary {
   }
 
   /**
-   * Computes the summary from the written data.
+   * Builds the summary.
    *
-   * @param spark the session
    * @param spec the sweep
+   * @param stats the statistics of the written rows
    * @param partitions the partition count used
    * @param wallSeconds seconds from start to commit
    * @return the summary
    */
-  public static SweepSummary compute(
-      SparkSession spark, SweepSpec spec, int partitions, double wallSeconds) {
-    Dataset<Row> data = spark.read().parquet(spec.output());
-    List<String> exprs = new ArrayList<>();
-    exprs.add("count(1)");
-    List<StructField> cols = List.of(data.schema().fields());
-    for (StructField f : cols) {
-      String c = "`" + f.name() + "`";
-      DataType t = f.dataType();
-      if (t.equals(DataTypes.DoubleType)) {
-        String finite =
-            "CASE WHEN isnan("
-                + c
-                + ") OR abs("
-                + c
-                + ") = double('inf') THEN NULL ELSE "
-                + c
-                + " END";
-        exprs.add("min(" + finite + ")");
-        exprs.add("max(" + finite + ")");
-        exprs.add("count_if(isnan(" + c + "))");
-        exprs.add("count_if(" + c + " = double('inf'))");
-        exprs.add("count_if(" + c + " = double('-inf'))");
-      } else {
-        String flat = c;
-        DataType inner = t;
-        while (inner instanceof org.apache.spark.sql.types.ArrayType a
-            && a.elementType() instanceof org.apache.spark.sql.types.ArrayType) {
-          flat = "flatten(" + flat + ")";
-          inner = a.elementType();
-        }
-        exprs.add("coalesce(sum(size(filter(" + flat + ", v -> isnan(v)))), 0)");
-        exprs.add("coalesce(sum(size(filter(" + flat + ", v -> v = double('inf')))), 0)");
-        exprs.add("coalesce(sum(size(filter(" + flat + ", v -> v = double('-inf')))), 0)");
-      }
+  public static SweepSummary of(
+      SweepSpec spec, ColumnStats stats, int partitions, double wallSeconds) {
+    if (stats.rows() != spec.grid().rows()) {
+      throw new IllegalStateException(
+          "wrote " + stats.rows() + " rows but the grid has " + spec.grid().rows());
     }
-    Row r = data.selectExpr(exprs.toArray(new String[0])).first();
-    int i = 0;
-    long rows = r.getLong(i++);
     Map<String, Object> columns = new LinkedHashMap<>();
-    for (StructField f : cols) {
-      Map<String, Object> s = new LinkedHashMap<>();
-      if (f.dataType().equals(DataTypes.DoubleType)) {
-        s.put("min", r.isNullAt(i) ? null : r.getDouble(i));
-        i++;
-        s.put("max", r.isNullAt(i) ? null : r.getDouble(i));
-        i++;
-      }
-      s.put("nan", r.getLong(i++));
-      s.put("posInf", r.getLong(i++));
-      s.put("negInf", r.getLong(i++));
-      columns.put(f.name(), s);
+    int c = 0;
+    for (Axis a : spec.grid().axes()) {
+      columns.put(a.column(), column(stats, c, 1));
+      c++;
+    }
+    Map<String, InputParam> params = spec.paramsByName();
+    for (OutputSpec o : spec.outputs()) {
+      int width = o.size(params);
+      columns.put(o.column(), column(stats, c, width));
+      c += width;
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("output", spec.output());
-    m.put("rows", rows);
-    m.put("gridRows", spec.grid().rows());
+    m.put("rows", stats.rows());
     m.put("partitions", partitions);
     m.put("wallSeconds", Math.round(wallSeconds * 1000) / 1000.0);
     m.put("columns", columns);
@@ -109,13 +71,46 @@ public final class SweepSummary {
     return new SweepSummary(m);
   }
 
+  private static Map<String, Object> column(ColumnStats s, int first, int width) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    long nan = 0;
+    long pos = 0;
+    long neg = 0;
+    for (int c = first; c < first + width; c++) {
+      min = Math.min(min, s.min(c));
+      max = Math.max(max, s.max(c));
+      nan += s.nan(c);
+      pos += s.posInf(c);
+      neg += s.negInf(c);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("min", Double.isFinite(min) ? min : null);
+    m.put("max", Double.isFinite(max) ? max : null);
+    m.put("nan", nan);
+    m.put("posInf", pos);
+    m.put("negInf", neg);
+    return m;
+  }
+
   /**
-   * Rows read back from the written data.
+   * Rows written.
    *
    * @return the row count
    */
   public long rows() {
     return (Long) fields.get("rows");
+  }
+
+  /**
+   * The statistics of one column, as in the JSON.
+   *
+   * @param column the column name
+   * @return min, max, nan, posInf, negInf
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> column(String column) {
+    return (Map<String, Object>) ((Map<String, Object>) fields.get("columns")).get(column);
   }
 
   /**

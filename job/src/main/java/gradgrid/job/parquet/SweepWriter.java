@@ -4,6 +4,7 @@ import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.conf.WriteMode;
 import gradgrid.job.partitions.IndexRange;
 import gradgrid.job.partitions.PartitionPlan;
+import gradgrid.job.run.ColumnStats;
 import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.run.SweepTask;
 import java.util.List;
@@ -41,14 +42,19 @@ public final class SweepWriter {
    * @param spec the sweep
    * @param factory the evaluator recipe
    * @param partitions the partition count
+   * @param stats a registered accumulator for the summary, or null
    * @return the rows, schema {@link SweepSchema#of}
    */
   public static Dataset<Row> evaluate(
-      SparkSession spark, SweepSpec spec, EvaluatorFactory factory, int partitions) {
+      SparkSession spark,
+      SweepSpec spec,
+      EvaluatorFactory factory,
+      int partitions,
+      ColumnStats stats) {
     List<IndexRange> ranges = PartitionPlan.split(spec.grid().rows(), partitions);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Row> rows =
-        jsc.parallelize(ranges, ranges.size()).mapPartitions(new SweepTask(spec, factory));
+        jsc.parallelize(ranges, ranges.size()).mapPartitions(new SweepTask(spec, factory, stats));
     return spark.createDataFrame(rows, SweepSchema.of(spec));
   }
 

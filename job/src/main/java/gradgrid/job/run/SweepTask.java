@@ -32,15 +32,18 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, Ro
   private final int[][] outputDims;
   private final EvaluatorFactory factory;
   private final int batchSize;
+  private final ColumnStats stats;
 
   /**
    * Prepares the task from a checked sweep.
    *
    * @param spec the sweep
    * @param factory the evaluator recipe
+   * @param stats a registered accumulator with one column per axis and output element, or null
    */
-  public SweepTask(SweepSpec spec, EvaluatorFactory factory) {
+  public SweepTask(SweepSpec spec, EvaluatorFactory factory, ColumnStats stats) {
     this.grid = spec.grid();
+    this.stats = stats;
     this.factory = factory;
     this.batchSize = spec.batchSize();
     List<Double> flat = new ArrayList<>();
@@ -93,6 +96,7 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, Ro
     private final double[][] out = new double[factory.outputWidth()][];
     private final double[][] coords = new double[axisColumn.length][];
     private final long[] digits = new long[axisColumn.length];
+    private final ColumnStats local = stats == null ? null : new ColumnStats(stats.columns());
     private int rangeIndex = -1;
     private long next;
     private long end;
@@ -120,6 +124,10 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, Ro
       }
       while (next >= end) {
         if (++rangeIndex >= ranges.size()) {
+          if (local != null) {
+            stats.add(local);
+            local.reset();
+          }
           return false;
         }
         next = ranges.get(rangeIndex).start();
@@ -144,6 +152,15 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, Ro
         }
       }
       evaluator.evaluate(in, out, n);
+      if (local != null) {
+        local.addRows(n);
+        for (int a = 0; a < coords.length; a++) {
+          local.addColumn(a, coords[a], n);
+        }
+        for (int k = 0; k < out.length; k++) {
+          local.addColumn(coords.length + k, out[k], n);
+        }
+      }
       next += n;
       batchRows = n;
       batchPos = 0;

@@ -84,7 +84,7 @@ class SweepTaskTest {
     SparkSession spark = SparkTestSession.get();
     for (int partitions : new int[] {1, 4, 35}) {
       List<Row> rows =
-          SweepWriter.evaluate(spark, spec, providers.evaluator(spec), partitions)
+          SweepWriter.evaluate(spark, spec, providers.evaluator(spec), partitions, null)
               .orderBy("a", "v_1")
               .collectAsList();
       assertEquals(35, rows.size(), "partitions=" + partitions);

@@ -1,0 +1,188 @@
+package gradgrid.ad.prim;
+
+import static gradgrid.ad.testing.Close.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gradgrid.ad.AD;
+import gradgrid.ad.Fn;
+import gradgrid.ad.ir.Atom;
+import gradgrid.ad.ir.GraphBuilder;
+import gradgrid.ad.ir.Shape;
+import gradgrid.ad.ir.Var;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every primitive's rules against independent oracles: the jvp rule against central finite
+ * differences, and the transpose (through vjp) against the identity {@code <v, J u> = <J^T v, u>}.
+ */
+class PrimitiveRulesTest {
+  /** One primitive applied to inputs of given shapes, with inputs drawn from a safe domain. */
+  record Case(Primitive prim, Shape[] shapes, double lo, double hi, int[] differentiable) {
+    @Override
+    public String toString() {
+      return prim.name();
+    }
+  }
+
+  static Stream<Case> cases() {
+    Shape s = Shape.SCALAR;
+    Shape v3 = Shape.vector(3);
+    Shape m23 = Shape.matrix(2, 3);
+    return Stream.of(
+        new Case(new Add(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
+        new Case(new Neg(), new Shape[] {s}, -2, 2, new int[] {0}),
+        new Case(new Mul(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
+        new Case(new Recip(), new Shape[] {s}, 0.5, 2, new int[] {0}),
+        new Case(new IntPow(3), new Shape[] {s}, -2, 2, new int[] {0}),
+        new Case(new IntPow(-2), new Shape[] {s}, 0.5, 2, new int[] {0}),
+        new Case(new IntPow(0), new Shape[] {s}, -2, 2, new int[] {0}),
+        new Case(new IntPow(1), new Shape[] {s}, -2, 2, new int[] {0}),
+        new Case(new Pow(), new Shape[] {s, s}, 0.5, 2, new int[] {0, 1}),
+        new Case(new Exp(), new Shape[] {v3}, -2, 2, new int[] {0}),
+        new Case(new Log(), new Shape[] {s}, 0.5, 3, new int[] {0}),
+        new Case(new Sin(), new Shape[] {s}, -3, 3, new int[] {0}),
+        new Case(new Cos(), new Shape[] {s}, -3, 3, new int[] {0}),
+        new Case(new Tanh(), new Shape[] {s}, -2, 2, new int[] {0}),
+        new Case(new Sqrt(), new Shape[] {s}, 0.5, 3, new int[] {0}),
+        new Case(new Compare(Compare.Op.LT), new Shape[] {s, s}, -2, 2, new int[] {0, 1}),
+        new Case(new Select(), new Shape[] {v3, v3, v3}, -2, 2, new int[] {1, 2}),
+        new Case(new Index(1), new Shape[] {v3}, -2, 2, new int[] {0}),
+        new Case(new Index(1), new Shape[] {m23}, -2, 2, new int[] {0}),
+        new Case(new Stack(), new Shape[] {s, s, s}, -2, 2, new int[] {0, 1, 2}),
+        new Case(new Stack(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
+        new Case(new Broadcast(v3), new Shape[] {s}, -2, 2, new int[] {0}),
+        new Case(new Sum(), new Shape[] {m23}, -2, 2, new int[] {0}),
+        new Case(new Dot(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
+        new Case(new Max(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}));
+  }
+
+  @Test
+  void everyRegisteredPrimitiveHasACase() {
+    Set<Class<?>> covered = new HashSet<>();
+    cases().forEach(c -> covered.add(c.prim().getClass()));
+    for (Primitive p : Primitives.ALL) {
+      assertTrue(covered.contains(p.getClass()), "no rule test for " + p.name());
+    }
+  }
+
+  private static Fn single(Case c) {
+    GraphBuilder b = new GraphBuilder(c.prim().name());
+    List<Atom> in = new ArrayList<>();
+    List<gradgrid.ad.Param> params = new ArrayList<>();
+    for (int i = 0; i < c.shapes().length; i++) {
+      Var v = b.addInput(c.shapes()[i]);
+      in.add(v);
+      params.add(new gradgrid.ad.Param("a" + i, c.shapes()[i]));
+    }
+    Atom out = b.emit(c.prim(), in.toArray(new Atom[0]));
+    return new Fn(c.prim().name(), params, List.of("y"), b.build(List.of(out)));
+  }
+
+  private static double[][] draw(Case c, Random r) {
+    double[][] x = new double[c.shapes().length][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = new double[c.shapes()[i].size()];
+      for (int k = 0; k < x[i].length; k++) {
+        x[i][k] = c.lo() + (c.hi() - c.lo()) * r.nextDouble();
+      }
+    }
+    if (c.prim() instanceof Select) {
+      for (int k = 0; k < x[0].length; k++) {
+        x[0][k] = k % 2;
+      }
+    }
+    return x;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void jvpMatchesCentralFiniteDifferences(Case c) {
+    Fn f = single(c);
+    Fn jvp = AD.jvp(f, c.differentiable());
+    Random r = new Random(7);
+    double h = 1e-6;
+    for (int trial = 0; trial < 20; trial++) {
+      double[][] x = draw(c, r);
+      double[][] u = new double[c.differentiable().length][];
+      for (int k = 0; k < u.length; k++) {
+        u[k] = new double[x[c.differentiable()[k]].length];
+        for (int e = 0; e < u[k].length; e++) {
+          u[k][e] = 2 * r.nextDouble() - 1;
+        }
+      }
+      double[][] args = Stream.concat(Stream.of(x), Stream.of(u)).toArray(double[][]::new);
+      double[] tangent = jvp.call(args)[1];
+      double[] plus = f.call(shift(x, c.differentiable(), u, h))[0];
+      double[] minus = f.call(shift(x, c.differentiable(), u, -h))[0];
+      for (int e = 0; e < tangent.length; e++) {
+        double fd = (plus[e] - minus[e]) / (2 * h);
+        assertClose(fd, tangent[e], 1e-6, 1.0, c + " tangent element " + e);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void transposeSatisfiesTheDotProductIdentity(Case c) {
+    Fn f = single(c);
+    Fn jvp = AD.jvp(f, c.differentiable());
+    Fn vjp = AD.vjp(f, c.differentiable());
+    Random r = new Random(11);
+    for (int trial = 0; trial < 20; trial++) {
+      double[][] x = draw(c, r);
+      double[][] u = new double[c.differentiable().length][];
+      for (int k = 0; k < u.length; k++) {
+        u[k] = random(r, x[c.differentiable()[k]].length);
+      }
+      double[] v = random(r, f.outputShapes().get(0).size());
+      double[] ju = jvp.call(Stream.concat(Stream.of(x), Stream.of(u)).toArray(double[][]::new))[1];
+      double[][] jtv = vjp.call(Stream.concat(Stream.of(x), Stream.of(v)).toArray(double[][]::new));
+      assertEquals(u.length, jtv.length);
+      double lhs = dot(v, ju);
+      double rhs = 0;
+      for (int k = 0; k < u.length; k++) {
+        rhs += dot(jtv[k], u[k]);
+      }
+      // <v, J u> = <J^T v, u>
+      assertClose(lhs, rhs, 1e-12, 1.0, c + " <v, Ju> vs <J^T v, u>");
+    }
+  }
+
+  private static double[][] shift(double[][] x, int[] which, double[][] u, double h) {
+    double[][] y = new double[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      y[i] = x[i].clone();
+    }
+    for (int k = 0; k < which.length; k++) {
+      for (int e = 0; e < u[k].length; e++) {
+        y[which[k]][e] += h * u[k][e];
+      }
+    }
+    return y;
+  }
+
+  private static double[] random(Random r, int n) {
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      d[i] = 2 * r.nextDouble() - 1;
+    }
+    return d;
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+}

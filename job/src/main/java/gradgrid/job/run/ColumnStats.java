@@ -1,0 +1,191 @@
+package gradgrid.job.run;
+
+import java.util.Arrays;
+import org.apache.spark.util.AccumulatorV2;
+
+/**
+ * Per flat column statistics gathered while the rows are written: rows, finite min/max, NaN and
+ * +/-inf counts. Columns are the axes, then every output element (the evaluator's layout).
+ *
+ * <p>Updated inside the write job's result tasks, so Spark merges each partition's update exactly
+ * once (failed attempts are dropped), and the summary needs no second pass over the data.
+ */
+public final class ColumnStats extends AccumulatorV2<ColumnStats, ColumnStats> {
+  private static final long serialVersionUID = 1L;
+
+  private long rows;
+  private final double[] min;
+  private final double[] max;
+  private final long[] nan;
+  private final long[] posInf;
+  private final long[] negInf;
+
+  /**
+   * Empty statistics.
+   *
+   * @param columns number of flat columns
+   */
+  public ColumnStats(int columns) {
+    min = new double[columns];
+    max = new double[columns];
+    nan = new long[columns];
+    posInf = new long[columns];
+    negInf = new long[columns];
+    reset();
+  }
+
+  /**
+   * Adds the first {@code n} values of a column.
+   *
+   * @param column the flat column index
+   * @param values the values
+   * @param n how many to add
+   */
+  public void addColumn(int column, double[] values, int n) {
+    double lo = min[column];
+    double hi = max[column];
+    for (int r = 0; r < n; r++) {
+      double v = values[r];
+      if (Double.isNaN(v)) {
+        nan[column]++;
+      } else if (v == Double.POSITIVE_INFINITY) {
+        posInf[column]++;
+      } else if (v == Double.NEGATIVE_INFINITY) {
+        negInf[column]++;
+      } else {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    min[column] = lo;
+    max[column] = hi;
+  }
+
+  /**
+   * Counts rows.
+   *
+   * @param n rows to add
+   */
+  public void addRows(long n) {
+    rows += n;
+  }
+
+  /**
+   * Rows seen.
+   *
+   * @return the row count
+   */
+  public long rows() {
+    return rows;
+  }
+
+  /**
+   * Smallest finite value of a column.
+   *
+   * @param c the flat column
+   * @return the minimum, or +inf when the column has no finite value
+   */
+  public double min(int c) {
+    return min[c];
+  }
+
+  /**
+   * Largest finite value of a column.
+   *
+   * @param c the flat column
+   * @return the maximum, or -inf when the column has no finite value
+   */
+  public double max(int c) {
+    return max[c];
+  }
+
+  /**
+   * NaN count of a column.
+   *
+   * @param c the flat column
+   * @return the count
+   */
+  public long nan(int c) {
+    return nan[c];
+  }
+
+  /**
+   * +inf count of a column.
+   *
+   * @param c the flat column
+   * @return the count
+   */
+  public long posInf(int c) {
+    return posInf[c];
+  }
+
+  /**
+   * -inf count of a column.
+   *
+   * @param c the flat column
+   * @return the count
+   */
+  public long negInf(int c) {
+    return negInf[c];
+  }
+
+  /**
+   * Number of flat columns.
+   *
+   * @return the width
+   */
+  public int columns() {
+    return min.length;
+  }
+
+  @Override
+  public boolean isZero() {
+    return rows == 0;
+  }
+
+  @Override
+  public ColumnStats copy() {
+    ColumnStats c = new ColumnStats(min.length);
+    c.merge(this);
+    return c;
+  }
+
+  @Override
+  public void reset() {
+    rows = 0;
+    Arrays.fill(min, Double.POSITIVE_INFINITY);
+    Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    Arrays.fill(nan, 0);
+    Arrays.fill(posInf, 0);
+    Arrays.fill(negInf, 0);
+  }
+
+  @Override
+  public void add(ColumnStats other) {
+    merge(other);
+  }
+
+  @Override
+  public void merge(AccumulatorV2<ColumnStats, ColumnStats> other) {
+    ColumnStats o = (ColumnStats) other;
+    rows += o.rows;
+    for (int c = 0; c < min.length; c++) {
+      min[c] = Math.min(min[c], o.min[c]);
+      max[c] = Math.max(max[c], o.max[c]);
+      nan[c] += o.nan[c];
+      posInf[c] += o.posInf[c];
+      negInf[c] += o.negInf[c];
+    }
+  }
+
+  @Override
+  public ColumnStats value() {
+    return this;
+  }
+
+  /** Short form for Spark's UI and logs (the default would recurse through {@link #value()}). */
+  @Override
+  public String toString() {
+    return "ColumnStats(rows=" + rows + ", columns=" + min.length + ")";
+  }
+}
