@@ -3,6 +3,10 @@
 #
 #   ./submit.sh [spark-submit options] <sweep.conf>    run a sweep (default master local[*])
 #   ./submit.sh cluster start|stop|status              a local standalone Master + Worker
+#   ./submit.sh sql [--csv] [--dir D] "SELECT ..."     Spark SQL over finished sweep outputs
+#   ./submit.sh plot <sweep.conf>                      the figures (PNG and SVG) of a sweep
+#   ./submit.sh extrema <sweep.conf>                   the critical points of f along x
+#   (Spark options go before the command's own arguments in each of these)
 #
 # Builds the jar when it is missing or older than the sources. Without SPARK_HOME it runs Spark's
 # own SparkSubmit from the project's Maven classpath (no Spark install needed); with SPARK_HOME it
@@ -48,6 +52,8 @@ EXTRA_OPTS=(${GRADGRID_JAVA_OPTS:-})
 usage() {
   echo "Usage: ./submit.sh [spark-submit options] <sweep.conf>" >&2
   echo "       ./submit.sh cluster start|stop|status" >&2
+  echo "       ./submit.sh sql [spark options] [--csv] [--dir D] [--max-rows N] \"SELECT ...\"" >&2
+  echo "       ./submit.sh plot|extrema [spark options] <sweep.conf>" >&2
   exit 2
 }
 
@@ -235,6 +241,12 @@ run_sweep() {
   local opts=("${@:1:$#-1}")
   case "$conf" in -*) usage ;; esac
   [ -f "$conf" ] || { echo "error: conf file not found: $conf" >&2; usage; }
+  launch "$conf"
+}
+
+# Runs MAIN_CLASS through spark-submit with the Spark options in the caller's `opts` array and the
+# application arguments "$@".
+launch() {
   build_if_needed
   local jar has_master=0 o
   jar="$(app_jar)"
@@ -249,11 +261,36 @@ run_sweep() {
   local log4j="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties"
   if [ -n "${SPARK_HOME:-}" ]; then
     exec "$SPARK_HOME/bin/spark-submit" "${base[@]}" --driver-java-options "$log4j" \
-      "${opts[@]+"${opts[@]}"}" "$jar" "$conf"
+      "${opts[@]+"${opts[@]}"}" "$jar" "$@"
   fi
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
   exec java "${JAVA17_OPTS[@]}" "${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"}" "$log4j" -cp "$jar:$(launch_cp)" org.apache.spark.deploy.SparkSubmit \
-    "${base[@]}" "${opts[@]+"${opts[@]}"}" "$jar" "$conf"
+    "${base[@]}" "${opts[@]+"${opts[@]}"}" "$jar" "$@"
+}
+
+# ---- results: sql, plot, extrema -------------------------------------------------------------
+
+# run_results <main class> <the command's own flags, space separated; "=" marks one taking a value>
+#   -- <arguments>: Spark options go to spark-submit, the command's flags and plain words to it.
+run_results() {
+  MAIN_CLASS="$1"
+  local flags=" $2 " opts=() app=()
+  shift 3
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --verbose|--supervise|--*=*) opts+=("$1") ;;
+      --*)
+        if [[ "$flags" == *" $1= "* ]]; then app+=("$1" "${2:-}"); shift
+        elif [[ "$flags" == *" $1 "* ]]; then app+=("$1")
+        else opts+=("$1" "${2:-}"); shift
+        fi
+        ;;
+      *) app+=("$1") ;;
+    esac
+    shift
+  done
+  [ ${#app[@]} -gt 0 ] || usage
+  launch "${app[@]}"
 }
 
 case "${1:-}" in
@@ -267,5 +304,8 @@ case "${1:-}" in
     esac
     ;;
   -h|--help) usage ;;
+  sql) shift; run_results gradgrid.job.sql.SqlMain "--csv --dir= --confs= --max-rows=" -- "$@" ;;
+  plot) shift; run_results gradgrid.job.figures.PlotMain "" -- "$@" ;;
+  extrema) shift; run_results gradgrid.job.extrema.ExtremaMain "" -- "$@" ;;
   *) run_sweep "$@" ;;
 esac

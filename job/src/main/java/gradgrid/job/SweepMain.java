@@ -3,6 +3,8 @@ package gradgrid.job;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.figures.FiguresConf;
+import gradgrid.job.figures.PlotMain;
 import gradgrid.job.parquet.OutputGuard;
 import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.parquet.SweepWriter;
@@ -11,6 +13,7 @@ import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -55,10 +58,12 @@ public final class SweepMain {
     }
     SweepSpec spec;
     EvaluatorFactory factory;
+    Optional<FiguresConf> figures;
     try {
       FunctionProviders providers = FunctionProviders.load();
       spec = new SweepConfLoader(providers, Path.of("")).load(Path.of(args[0]));
       OutputGuard.check(spec);
+      figures = FiguresConf.of(spec);
       factory = providers.evaluator(spec);
     } catch (ConfException e) {
       err.println("error: " + e.getMessage());
@@ -75,6 +80,10 @@ public final class SweepMain {
               + spec.output()
               + " (Parquet, snappy); summary in "
               + SweepSummary.FILE_NAME);
+      if (figures.isPresent()) {
+        return PlotMain.plot(
+            spark, Path.of(args[0]), spec, figures.get(), FunctionProviders.load(), out, err);
+      }
     } finally {
       spark.stop();
     }

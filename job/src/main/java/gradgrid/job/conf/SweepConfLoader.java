@@ -38,7 +38,7 @@ public final class SweepConfLoader {
   public static final int DEFAULT_BATCH_SIZE = 4096;
 
   private static final Set<String> TOP_KEYS =
-      Set.of("function", "inputs", "outputs", "output", "partitions", "batch-size");
+      Set.of("function", "inputs", "outputs", "output", "partitions", "batch-size", "figures");
   private static final Set<String> OUTPUT_KEYS = Set.of("dir", "mode");
   private static final Set<String> LINSPACE_KEYS = Set.of("from", "to", "points");
   private static final Set<String> LIST_KEYS = Set.of("values");

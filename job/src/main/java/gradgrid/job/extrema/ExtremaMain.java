@@ -1,0 +1,118 @@
+package gradgrid.job.extrema;
+
+import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.OutputSpec;
+import gradgrid.job.conf.SweepConfLoader;
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.run.FunctionProviders;
+import gradgrid.job.sql.ResultTable;
+import gradgrid.job.sql.Sessions;
+import gradgrid.job.sql.SweepOutput;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Entry point of {@code ./submit.sh extrema <sweep.conf>}: reads the finished sweep, finds and
+ * refines the critical points of f, prints them and the count, saves them as Parquet in {@code
+ * <output.dir>-extrema}. Exit 0, or 2 on bad input.
+ */
+public final class ExtremaMain {
+  /** Exit code for bad input. */
+  public static final int EXIT_BAD_INPUT = 2;
+
+  static final String USAGE = "Usage: ./submit.sh extrema <sweep.conf>";
+
+  private ExtremaMain() {}
+
+  /**
+   * Runs the command and exits with its code.
+   *
+   * @param args the conf file
+   */
+  public static void main(String[] args) {
+    if (args.length != 1 || args[0].startsWith("-")) {
+      System.err.println(USAGE);
+      System.exit(EXIT_BAD_INPUT);
+    }
+    SweepSpec spec;
+    try {
+      spec = new SweepConfLoader(FunctionProviders.load(), Path.of("")).load(Path.of(args[0]));
+    } catch (ConfException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(EXIT_BAD_INPUT);
+      return;
+    }
+    SparkSession spark = Sessions.build("gradgrid extrema");
+    int code;
+    try {
+      code = run(spark, SweepOutput.of(Path.of(args[0]), spec), spec, System.out, System.err);
+    } finally {
+      spark.stop();
+    }
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /**
+   * The command's stages on an existing session.
+   *
+   * @param spark the session
+   * @param output the sweep's output
+   * @param spec the sweep
+   * @param out where the table goes
+   * @param err where errors go
+   * @return 0, or {@link #EXIT_BAD_INPUT}
+   */
+  public static int run(
+      SparkSession spark, SweepOutput output, SweepSpec spec, PrintStream out, PrintStream err) {
+    List<CriticalPoint> points;
+    try {
+      SweepFunction fn = SweepFunction.of(spec);
+      String x = spec.grid().axes().get(0).column();
+      String d = new OutputSpec.Derivative(spec.grid().axes().get(0).param(), 1).column();
+      Dataset<Row> data = output.register(spark);
+      if (!Arrays.asList(data.columns()).contains(d)) {
+        throw new ConfException(
+            "extrema needs the column "
+                + d
+                + ": add \"f'\" to the sweep's outputs and run it again");
+      }
+      int buckets = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
+      points = Extrema.find(data, x, d, fn, buckets);
+    } catch (ConfException e) {
+      err.println("error: " + e.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    Dataset<Row> table = Extrema.toDataset(spark, points);
+    SweepOutput saved = output.extrema();
+    table.write().mode(SaveMode.Overwrite).parquet(saved.location());
+    ResultTable.printTable(table, Integer.MAX_VALUE - 1, out);
+    long counted = points.stream().filter(CriticalPoint::counted).count();
+    long flat = points.stream().filter(CriticalPoint::flat).count();
+    long unconverged = points.stream().filter(p -> !p.converged()).count();
+    out.println(
+        "gradgrid: "
+            + points.size()
+            + " critical points of f; "
+            + counted
+            + " local extrema counted ("
+            + points.stream().filter(p -> p.counted() && p.d2() < 0).count()
+            + " maxima, "
+            + points.stream().filter(p -> p.counted() && p.d2() > 0).count()
+            + " minima), "
+            + flat
+            + " in flat regions (|f| < "
+            + CriticalPoint.FLAT
+            + ") not counted"
+            + (unconverged > 0 ? "; " + unconverged + " did not reach |f'| < 1e-12" : ""));
+    out.println("gradgrid: saved to " + saved.location() + " (view " + saved.name() + " in sql)");
+    return 0;
+  }
+}

@@ -1,0 +1,126 @@
+package gradgrid.job.figures;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYDataImageAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.DefaultXYDataset;
+
+/** Builds the two kinds of chart: curves over x, and a heatmap with a colour bar. */
+public final class Charts {
+  /** Distinct, colour-blind-safe line colours (Okabe-Ito), then black. */
+  private static final Color[] PALETTE = {
+    new Color(0, 114, 178),
+    new Color(213, 94, 0),
+    new Color(0, 158, 115),
+    new Color(204, 121, 167),
+    new Color(230, 159, 0),
+    new Color(86, 180, 233),
+    Color.BLACK
+  };
+
+  private static final Font TITLE = new Font("DejaVu Sans", Font.BOLD, 18);
+
+  private Charts() {}
+
+  /**
+   * Curves over x, one legend entry each.
+   *
+   * @param title the chart title
+   * @param xLabel the x axis label
+   * @param yLabel the y axis label
+   * @param curves the curves (reduced by {@link LineEnvelope})
+   * @return the chart
+   */
+  public static JFreeChart lines(
+      String title, String xLabel, String yLabel, List<LineEnvelope> curves) {
+    DefaultXYDataset data = new DefaultXYDataset();
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    r.setDrawSeriesLineAsPath(true);
+    for (int i = 0; i < curves.size(); i++) {
+      LineEnvelope c = curves.get(i);
+      data.addSeries(c.label(), new double[][] {c.xs(), c.ys()});
+      r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      r.setSeriesStroke(i, new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    }
+    NumberAxis x = new NumberAxis(xLabel);
+    x.setAutoRangeIncludesZero(false);
+    x.setAutoRangeStickyZero(false);
+    x.setLowerMargin(0);
+    x.setUpperMargin(0);
+    NumberAxis y = new NumberAxis(yLabel);
+    y.setAutoRangeIncludesZero(false);
+    XYPlot plot = new XYPlot(data, x, y, r);
+    style(plot);
+    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+    chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+    chart.setBackgroundPaint(Color.WHITE);
+    return chart;
+  }
+
+  /**
+   * A heatmap drawn as one image in data coordinates, with a viridis colour bar on the right.
+   *
+   * @param title the chart title
+   * @param xLabel the x axis label
+   * @param yLabel the y axis label
+   * @param valueLabel the colour bar's label
+   * @param grid the cell means
+   * @return the chart
+   */
+  public static JFreeChart heatmap(
+      String title, String xLabel, String yLabel, String valueLabel, HeatmapGrid grid) {
+    double[] range = grid.range();
+    Viridis scale = new Viridis(range[0], range[1]);
+    int ny = grid.mean().length;
+    int nx = grid.mean()[0].length;
+    BufferedImage img = new BufferedImage(nx, ny, BufferedImage.TYPE_INT_RGB);
+    for (int j = 0; j < ny; j++) {
+      for (int i = 0; i < nx; i++) {
+        img.setRGB(i, ny - 1 - j, scale.color(grid.mean()[j][i]).getRGB());
+      }
+    }
+    NumberAxis x = new NumberAxis(xLabel);
+    x.setRange(grid.x0(), grid.x1());
+    NumberAxis y = new NumberAxis(yLabel);
+    y.setRange(grid.y0(), grid.y1());
+    XYPlot plot = new XYPlot(new DefaultXYDataset(), x, y, new XYLineAndShapeRenderer());
+    plot.getRenderer()
+        .addAnnotation(
+            new XYDataImageAnnotation(
+                img, grid.x0(), grid.y0(), grid.x1() - grid.x0(), grid.y1() - grid.y0()),
+            org.jfree.chart.ui.Layer.BACKGROUND);
+    style(plot);
+    plot.setDomainGridlinesVisible(false);
+    plot.setRangeGridlinesVisible(false);
+    JFreeChart chart = new JFreeChart(title, TITLE, plot, false);
+    chart.setBackgroundPaint(Color.WHITE);
+    NumberAxis bar = new NumberAxis(valueLabel);
+    bar.setRange(scale.getLowerBound(), scale.getUpperBound());
+    PaintScaleLegend legend = new PaintScaleLegend(scale, bar);
+    legend.setPosition(RectangleEdge.RIGHT);
+    legend.setMargin(new RectangleInsets(10, 10, 10, 10));
+    legend.setStripWidth(18);
+    legend.setSubdivisionCount(256);
+    legend.setBackgroundPaint(Color.WHITE);
+    chart.addSubtitle(legend);
+    return chart;
+  }
+
+  private static void style(XYPlot plot) {
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(220, 220, 220));
+    plot.setRangeGridlinePaint(new Color(220, 220, 220));
+    plot.setOutlinePaint(Color.GRAY);
+    plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+  }
+}

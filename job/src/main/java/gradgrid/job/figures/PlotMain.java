@@ -1,0 +1,113 @@
+package gradgrid.job.figures;
+
+import gradgrid.job.SweepMain;
+import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.SweepConfLoader;
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.parquet.OutputGuard;
+import gradgrid.job.run.FunctionProviders;
+import gradgrid.job.sql.Sessions;
+import gradgrid.job.sql.SweepOutput;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Entry point of {@code ./submit.sh plot <sweep.conf>}, and the figures stage run at the end of a
+ * sweep whose conf has a {@code figures} block. Exit 0, or 2 on bad input.
+ */
+public final class PlotMain {
+  /** Exit code for bad input. */
+  public static final int EXIT_BAD_INPUT = 2;
+
+  static final String USAGE = "Usage: ./submit.sh plot <sweep.conf>";
+
+  private PlotMain() {}
+
+  /**
+   * Runs the command and exits with its code.
+   *
+   * @param args the conf file
+   */
+  public static void main(String[] args) {
+    if (args.length != 1 || args[0].startsWith("-")) {
+      System.err.println(USAGE);
+      System.exit(EXIT_BAD_INPUT);
+    }
+    FunctionProviders providers = FunctionProviders.load();
+    SweepSpec spec;
+    try {
+      spec = new SweepConfLoader(providers, Path.of("")).load(Path.of(args[0]));
+      FiguresConf.orDefault(spec);
+    } catch (ConfException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(EXIT_BAD_INPUT);
+      return;
+    }
+    SparkSession spark = Sessions.build("gradgrid plot");
+    int code;
+    try {
+      code =
+          plot(
+              spark,
+              Path.of(args[0]),
+              spec,
+              FiguresConf.orDefault(spec),
+              providers,
+              System.out,
+              System.err);
+    } finally {
+      spark.stop();
+    }
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /**
+   * Draws a sweep's figures, then the heatmaps of the conf named in {@code figures.heatmaps}
+   * (running that sweep first if its output does not exist yet).
+   *
+   * @param spark the session
+   * @param confFile the sweep's conf (names the view)
+   * @param spec the sweep
+   * @param conf the figures settings
+   * @param providers the function providers (to run the heatmaps' sweep)
+   * @param out where the list of files goes
+   * @param err where notes and errors go
+   * @return 0, or {@link #EXIT_BAD_INPUT}
+   */
+  public static int plot(
+      SparkSession spark,
+      Path confFile,
+      SweepSpec spec,
+      FiguresConf conf,
+      FunctionProviders providers,
+      PrintStream out,
+      PrintStream err) {
+    List<Path> files = new ArrayList<>();
+    try {
+      SweepOutput output = SweepOutput.of(confFile, spec);
+      files.addAll(ReferenceFigures.draw(output.register(spark), spec, conf, err));
+      if (conf.heatmaps() != null) {
+        SweepSpec other = new SweepConfLoader(providers, Path.of("")).load(conf.heatmaps());
+        SweepOutput o = SweepOutput.of(conf.heatmaps(), other);
+        if (!o.exists(spark)) {
+          err.println("gradgrid: " + o.location() + " not found; running " + conf.heatmaps());
+          OutputGuard.check(other);
+          SweepMain.sweep(spark, other, providers.evaluator(other));
+        }
+        files.addAll(ReferenceFigures.draw(o.register(spark), other, conf, err));
+      }
+    } catch (ConfException e) {
+      err.println("error: " + e.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    for (Path f : files) {
+      out.println("gradgrid: wrote " + f);
+    }
+    return 0;
+  }
+}

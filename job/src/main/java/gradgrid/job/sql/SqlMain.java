@@ -1,0 +1,150 @@
+package gradgrid.job.sql;
+
+import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.SweepConfLoader;
+import gradgrid.job.run.FunctionProviders;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Entry point of {@code ./submit.sh sql [--csv] [--dir DIR] [--max-rows N] "SELECT ..."}: registers
+ * the sweep outputs as views (see the package overview) and prints the query's result. Exit 0, or 2
+ * with Spark's message on a bad query or bad arguments.
+ */
+public final class SqlMain {
+  /** Exit code for bad arguments or a query Spark rejects. */
+  public static final int EXIT_BAD_INPUT = 2;
+
+  static final String USAGE =
+      "Usage: ./submit.sh sql [--csv] [--dir OUTPUT_DIR | --confs CONF_DIR] [--max-rows N]"
+          + " \"SELECT ...\"";
+
+  private SqlMain() {}
+
+  /**
+   * The parsed command line.
+   *
+   * @param csv print CSV instead of a table
+   * @param dir register the sub-directories of this output directory, or null
+   * @param confs register the outputs of the sweep confs in this directory (default {@code conf})
+   * @param maxRows the most rows a table shows
+   * @param query the SQL text
+   */
+  record Options(boolean csv, String dir, Path confs, int maxRows, String query) {
+    static Options parse(String[] args) {
+      boolean csv = false;
+      String dir = null;
+      Path confs = Path.of("conf");
+      int maxRows = 1000;
+      String query = null;
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        switch (a) {
+          case "--csv" -> csv = true;
+          case "--dir" -> dir = value(args, ++i, a);
+          case "--confs" -> confs = Path.of(value(args, ++i, a));
+          case "--max-rows" -> {
+            try {
+              maxRows = Integer.parseInt(value(args, ++i, a));
+            } catch (NumberFormatException e) {
+              throw new ConfException("--max-rows: expected a whole number");
+            }
+            if (maxRows < 1) {
+              throw new ConfException("--max-rows: must be at least 1");
+            }
+          }
+          default -> {
+            if (a.startsWith("--") || query != null) {
+              throw new ConfException("unexpected argument '" + a + "'");
+            }
+            query = a;
+          }
+        }
+      }
+      if (query == null || query.isBlank()) {
+        throw new ConfException("no query given");
+      }
+      return new Options(csv, dir, confs, maxRows, query);
+    }
+
+    private static String value(String[] args, int i, String flag) {
+      if (i >= args.length) {
+        throw new ConfException(flag + " needs a value");
+      }
+      return args[i];
+    }
+  }
+
+  /**
+   * Runs the command and exits with its code.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    Options o;
+    try {
+      o = Options.parse(args);
+    } catch (ConfException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.println(USAGE);
+      System.exit(EXIT_BAD_INPUT);
+      return;
+    }
+    SparkSession spark = Sessions.build("gradgrid sql");
+    int code;
+    try {
+      code = run(spark, o, System.out, System.err);
+    } finally {
+      spark.stop();
+    }
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /**
+   * Registers the views and runs the query on an existing session.
+   *
+   * @param spark the session
+   * @param o the options
+   * @param out where the result goes
+   * @param err where notes and errors go
+   * @return 0, or {@link #EXIT_BAD_INPUT}
+   */
+  static int run(SparkSession spark, Options o, PrintStream out, PrintStream err) {
+    List<SweepOutput> views;
+    try {
+      List<SweepOutput> candidates =
+          o.dir() != null
+              ? SweepCatalog.fromDir(spark, o.dir())
+              : SweepCatalog.fromConfs(
+                  o.confs(), new SweepConfLoader(FunctionProviders.load(), Path.of("")), err);
+      views = SweepCatalog.register(spark, candidates, err);
+    } catch (ConfException e) {
+      err.println("error: " + e.getMessage());
+      return EXIT_BAD_INPUT;
+    }
+    if (views.isEmpty()) {
+      err.println("note: no finished sweep outputs found; no views registered");
+    }
+    try {
+      Dataset<Row> result = spark.sql(o.query());
+      if (o.csv()) {
+        ResultTable.printCsv(result, out);
+      } else {
+        ResultTable.printTable(result, o.maxRows(), out);
+      }
+      return 0;
+    } catch (Exception e) {
+      err.println("error: " + Sessions.message(e));
+      if (!views.isEmpty()) {
+        err.println("views: " + String.join(", ", views.stream().map(SweepOutput::name).toList()));
+      }
+      return EXIT_BAD_INPUT;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package gradgrid.job.extrema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.grid.Axis;
+import gradgrid.job.sql.SweepOutput;
+import gradgrid.job.testing.SmallSweeps;
+import gradgrid.job.testing.SparkTestSession;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Extrema of a polynomial with known critical points: the rational built-in with beta = 0 is f =
+ * P(x), and P is built from P'(x) = c (x - r1)(x - r2)(x - r3)(x - r4).
+ */
+class ExtremaTest {
+  @TempDir Path dir;
+
+  /** x on [-4, 4], 801 points, 4 partitions: rows [0,201) [201,401) [401,601) [601,801). */
+  private static final String GRID =
+      "inputs.x { from = -4, to = 4, points = 801 }\npartitions = 4\n"
+          + "outputs = [f, \"f'\"]\noutput.dir = poly\n";
+
+  @Test
+  void findsEveryCriticalPointIncludingOnePartitionAndOneBucketBoundary() {
+    Axis x = SmallSweeps.spec(dir, conf(new double[] {0, 0, 0, 0, 0, 0})).grid().axes().get(0);
+    // r3 is the first x of partition 2 (row 401); r4 = 2 is where x bucket 3 of 4 starts.
+    double[] roots = {-3, -1.05, x.value(401), 2.0};
+    double c = 0.1;
+    double[] dp = {c};
+    for (double r : roots) {
+      dp = times(dp, -r);
+    }
+    double[] alpha = new double[6];
+    alpha[0] = 0.5;
+    for (int k = 0; k < dp.length; k++) {
+      alpha[k + 1] = dp[k] / (k + 1);
+    }
+    SweepSpec spec = SmallSweeps.run(dir, conf(alpha));
+    SparkSession spark = SparkTestSession.get();
+
+    List<CriticalPoint> found =
+        Extrema.find(spark.read().parquet(spec.output()), "x", "df_dx", SweepFunction.of(spec), 4);
+
+    assertEquals(roots.length, found.size(), found.toString());
+    for (int k = 0; k < roots.length; k++) {
+      CriticalPoint p = found.get(k);
+      assertEquals(roots[k], p.x(), 1e-10, "root " + k);
+      assertTrue(Math.abs(p.d1()) < 1e-12, "|f'| at root " + k + " = " + p.d1());
+      // f''(r_k) = c * prod_{j != k} (r_k - r_j)
+      double d2 = c;
+      for (int j = 0; j < roots.length; j++) {
+        d2 *= j == k ? 1 : roots[k] - roots[j];
+      }
+      assertEquals(d2, p.d2(), 1e-9 * Math.max(1, Math.abs(d2)));
+      assertEquals(d2 > 0 ? "minimum" : "maximum", p.kind());
+    }
+  }
+
+  @Test
+  void mainPrintsTheTableAndSavesParquet() {
+    SweepSpec spec =
+        SmallSweeps.run(dir, SmallSweeps.SEED + GRID.replace("-4", "-10").replace("= 4,", "= 10,"));
+    SparkSession spark = SparkTestSession.get();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    SweepOutput output = new SweepOutput("poly", spec.output());
+    int code =
+        ExtremaMain.run(
+            spark, output, spec, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, text);
+    // The seed function has 5 local extrema on [-10, 10] (3 maxima, 2 minima).
+    assertTrue(text.contains("5 local extrema counted (3 maxima, 2 minima)"), text);
+    assertEquals(5, spark.read().parquet(output.extrema().location()).count());
+  }
+
+  private static String conf(double[] alpha) {
+    StringBuilder a = new StringBuilder();
+    for (double v : alpha) {
+      a.append(a.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.17g", v));
+    }
+    return "function { builtin = rational, deg-p = 5, deg-q = 5 }\n"
+        + "inputs.alpha = ["
+        + a
+        + "]\ninputs.beta = [0, 0, 0, 0, 0, 0]\n"
+        + GRID;
+  }
+
+  /** Coefficients (lowest first) of p(x) * (x + a). */
+  private static double[] times(double[] p, double a) {
+    double[] out = new double[p.length + 1];
+    for (int i = 0; i < p.length; i++) {
+      out[i] += p[i] * a;
+      out[i + 1] += p[i];
+    }
+    return out;
+  }
+}

@@ -1,0 +1,105 @@
+package gradgrid.job.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gradgrid.job.conf.ConfException;
+import gradgrid.job.testing.SmallSweeps;
+import gradgrid.job.testing.SparkTestSession;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Views over sweep outputs, query output, and Spark's message on a bad query. */
+class SqlMainTest {
+  @TempDir static Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeAll
+  static void sweeps() throws Exception {
+    SmallSweeps.run(
+        dir,
+        SmallSweeps.SEED
+            + "inputs.x { from = -1, to = 1, points = 5 }\n"
+            + "outputs = [f, \"f'\", \"grad(beta)\"]\noutput.dir = out/small-run\n");
+    // A copy without the commit marker: a sweep that did not finish.
+    Path broken = Files.createDirectories(dir.resolve("out/broken"));
+    try (Stream<Path> s = Files.list(dir.resolve("out/small-run"))) {
+      for (Path p : s.toList()) {
+        if (!p.getFileName().toString().contains("SUCCESS")) {
+          Files.copy(p, broken.resolve(p.getFileName()));
+        }
+      }
+    }
+  }
+
+  private int sql(String... args) {
+    return SqlMain.run(
+        SparkTestSession.get(),
+        SqlMain.Options.parse(args),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void registersFinishedOutputsAsViewsAndPrintsATable() {
+    int code = sql("--dir", dir.resolve("out").toString(), "SELECT x, f FROM small_run ORDER BY x");
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    SparkSession spark = SparkTestSession.get();
+    assertTrue(spark.catalog().tableExists("small_run"));
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("x"), text);
+    assertTrue(text.contains("-1.0 |"), text);
+    assertTrue(text.contains("(5 rows)"), text);
+    String notes = err.toString(StandardCharsets.UTF_8);
+    assertTrue(notes.contains("broken") && notes.contains("did not finish"), notes);
+  }
+
+  @Test
+  void csvWithAnArrayColumn() {
+    int code =
+        sql(
+            "--csv",
+            "--dir",
+            dir.resolve("out").toString(),
+            "SELECT x, grad_beta FROM small_run WHERE x = 0");
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+    assertEquals("x,grad_beta", lines[0]);
+    assertTrue(lines[1].startsWith("0.0,\"["), lines[1]);
+  }
+
+  @Test
+  void badQueryGivesSparksMessageAndExitTwo() {
+    int code = sql("--dir", dir.resolve("out").toString(), "SELECT no_such_column FROM small_run");
+    assertEquals(2, code);
+    String e = err.toString(StandardCharsets.UTF_8);
+    assertTrue(e.contains("UNRESOLVED_COLUMN") && e.contains("no_such_column"), e);
+  }
+
+  @Test
+  void unfinishedSweepIsNotAView() {
+    int code = sql("--dir", dir.resolve("out").toString(), "SELECT * FROM broken");
+    assertEquals(2, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("TABLE_OR_VIEW_NOT_FOUND"));
+  }
+
+  @Test
+  void viewNamesAndArguments() {
+    assertEquals("seed_coefficients", SweepOutput.viewName("seed-coefficients.conf"));
+    assertEquals("_1e8", SweepOutput.viewName("1e8.conf"));
+    assertThrows(ConfException.class, () -> SqlMain.Options.parse(new String[] {"--csv"}));
+    assertThrows(
+        ConfException.class, () -> SqlMain.Options.parse(new String[] {"--max-rows", "x", "q"}));
+  }
+}
