@@ -62,7 +62,7 @@ public final class SweepCatalog {
     List<SweepOutput> out = new ArrayList<>();
     try {
       FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.isDirectory(p)) {
+      if (!fs.exists(p) || !fs.getFileStatus(p).isDirectory()) {
         throw new ConfException("--dir " + dir + ": not a directory");
       }
       for (FileStatus s : fs.listStatus(p)) {
