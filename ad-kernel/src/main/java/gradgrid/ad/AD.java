@@ -53,6 +53,16 @@ public final class AD {
   }
 
   /**
+   * The {@code order}-th derivative of a scalar function w.r.t. its scalar argument {@code argnum},
+   * by forward mode ({@code jacfwd} applied {@code order} times). For one scalar input forward mode
+   * is the cheaper direction: on the worked example f, f', f'' together take 87 equations this way
+   * against 119 by {@code grad(grad(f))}. Outputs are named {@code df/dx}, {@code d2f/dx2}, ...
+   */
+  public static Fn derivative(Fn f, int argnum, int order) {
+    return f.sameMode(Transforms.derivative(f, argnum, order));
+  }
+
+  /**
    * The Hessian of a scalar function, forward-over-reverse ({@code jacfwd(grad(f))}): for argnums
    * (i, j, ...) the blocks {@code d2f/da_i da_j} in row-major block order, including the mixed ones
    * such as {@code d2f/(dalpha dbeta)}.

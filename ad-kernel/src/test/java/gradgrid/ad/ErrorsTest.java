@@ -122,6 +122,12 @@ class ErrorsTest {
   }
 
   @Test
+  void derivativeNeedsAScalarArgumentAndAPositiveOrder() {
+    assertMentions(message(() -> AD.derivative(F, 1, 1)), "derivative of 'f'", "'alpha' is f64[6]");
+    assertMentions(message(() -> AD.derivative(F, 0, 0)), "order must be at least 1, got 0");
+  }
+
+  @Test
   void jacobianOfRankThree() {
     Fn g = Fn.trace("m", List.of(Param.vector("v", 2)), a -> Val.stack(a[0], a[0]));
     assertMentions(message(() -> AD.jacfwd(g)), "would have rank 3");

@@ -169,6 +169,38 @@ public final class Transforms {
         });
   }
 
+  /** Repeated forward mode w.r.t. one scalar argument of a scalar function. */
+  public static Fn derivative(Fn f, int argnum, int order) {
+    String what = "derivative of '" + f.name() + "'";
+    int[] wrt = checkArgnums(what, f, new int[] {argnum});
+    requireScalarOutput(what, f);
+    Param p = f.params().get(wrt[0]);
+    if (!p.shape().isScalar()) {
+      throw new AdException(
+          what
+              + ": argument '"
+              + p.name()
+              + "' is "
+              + p.shape()
+              + "; derivative needs a scalar argument (use grad or jacfwd for vectors)");
+    }
+    if (order < 1) {
+      throw new AdException(what + ": the order must be at least 1, got " + order);
+    }
+    Fn d = f;
+    for (int k = 0; k < order; k++) {
+      d = jacfwd(d, wrt);
+    }
+    String out = f.outputNames().get(0);
+    String name =
+        order == 1 ? "d" + out + "/d" + p.name() : "d" + order + out + "/d" + p.name() + order;
+    return new Fn(
+        "derivative(" + f.name() + ", argnum=" + argnum + ", order=" + order + ")",
+        f.params(),
+        List.of(name),
+        d.graph());
+  }
+
   /** Forward-over-reverse Hessian blocks, named {@code d2f/da db}. */
   public static Fn hessian(Fn f, int[] argnums) {
     String what = "hessian of '" + f.name() + "'";

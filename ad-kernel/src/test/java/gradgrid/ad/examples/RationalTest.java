@@ -97,6 +97,25 @@ class RationalTest {
   }
 
   @Test
+  void forwardModeDerivativesMatchClosedFormsAndReverseMode() {
+    Fn d1 = AD.derivative(F, 0, 1);
+    Fn d2 = AD.derivative(F, 0, 2);
+    Fn d3 = AD.derivative(F, 0, 3);
+    assertEquals(List.of("d2f/dx2"), d2.outputNames());
+    for (double[][] p : points()) {
+      RationalClosedForm c = new RationalClosedForm(p[0][0], p[1], p[2]);
+      assertClose(c.f1(), d1.callScalar(p), REL, c.f1Scale(), "forward f' at " + p[0][0]);
+      assertClose(c.f2(), d2.callScalar(p), REL, c.f2Scale(), "forward f'' at " + p[0][0]);
+      assertClose(
+          D3F.callScalar(p),
+          d3.callScalar(p),
+          1e-9,
+          Math.abs(D3F.callScalar(p)) + c.f2Scale(),
+          "forward vs reverse f''' at " + p[0][0]);
+    }
+  }
+
+  @Test
   void derivativesInXMatchHipparchusToThirdOrder() {
     DSFactory ds = new DSFactory(1, 3);
     for (double[][] p : points()) {
