@@ -265,28 +265,25 @@ final class Lowering {
 
   /** Checks that argument {@code k} of {@code call} is a vector. */
   void requireVector(Node.Call call, int k, Val v) {
-    if (v.shape().rank() != 1) {
-      throw error(
-          call.args().get(k).pos(),
-          "the "
-              + ordinal(k)
-              + " argument of "
-              + Builtins.ALL.get(call.name()).signature()
-              + " must be a vector, got "
-              + describe(v.shape()));
-    }
+    requireArgument(call, k, v, v.shape().rank() == 1, "a vector");
   }
 
   /** Checks that argument {@code k} of {@code call} is a scalar. */
   void requireScalar(Node.Call call, int k, Val v) {
-    if (!v.shape().isScalar()) {
+    requireArgument(call, k, v, v.shape().isScalar(), "a scalar");
+  }
+
+  private void requireArgument(Node.Call call, int k, Val v, boolean ok, String expected) {
+    if (!ok) {
       throw error(
           call.args().get(k).pos(),
           "the "
               + ordinal(k)
               + " argument of "
               + Builtins.ALL.get(call.name()).signature()
-              + " must be a scalar, got "
+              + " must be "
+              + expected
+              + ", got "
               + describe(v.shape()));
     }
   }
