@@ -44,13 +44,16 @@ public final class FunctionProviders implements SignatureResolver {
   }
 
   /**
-   * Builds the evaluator for a checked sweep.
+   * Builds the evaluator for a checked sweep, with its fixed inputs folded in ({@link
+   * EvaluatorFactory#withFixedInputs}).
    *
    * @param spec the sweep
    * @return the factory shipped to executors
    */
   public EvaluatorFactory evaluator(SweepSpec spec) {
-    return find(spec.function()).evaluator(spec.function(), spec.params(), spec.outputs());
+    return find(spec.function())
+        .evaluator(spec.function(), spec.params(), spec.outputs())
+        .withFixedInputs(spec);
   }
 
   private FunctionProvider find(FunctionSpec function) {
