@@ -1,5 +1,6 @@
 package gradgrid.job.run;
 
+import gradgrid.ad.Fn;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.DidYouMean;
 import gradgrid.job.conf.FunctionSpec;
@@ -54,6 +55,16 @@ public final class FunctionProviders implements SignatureResolver {
     return find(spec.function())
         .evaluator(spec.function(), spec.params(), spec.outputs())
         .withFixedInputs(spec);
+  }
+
+  /**
+   * The sweep's function, traced (the built-in or the parsed text expression).
+   *
+   * @param spec the sweep
+   * @return the scalar function of the sweep's parameters, in call order
+   */
+  public Fn traced(SweepSpec spec) {
+    return find(spec.function()).traced(spec.function(), spec.params());
   }
 
   private FunctionProvider find(FunctionSpec function) {
