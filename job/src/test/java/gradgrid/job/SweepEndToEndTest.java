@@ -97,7 +97,8 @@ class SweepEndToEndTest {
             .sql("SELECT x, f, df_dx, d2f_dx2, grad_alpha, grad_beta FROM seed_sweep ORDER BY x")
             .collectAsList();
     assertEquals(61, rows.size());
-    // The written values (compiled kernel) equal the reference interpreter's at the same rows.
+    // The written values (compiled kernel, alpha and beta folded in) equal the reference
+    // interpreter's (alpha and beta as inputs) at the same rows, bit for bit.
     double[][] in = new double[13][61];
     double[][] interpreted = new double[15][61];
     for (int r = 0; r < 61; r++) {
@@ -115,13 +116,13 @@ class SweepEndToEndTest {
       Row row = rows.get(r);
       double x = row.getDouble(0);
       assertEquals(-3 + 6.0 * r / 60, x, 1e-12, "row " + r + " is the grid point");
-      String where = " (kernel vs interpreter) at x=" + x;
-      assertClose(interpreted[0][r], row.getDouble(1), 1e-14, "f" + where);
-      assertClose(interpreted[1][r], row.getDouble(2), 1e-14, "f'" + where);
-      assertClose(interpreted[2][r], row.getDouble(3), 1e-14, "f''" + where);
+      String where = " (kernel with fixed inputs folded vs interpreter, bit for bit) at x=" + x;
+      assertEquals(interpreted[0][r], row.getDouble(1), 0.0, "f" + where);
+      assertEquals(interpreted[1][r], row.getDouble(2), 0.0, "f'" + where);
+      assertEquals(interpreted[2][r], row.getDouble(3), 0.0, "f''" + where);
       for (int i = 0; i < 6; i++) {
-        assertClose(interpreted[3 + i][r], row.<Double>getList(4).get(i), 1e-14, "dalpha" + where);
-        assertClose(interpreted[9 + i][r], row.<Double>getList(5).get(i), 1e-14, "dbeta" + where);
+        assertEquals(interpreted[3 + i][r], row.<Double>getList(4).get(i), 0.0, "dalpha" + where);
+        assertEquals(interpreted[9 + i][r], row.<Double>getList(5).get(i), 0.0, "dbeta" + where);
       }
       RationalClosedForm c = new RationalClosedForm(x, ALPHA, BETA);
       String at = " at x=" + x;

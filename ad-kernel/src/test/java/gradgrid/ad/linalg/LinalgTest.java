@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.MatrixUtils;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +92,31 @@ class LinalgTest {
     for (int n : new int[] {1, 2, 5, 12, 30}) {
       double[] a = symmetric(r, n);
       assertAllClose(Jacobi.eigenvalues(a, n), Linalg.eigvalsh(a, n), 1e-12, "n=" + n);
+    }
+  }
+
+  @Test
+  void lapackAndJacobiMatchHipparchusOnBadlyScaledMatrices() {
+    // The job's Hessian eigenvalues (first row and column ~100x the rest, as for mixed inputs).
+    Random rnd = new Random(42);
+    for (int n : new int[] {1, 2, 5, 12}) {
+      double[][] m = new double[n][n];
+      double[] flat = new double[n * n];
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j <= i; j++) {
+          double v = rnd.nextGaussian() * (j == 0 ? 100 : 1);
+          m[i][j] = v;
+          m[j][i] = v;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(m[i], 0, flat, i * n, n);
+      }
+      double[] ref =
+          new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(m)).getEigenvalues();
+      Arrays.sort(ref);
+      assertAllClose(ref, Linalg.eigvalsh(flat, n), 1e-10, "eigvalsh n=" + n);
+      assertAllClose(ref, Jacobi.eigenvalues(flat, n), 1e-10, "Jacobi n=" + n);
     }
   }
 

@@ -41,8 +41,9 @@ public final class ExtremaMain {
       System.exit(EXIT_BAD_INPUT);
     }
     SweepSpec spec;
+    FunctionProviders providers = FunctionProviders.load();
     try {
-      spec = new SweepConfLoader(FunctionProviders.load(), Path.of("")).load(Path.of(args[0]));
+      spec = new SweepConfLoader(providers, Path.of("")).load(Path.of(args[0]));
     } catch (ConfException e) {
       System.err.println("error: " + e.getMessage());
       System.exit(EXIT_BAD_INPUT);
@@ -51,7 +52,14 @@ public final class ExtremaMain {
     SparkSession spark = Sessions.build("gradgrid extrema");
     int code;
     try {
-      code = run(spark, SweepOutput.of(Path.of(args[0]), spec), spec, System.out, System.err);
+      code =
+          run(
+              spark,
+              SweepOutput.of(Path.of(args[0]), spec),
+              spec,
+              providers,
+              System.out,
+              System.err);
     } finally {
       spark.stop();
     }
@@ -66,15 +74,21 @@ public final class ExtremaMain {
    * @param spark the session
    * @param output the sweep's output
    * @param spec the sweep
+   * @param providers the function providers the sweep was loaded with
    * @param out where the table goes
    * @param err where errors go
    * @return 0, or {@link #EXIT_BAD_INPUT}
    */
   public static int run(
-      SparkSession spark, SweepOutput output, SweepSpec spec, PrintStream out, PrintStream err) {
+      SparkSession spark,
+      SweepOutput output,
+      SweepSpec spec,
+      FunctionProviders providers,
+      PrintStream out,
+      PrintStream err) {
     List<CriticalPoint> points;
     try {
-      SweepFunction fn = SweepFunction.of(spec);
+      SweepFunction fn = SweepFunction.of(spec, providers);
       String x = spec.grid().axes().get(0).column();
       String d = new OutputSpec.Derivative(spec.grid().axes().get(0).param(), 1).column();
       Dataset<Row> data = output.register(spark);

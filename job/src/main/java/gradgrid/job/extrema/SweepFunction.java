@@ -2,11 +2,11 @@ package gradgrid.job.extrema;
 
 import gradgrid.ad.AD;
 import gradgrid.ad.Fn;
-import gradgrid.ad.examples.Rational;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
+import gradgrid.job.run.FunctionProviders;
 import java.util.List;
 
 /**
@@ -40,14 +40,16 @@ public final class SweepFunction {
   }
 
   /**
-   * The function of a sweep over one scalar input.
+   * The function of a sweep over one scalar input: the sweep's own function (the built-in {@code
+   * rational}, a text expression, any provider with a traced form), rebuilt from the conf.
    *
    * @param spec the sweep
-   * @return the function of x
-   * @throws ConfException if the sweep has more than one axis, an element axis, or a function other
-   *     than the built-in {@code rational}
+   * @param providers the function providers the sweep was loaded with
+   * @return the function of the swept input
+   * @throws ConfException if the sweep has more than one axis, an element axis, or a function
+   *     without a traced form
    */
-  public static SweepFunction of(SweepSpec spec) {
+  public static SweepFunction of(SweepSpec spec, FunctionProviders providers) {
     List<Axis> axes = spec.grid().axes();
     if (axes.size() != 1 || axes.get(0).element() >= 0) {
       throw new ConfException(
@@ -55,15 +57,8 @@ public final class SweepFunction {
               + axes.size()
               + " axes");
     }
-    if (!"rational".equals(spec.function().builtin())) {
-      throw new ConfException(
-          "extrema: only the built-in 'rational' function is supported, not "
-              + spec.function().describe());
-    }
     List<InputParam> params = spec.params();
-    int degP = spec.paramsByName().get("alpha").size() - 1;
-    int degQ = spec.paramsByName().get("beta").size() - 1;
-    Fn f = Rational.of(degP, degQ);
+    Fn f = providers.traced(spec);
     double[][] fixed = new double[params.size()][];
     int argnum = -1;
     for (int i = 0; i < params.size(); i++) {

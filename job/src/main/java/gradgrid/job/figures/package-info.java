@@ -20,7 +20,7 @@
  *
  * <pre>
  * figures {
- *   dir = "docs/figures"                         # where the PNG and SVG files go
+ *   dir = "out/seed-figures"                     # where the PNG and SVG files go
  *   heatmaps = "conf/seed-coefficients.conf"     # a two-axis sweep whose heatmaps are drawn too
  *   width = 1000, height = 600                   # pixels
  * }

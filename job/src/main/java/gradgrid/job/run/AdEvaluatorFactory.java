@@ -4,11 +4,14 @@ import gradgrid.ad.Fn;
 import gradgrid.ad.compile.Jit;
 import gradgrid.ad.compile.Kernel;
 import gradgrid.job.conf.OutputSpec;
+import gradgrid.job.conf.SweepSpec;
 import java.util.List;
 
 /**
  * Evaluator factory over a traced function and the AD transforms of the requested outputs: one
  * multi-output function ({@link AdPlan}) compiled by the ad-kernel's jit into a fused batch kernel.
+ * Bound to a sweep ({@link #withFixedInputs}), the kernel is compiled from the function of the axes
+ * alone, with the fixed inputs folded in as literals ({@link FixedInputs}).
  */
 public final class AdEvaluatorFactory implements EvaluatorFactory {
   private static final long serialVersionUID = 1L;
@@ -17,6 +20,8 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
   private final int inputWidth;
   private final int outputWidth;
   private final boolean interpreted;
+  private final Fn bound;
+  private final int[] boundColumns;
 
   /**
    * Builds the multi-output function for the requests (on the driver).
@@ -37,13 +42,23 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
     this.inputWidth = in;
     this.outputWidth = out;
     this.interpreted = false;
+    this.bound = null;
+    this.boundColumns = null;
   }
 
-  private AdEvaluatorFactory(AdPlan plan, int inputWidth, int outputWidth, boolean interpreted) {
+  private AdEvaluatorFactory(
+      AdPlan plan,
+      int inputWidth,
+      int outputWidth,
+      boolean interpreted,
+      Fn bound,
+      int[] boundColumns) {
     this.plan = plan;
     this.inputWidth = inputWidth;
     this.outputWidth = outputWidth;
     this.interpreted = interpreted;
+    this.bound = bound;
+    this.boundColumns = boundColumns;
   }
 
   /**
@@ -66,6 +81,30 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
   }
 
   /**
+   * The function the kernel is compiled from: the plan's, or with the fixed inputs folded in.
+   *
+   * @return the kernel's function
+   */
+  public Fn kernelFunction() {
+    return bound != null ? bound : plan.fn();
+  }
+
+  /**
+   * This factory with the sweep's fixed inputs folded into the kernel as literals: the kernel reads
+   * only the axis columns of the (unchanged) input layout. The interpreted variant keeps the plan's
+   * unbound function, as the reference.
+   */
+  @Override
+  public AdEvaluatorFactory withFixedInputs(SweepSpec spec) {
+    Fn fn = FixedInputs.bind(plan.fn(), spec);
+    if (fn == null) {
+      return this;
+    }
+    return new AdEvaluatorFactory(
+        plan, inputWidth, outputWidth, interpreted, fn, FixedInputs.axisColumns(spec));
+  }
+
+  /**
    * An evaluator over the compiled kernel of the plan's function: compiled once per JVM (the jit's
    * cache is keyed by the graph's canonical hash, so every task after the first finds it), shared
    * by all tasks of the executor.
@@ -75,8 +114,19 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
     if (interpreted) {
       return new PlanEvaluator(plan, new InterpretedKernel(plan.fn()));
     }
-    Kernel kernel = Jit.compile(plan.fn());
-    return new PlanEvaluator(plan, (in, raw, n) -> kernel.run(in, raw, 0, n));
+    Kernel kernel = Jit.compile(kernelFunction());
+    if (bound == null) {
+      return new PlanEvaluator(plan, (in, raw, n) -> kernel.run(in, raw, 0, n));
+    }
+    double[][] axisIn = new double[boundColumns.length][];
+    return new PlanEvaluator(
+        plan,
+        (in, raw, n) -> {
+          for (int a = 0; a < axisIn.length; a++) {
+            axisIn[a] = in[boundColumns[a]];
+          }
+          kernel.run(axisIn, raw, 0, n);
+        });
   }
 
   /**
@@ -86,6 +136,6 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
    * @return a factory whose evaluators interpret the graph
    */
   public AdEvaluatorFactory interpreted() {
-    return new AdEvaluatorFactory(plan, inputWidth, outputWidth, true);
+    return new AdEvaluatorFactory(plan, inputWidth, outputWidth, true, null, null);
   }
 }

@@ -1,5 +1,6 @@
 package gradgrid.job.run;
 
+import gradgrid.job.conf.SweepSpec;
 import java.io.Serializable;
 
 /**
@@ -28,4 +29,16 @@ public interface EvaluatorFactory extends Serializable {
    * @return the evaluator
    */
   BatchEvaluator create();
+
+  /**
+   * This recipe specialised to a sweep's fixed inputs (for example folded into a compiled kernel).
+   * The column layout stays the same: evaluators still receive every input column, filled with the
+   * fixed values, and may ignore those.
+   *
+   * @param spec the sweep
+   * @return a recipe for the same outputs; this one by default
+   */
+  default EvaluatorFactory withFixedInputs(SweepSpec spec) {
+    return this;
+  }
 }

@@ -49,7 +49,12 @@ public final class ExpressionProvider implements FunctionProvider {
   @Override
   public EvaluatorFactory evaluator(
       FunctionSpec function, List<InputParam> params, List<OutputSpec> outputs) {
-    return new AdEvaluatorFactory(parse(function, params), outputs);
+    return new AdEvaluatorFactory(traced(function, params), outputs);
+  }
+
+  @Override
+  public Fn traced(FunctionSpec function, List<InputParam> params) {
+    return parse(function, params);
   }
 
   private static Fn parse(FunctionSpec function, List<InputParam> params) {

@@ -1,5 +1,7 @@
 package gradgrid.job.run;
 
+import gradgrid.ad.Fn;
+import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.FunctionSpec;
 import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.OutputSpec;
@@ -38,4 +40,18 @@ public interface FunctionProvider {
    */
   EvaluatorFactory evaluator(
       FunctionSpec function, List<InputParam> params, List<OutputSpec> outputs);
+
+  /**
+   * The function itself, traced, for stages that apply the AD transforms on their own (extrema's
+   * Newton steps use its {@code grad}s).
+   *
+   * @param function the function from the conf
+   * @param params its parameters, as returned by {@link #signature}
+   * @return the traced scalar function of {@code params}, in order
+   * @throws ConfException if this provider has no traced form (the default)
+   */
+  default Fn traced(FunctionSpec function, List<InputParam> params) {
+    throw new ConfException(
+        function.origin() + ": " + function.describe() + " has no traced form to differentiate");
+  }
 }

@@ -1,5 +1,6 @@
 package gradgrid.job.run;
 
+import gradgrid.ad.Fn;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.DidYouMean;
 import gradgrid.job.conf.FunctionSpec;
@@ -44,13 +45,26 @@ public final class FunctionProviders implements SignatureResolver {
   }
 
   /**
-   * Builds the evaluator for a checked sweep.
+   * Builds the evaluator for a checked sweep, with its fixed inputs folded in ({@link
+   * EvaluatorFactory#withFixedInputs}).
    *
    * @param spec the sweep
    * @return the factory shipped to executors
    */
   public EvaluatorFactory evaluator(SweepSpec spec) {
-    return find(spec.function()).evaluator(spec.function(), spec.params(), spec.outputs());
+    return find(spec.function())
+        .evaluator(spec.function(), spec.params(), spec.outputs())
+        .withFixedInputs(spec);
+  }
+
+  /**
+   * The sweep's function, traced (the built-in or the parsed text expression).
+   *
+   * @param spec the sweep
+   * @return the scalar function of the sweep's parameters, in call order
+   */
+  public Fn traced(SweepSpec spec) {
+    return find(spec.function()).traced(spec.function(), spec.params());
   }
 
   private FunctionProvider find(FunctionSpec function) {

@@ -2,6 +2,7 @@ package gradgrid.job.run;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValue;
+import gradgrid.ad.Fn;
 import gradgrid.ad.examples.Rational;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.DidYouMean;
@@ -43,8 +44,12 @@ public final class RationalProvider implements FunctionProvider, FunctionProvide
   @Override
   public EvaluatorFactory evaluator(
       FunctionSpec function, List<InputParam> params, List<OutputSpec> outputs) {
-    return new AdEvaluatorFactory(
-        Rational.of(degree(function, "deg-p"), degree(function, "deg-q")), outputs);
+    return new AdEvaluatorFactory(traced(function, params), outputs);
+  }
+
+  @Override
+  public Fn traced(FunctionSpec function, List<InputParam> params) {
+    return Rational.of(degree(function, "deg-p"), degree(function, "deg-q"));
   }
 
   private static int degree(FunctionSpec function, String key) {

@@ -49,7 +49,12 @@ class ExtremaTest {
     SparkSession spark = SparkTestSession.get();
 
     List<CriticalPoint> found =
-        Extrema.find(spark.read().parquet(spec.output()), "x", "df_dx", SweepFunction.of(spec), 4);
+        Extrema.find(
+            spark.read().parquet(spec.output()),
+            "x",
+            "df_dx",
+            SweepFunction.of(spec, SmallSweeps.providers()),
+            4);
 
     assertEquals(roots.length, found.size(), found.toString());
     for (int k = 0; k < roots.length; k++) {
@@ -75,12 +80,60 @@ class ExtremaTest {
     SweepOutput output = new SweepOutput("poly", spec.output());
     int code =
         ExtremaMain.run(
-            spark, output, spec, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+            spark,
+            output,
+            spec,
+            SmallSweeps.providers(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err);
     String text = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, code, text);
     // The seed function has 5 local extrema on [-10, 10] (3 maxima, 2 minima).
     assertTrue(text.contains("5 local extrema counted (3 maxima, 2 minima)"), text);
     assertEquals(5, spark.read().parquet(output.extrema().location()).count());
+  }
+
+  @Test
+  void textExpressionSweepOverAnotherInputName() {
+    // f(t, k) = (t^2 - k0)^2 + k1 with k = [2, 1]: f' = 4 t (t^2 - 2) = 0 at t = -sqrt 2, 0,
+    // sqrt 2 (0 is grid row 200, where f' is exactly 0 between opposite signs); f'' = 12 t^2 - 8
+    // gives minima (f'' = 16, f = 1) at +-sqrt 2 and a maximum (f'' = -8, f = 5) at 0.
+    SweepSpec spec =
+        SmallSweeps.run(
+            dir,
+            "function = \"(t^2 - k[0])^2 + k[1]\"\n"
+                + "inputs {\n  t { from = -2, to = 2, points = 401 }\n  k = [2, 1]\n}\n"
+                + "outputs = [f, \"df/dt\"]\noutput.dir = quartic\npartitions = 3\n");
+    SparkSession spark = SparkTestSession.get();
+    List<CriticalPoint> found =
+        Extrema.find(
+            spark.read().parquet(spec.output()),
+            "t",
+            "df_dt",
+            SweepFunction.of(spec, SmallSweeps.providers()),
+            4);
+    double s = Math.sqrt(2);
+    double[][] expected = {{-s, 1, 16}, {0, 5, -8}, {s, 1, 16}};
+    assertEquals(expected.length, found.size(), found.toString());
+    for (int k = 0; k < expected.length; k++) {
+      CriticalPoint p = found.get(k);
+      assertEquals(expected[k][0], p.x(), 1e-10, "t of point " + k);
+      assertEquals(expected[k][1], p.f(), 1e-10, "f at point " + k);
+      assertEquals(expected[k][2], p.d2(), 1e-9, "f'' at point " + k);
+      assertTrue(Math.abs(p.d1()) < 1e-12, "|f'| at point " + k + " = " + p.d1());
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code =
+        ExtremaMain.run(
+            spark,
+            new SweepOutput("quartic", spec.output()),
+            spec,
+            SmallSweeps.providers(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            System.err);
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, text);
+    assertTrue(text.contains("3 local extrema counted (1 maxima, 2 minima)"), text);
   }
 
   private static String conf(double[] alpha) {

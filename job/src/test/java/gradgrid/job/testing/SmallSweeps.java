@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigFactory;
 import gradgrid.job.SweepMain;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.run.ExpressionProvider;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.run.RationalProvider;
 import java.nio.file.Path;
@@ -21,10 +22,10 @@ public final class SmallSweeps {
   /**
    * The providers the tests use.
    *
-   * @return the rational built-in only
+   * @return the rational built-in and text expressions
    */
   public static FunctionProviders providers() {
-    return FunctionProviders.of(new RationalProvider());
+    return FunctionProviders.of(new RationalProvider(), new ExpressionProvider());
   }
 
   /**
