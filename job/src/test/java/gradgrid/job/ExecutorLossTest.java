@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -35,8 +36,11 @@ import org.junit.jupiter.api.io.TempDir;
  * local[1] (through {@code submit.sh}), each with a different partition count and batch size.
  */
 class ExecutorLossTest {
-  /** Rows of the sweep; with the 40-term sum below, a few seconds of work on two cores. */
-  private static final int ROWS = 600_000;
+  /**
+   * Rows of the sweep: with the 40-term sum below, a few seconds of work on two cores. The kill is
+   * triggered by the executor's own log, not by a timer, so the sweep need not be long.
+   */
+  private static final int ROWS = 100_000;
 
   @TempDir Path tmp;
 
@@ -71,10 +75,12 @@ class ExecutorLossTest {
     Path localOneOut = tmp.resolve("local1");
     Path localOneConf = Files.writeString(tmp.resolve("local1.conf"), conf(localOneOut, 1, 1000));
     LocalCluster cluster = new LocalCluster(tmp, 2);
+    long t0 = System.nanoTime();
     String log;
     long killed;
     try {
       cluster.run(tmp.resolve("start.log"), 90, "cluster", "start");
+      phase("cluster start", t0);
       Path submitLog = tmp.resolve("submit.log");
       Process submit =
           cluster.start(
@@ -85,6 +91,11 @@ class ExecutorLossTest {
               "512m",
               "--conf",
               "spark.executor.cores=1",
+              // Schedule only once both executors are up, so the second one surely gets tasks.
+              "--conf",
+              "spark.cores.max=2",
+              "--conf",
+              "spark.scheduler.minRegisteredResourcesRatio=1.0",
               "--conf",
               "spark.executor.extraJavaOptions=" + LocalCluster.QUICK_JVM,
               clusterConf.toString());
@@ -92,6 +103,7 @@ class ExecutorLossTest {
       assertTrue(submit.waitFor(120, TimeUnit.SECONDS), "the sweep did not end in time");
       log = Files.readString(submitLog, StandardCharsets.UTF_8);
       assertEquals(0, submit.exitValue(), log);
+      phase("standalone sweep, executor " + killed + " killed", t0);
     } finally {
       cluster.stop();
     }
@@ -104,6 +116,7 @@ class ExecutorLossTest {
     String localOneLog =
         cluster.run(tmp.resolve("local1.log"), 90, "--master", "local[1]", localOneConf.toString());
     assertTrue(localOneLog.contains("wrote " + ROWS + " rows"), localOneLog);
+    phase("local[1] sweep", t0);
     Path localTwoOut = tmp.resolve("local2");
     SweepSpec spec =
         new SweepConfLoader(FunctionProviders.load(), tmp)
@@ -111,21 +124,56 @@ class ExecutorLossTest {
                 com.typesafe.config.ConfigFactory.parseString(conf(localTwoOut, 5, 777)), "local2");
     SweepMain.sweep(SparkTestSession.get(), spec, FunctionProviders.load().evaluator(spec));
 
+    phase("local[2] sweep", t0);
     SparkSession spark = SparkTestSession.get();
-    Dataset<Row> standalone = spark.read().parquet(clusterOut.toString());
-    assertEquals(ROWS, standalone.count(), "rows");
-    assertEquals(ROWS, standalone.select("x").distinct().count(), "distinct coordinates");
+    double[][] standalone = byCoordinate(spark.read().parquet(clusterOut.toString()));
     for (Path other : new Path[] {localOneOut, localTwoOut}) {
-      Dataset<Row> b = spark.read().parquet(other.toString());
-      // Exact equality (NaN-safe <=>), joined on the coordinate; a missing row shows as unmatched.
-      long same =
-          standalone
-              .as("a")
-              .join(b.as("b"), standalone.col("x").equalTo(b.col("x")))
-              .where("a.f <=> b.f AND a.df_dx <=> b.df_dx")
-              .count();
-      assertEquals(ROWS, same, "rows identical to " + other.getFileName());
+      double[][] b = byCoordinate(spark.read().parquet(other.toString()));
+      for (int i = 0; i < ROWS; i++) {
+        for (int c = 0; c < 3; c++) {
+          // Bit for bit (NaN included): the same row computes the same value wherever it runs.
+          if (Double.doubleToLongBits(standalone[c][i]) != Double.doubleToLongBits(b[c][i])) {
+            fail(
+                "row "
+                    + i
+                    + " column "
+                    + c
+                    + ": standalone "
+                    + standalone[c][i]
+                    + " != "
+                    + other.getFileName()
+                    + " "
+                    + b[c][i]);
+          }
+        }
+      }
     }
+    phase("compared", t0);
+  }
+
+  /**
+   * The columns x, f, f' indexed by grid row (recovered from x); fails on a missing, duplicate or
+   * extra row.
+   */
+  private static double[][] byCoordinate(Dataset<Row> data) {
+    double[][] cols = new double[3][ROWS];
+    boolean[] seen = new boolean[ROWS];
+    List<Row> rows = data.select("x", "f", "df_dx").collectAsList();
+    assertEquals(ROWS, rows.size(), "row count");
+    for (Row r : rows) {
+      int i = (int) Math.round((r.getDouble(0) + 3) / 6 * (ROWS - 1));
+      assertTrue(!seen[i], "duplicate coordinate x = " + r.getDouble(0));
+      seen[i] = true;
+      for (int c = 0; c < 3; c++) {
+        cols[c][i] = r.getDouble(c);
+      }
+    }
+    return cols;
+  }
+
+  private static void phase(String what, long t0) {
+    System.out.printf(
+        Locale.ROOT, "ExecutorLossTest: %s at %.1f s%n", what, (System.nanoTime() - t0) / 1e9);
   }
 
   /**
