@@ -2,11 +2,13 @@
 # Load runs for issue 7 (not CI): the 1e8-point x-sweep (conf/large.conf) and one large
 # coefficient sweep (alpha[1] x beta[1], output f only) in local[2] with the JVM's default heap.
 # Records wall time, peak heap (from the GC log: the largest heap before and after a collection)
-# and output size, and appends a table row to bench/RESULTS-load.md.
+# and output size.
 #
 #   bench/load.sh [points per coefficient axis, default 31623 (~1e9 rows)] [sweeps, default "large coefficients"]
 #
 # Output goes to $GRADGRID_LOAD_OUT (default out/load); it is deleted after measuring.
+# LOAD_JAVA_OPTS adds JVM options (e.g. -Xmx1g to show the sweep runs in a small, flat heap).
+# Each row is also appended to $OUT/results.rows; bench/RESULTS-load.md keeps the measured table.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -14,7 +16,7 @@ SIDE="${1:-31623}"
 WHICH="${2:-large coefficients}"
 OUT="${GRADGRID_LOAD_OUT:-out/load}"
 mkdir -p "$OUT"
-RESULTS=bench/RESULTS-load.md
+RESULTS="$OUT/results"
 
 coeff_conf() {
   cat <<CONF
@@ -36,7 +38,7 @@ measure() {  # measure <label> <conf>
   local label="$1" conf="$2" gclog="$OUT/$1.gc.log" start end
   rm -rf "${OUT:?}/$label" "$gclog"
   start=$(date +%s.%N)
-  GRADGRID_JAVA_OPTS="-Xlog:gc:file=$gclog" ./submit.sh --master 'local[2]' \
+  GRADGRID_JAVA_OPTS="-Xlog:gc:file=$gclog ${LOAD_JAVA_OPTS:-}" ./submit.sh --master 'local[2]' \
     --conf spark.ui.showConsoleProgress=false "$conf" | tail -1
   end=$(date +%s.%N)
   local dir rows wall peak live heap bytes
