@@ -17,6 +17,8 @@
 #   GRADGRID_CLUSTER_DIR        state of the local cluster (default .cluster/ in the project)
 #   GRADGRID_MASTER_PORT        master RPC port (7077);  GRADGRID_MASTER_UI_PORT (8080)
 #   GRADGRID_WORKER_UI_PORT     worker UI port (8081);   GRADGRID_WORKER_CORES (2), _MEMORY (2g)
+#   GRADGRID_WORKERS            number of Workers (1); the first uses GRADGRID_WORKER_UI_PORT,
+#                               the others any free UI port; each has its own work dir
 #   GRADGRID_JAVA_OPTS          extra JVM options for every JVM started here (master, worker,
 #                               driver), e.g. -XX:TieredStopAtLevel=1 for quicker small runs
 #   GRADGRID_NO_CURL=1          read the Master's status with bash's /dev/tcp even if curl exists
@@ -93,6 +95,7 @@ CLUSTER_DIR="${GRADGRID_CLUSTER_DIR:-$ROOT/.cluster}"
 MASTER_PORT="${GRADGRID_MASTER_PORT:-7077}"
 MASTER_UI_PORT="${GRADGRID_MASTER_UI_PORT:-8080}"
 WORKER_UI_PORT="${GRADGRID_WORKER_UI_PORT:-8081}"
+WORKERS="${GRADGRID_WORKERS:-1}"
 
 # A SPARK_HOME for the Worker: jars/ holds symlinks to the resolved Spark jars.
 cluster_spark_home() {
@@ -162,16 +165,27 @@ master_alive() {
   running_or_die master || exit 1
   master_json | grep -q '"status" *: *"ALIVE"'
 }
-worker_alive() {
-  running_or_die worker || { cluster_stop; exit 1; }
-  master_json | grep -q '"aliveworkers" *: *[1-9]'
+# Worker i (from 1) records worker.pid, worker-2.pid, ...; logs and work dirs alike.
+worker_name() { if [ "$1" = 1 ]; then echo worker; else echo "worker-$1"; fi; }
+
+workers_alive() {
+  local i alive
+  for i in $(seq 1 "$WORKERS"); do
+    running_or_die "$(worker_name "$i")" || { cluster_stop; exit 1; }
+  done
+  alive="$(master_json | grep -o '"aliveworkers" *: *[0-9]*' | grep -o '[0-9]*$' || true)"
+  [ "${alive:-0}" -ge "$WORKERS" ]
 }
 
 cluster_start() {
-  if alive "$CLUSTER_DIR/master.pid" || alive "$CLUSTER_DIR/worker.pid"; then
-    echo "gradgrid: a local cluster is already running (./submit.sh cluster status)" >&2
-    exit 1
-  fi
+  case "$WORKERS" in ''|*[!0-9]*|0) echo "gradgrid: GRADGRID_WORKERS must be a positive number, got '$WORKERS'" >&2; exit 2 ;; esac
+  local f
+  for f in "$CLUSTER_DIR"/master.pid "$CLUSTER_DIR"/worker*.pid; do
+    if alive "$f"; then
+      echo "gradgrid: a local cluster is already running (./submit.sh cluster status)" >&2
+      exit 1
+    fi
+  done
   build_if_needed
   mkdir -p "$CLUSTER_DIR/work"
   local home
@@ -192,23 +206,29 @@ cluster_start() {
     cluster_stop
     exit 1
   fi
-  java "${JAVA17_OPTS[@]}" "${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"}" "$log4j" -Dspark.port.maxRetries=0 \
-    -cp "$cp" org.apache.spark.deploy.worker.Worker \
-    --host 127.0.0.1 --webui-port "$WORKER_UI_PORT" --cores "${GRADGRID_WORKER_CORES:-2}" \
-    --memory "${GRADGRID_WORKER_MEMORY:-2g}" --work-dir "$CLUSTER_DIR/work" \
-    "spark://127.0.0.1:$MASTER_PORT" >"$CLUSTER_DIR/worker.log" 2>&1 </dev/null &
-  echo $! >"$CLUSTER_DIR/worker.pid"
-  wait_for 60 "the worker to register" worker_alive || { cluster_stop; exit 1; }
+  local i name ui
+  for i in $(seq 1 "$WORKERS"); do
+    name="$(worker_name "$i")"
+    ui="$WORKER_UI_PORT"; [ "$i" = 1 ] || ui=0
+    mkdir -p "$CLUSTER_DIR/work/$name"
+    java "${JAVA17_OPTS[@]}" "${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"}" "$log4j" -Dspark.port.maxRetries=0 \
+      -cp "$cp" org.apache.spark.deploy.worker.Worker \
+      --host 127.0.0.1 --webui-port "$ui" --cores "${GRADGRID_WORKER_CORES:-2}" \
+      --memory "${GRADGRID_WORKER_MEMORY:-2g}" --work-dir "$CLUSTER_DIR/work/$name" \
+      "spark://127.0.0.1:$MASTER_PORT" >"$CLUSTER_DIR/$name.log" 2>&1 </dev/null &
+    echo $! >"$CLUSTER_DIR/$name.pid"
+  done
+  wait_for 60 "$WORKERS worker(s) to register" workers_alive || { cluster_stop; exit 1; }
   echo "gradgrid: local cluster up: master spark://127.0.0.1:$MASTER_PORT (UI http://127.0.0.1:$MASTER_UI_PORT)"
   echo "gradgrid: submit with ./submit.sh --master spark://127.0.0.1:$MASTER_PORT conf/seed.conf"
 }
 
-# Stops exactly the processes this script started (by recorded PID), worker first.
+# Stops exactly the processes this script started (by recorded PID), workers first.
 cluster_stop() {
-  local name pidfile pid
-  for name in worker master; do
-    pidfile="$CLUSTER_DIR/$name.pid"
+  local pidfile pid name
+  for pidfile in "$CLUSTER_DIR"/worker*.pid "$CLUSTER_DIR"/master.pid; do
     [ -f "$pidfile" ] || continue
+    name="$(basename "$pidfile" .pid)"
     pid="$(cat "$pidfile")"
     if alive "$pidfile"; then
       kill "$pid" 2>/dev/null || true
@@ -221,10 +241,12 @@ cluster_stop() {
 }
 
 cluster_status() {
-  local name
-  for name in master worker; do
-    if alive "$CLUSTER_DIR/$name.pid"; then
-      echo "$name: running (pid $(cat "$CLUSTER_DIR/$name.pid"))"
+  local f name
+  for f in "$CLUSTER_DIR/master.pid" "$CLUSTER_DIR"/worker*.pid; do
+    name="$(basename "$f" .pid)"
+    [ "$name" = "worker*" ] && name=worker
+    if alive "$f"; then
+      echo "$name: running (pid $(cat "$f"))"
     else
       echo "$name: not running"
     fi
@@ -244,14 +266,30 @@ run_sweep() {
   launch "$conf"
 }
 
+# Refuses a master URL Spark cannot use before any JVM starts (exit 2, like every bad input).
+check_master() {
+  case "$1" in
+    local|local\[[0-9*]*\]|local\[[0-9*]*,[0-9]*\]|local-cluster\[*\]|spark://?*|yarn|k8s://?*) ;;
+    *)
+      echo "error: --master '$1' is not a master URL Spark knows: use local, local[N], local[*]," \
+        "spark://host:port (standalone), yarn or k8s://https://host:port; nothing was run" >&2
+      exit 2
+      ;;
+  esac
+}
+
 # Runs MAIN_CLASS through spark-submit with the Spark options in the caller's `opts` array and the
 # application arguments "$@".
 launch() {
   build_if_needed
   local jar has_master=0 o
   jar="$(app_jar)"
+  local prev=""
   for o in "${opts[@]+"${opts[@]}"}"; do
     case "$o" in --master|--master=*) has_master=1 ;; esac
+    case "$o" in --master=*) check_master "${o#--master=}" ;; esac
+    [ "$prev" = --master ] && check_master "$o"
+    prev="$o"
   done
   local base=(--properties-file "$ROOT/conf/spark-defaults.conf" --class "$MAIN_CLASS")
   [ "$has_master" = 1 ] || base+=(--master 'local[*]')

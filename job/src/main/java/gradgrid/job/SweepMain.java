@@ -1,6 +1,7 @@
 package gradgrid.job;
 
 import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.MasterUrl;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.figures.FiguresConf;
@@ -21,11 +22,15 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Entry point: {@code SweepMain <sweep.conf>}. Loads and checks the conf (exit 2 on a bad conf,
- * nothing written), builds the session, runs the named stages, stops.
+ * nothing written), builds the session, runs the named stages, stops; a sweep that fails once
+ * running exits 1 and leaves no output that readers accept.
  */
 public final class SweepMain {
-  /** Exit code for bad input (usage, conf, output directory). */
+  /** Exit code for bad input (usage, conf, output directory, master URL). */
   public static final int EXIT_BAD_INPUT = 2;
+
+  /** Exit code for a sweep that started and failed (tasks failing beyond Spark's retries). */
+  public static final int EXIT_FAILED = 1;
 
   private static final String USAGE = "Usage: SweepMain <sweep.conf>   (see job/README-job.md)";
 
@@ -49,7 +54,7 @@ public final class SweepMain {
    * @param args the conf file
    * @param out where the result line goes
    * @param err where errors go
-   * @return 0, or {@link #EXIT_BAD_INPUT}
+   * @return 0, {@link #EXIT_BAD_INPUT} or {@link #EXIT_FAILED}
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length != 1 || args[0].startsWith("-")) {
@@ -62,6 +67,10 @@ public final class SweepMain {
     try {
       FunctionProviders providers = FunctionProviders.load();
       spec = new SweepConfLoader(providers, Path.of("")).load(Path.of(args[0]));
+      SparkConf sparkConf = new SparkConf();
+      if (sparkConf.contains("spark.master")) {
+        MasterUrl.check(sparkConf.get("spark.master"));
+      }
       OutputGuard.check(spec);
       figures = FiguresConf.of(spec);
       factory = providers.evaluator(spec);
@@ -84,10 +93,33 @@ public final class SweepMain {
         return PlotMain.plot(
             spark, Path.of(args[0]), spec, figures.get(), FunctionProviders.load(), out, err);
       }
+    } catch (ConfException e) {
+      // Only checks that need the cluster's file system get here (a remote output.dir).
+      err.println("error: " + e.getMessage());
+      return EXIT_BAD_INPUT;
+    } catch (Exception e) {
+      err.println(
+          "error: the sweep failed and did not finish: "
+              + rootMessage(e)
+              + "\n"
+              + spec.output()
+              + " holds no finished output (readers refuse it); fix the cause and run again"
+              + " (output.mode = overwrite replaces the unfinished directory)");
+      return EXIT_FAILED;
     } finally {
       spark.stop();
     }
     return 0;
+  }
+
+  /** The first line of the innermost cause, which names what went wrong. */
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+    return m.lines().findFirst().orElse(m);
   }
 
   /**
@@ -108,6 +140,7 @@ public final class SweepMain {
     double seconds = (System.nanoTime() - start) / 1e9;
     SweepSummary summary = SweepSummary.of(spec, stats, partitions, seconds);
     summary.write(spark, spec);
+    SweepWriter.finish(spark, spec);
     return summary;
   }
 

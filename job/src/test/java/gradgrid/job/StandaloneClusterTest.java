@@ -5,46 +5,81 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import gradgrid.job.testing.Jars;
+import com.typesafe.config.ConfigFactory;
+import gradgrid.job.conf.SweepConfLoader;
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.run.FunctionProviders;
+import gradgrid.job.testing.LocalCluster;
 import gradgrid.job.testing.RationalClosedForm;
 import gradgrid.job.testing.SparkTestSession;
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real standalone cluster: {@code ./submit.sh cluster start} runs a Master and a Worker on
- * 127.0.0.1 (free ports), {@code ./submit.sh --master spark://...} submits a sweep through
- * SparkSubmit exactly as users do (the build under test replaces the packaged jar), the rows are
- * checked, and {@code ./submit.sh cluster stop} stops both by PID, even on failure.
+ * A real standalone cluster, shared by the tests of this class: {@code GRADGRID_WORKERS=2
+ * ./submit.sh cluster start} runs a Master and two Workers (one core each) on 127.0.0.1 (free
+ * ports), sweeps are submitted with {@code ./submit.sh --master spark://...} through SparkSubmit
+ * exactly as users do (the build under test replaces the packaged jar), and {@code ./submit.sh
+ * cluster stop} stops every daemon by PID after the last test, even on failure.
+ *
+ * <p>Fault tolerance and determinism: the executor JVM of the second Worker is killed (SIGKILL, by
+ * PID) while it runs tasks. The job must finish with every grid row exactly once, and its values
+ * must equal, bit for bit and row by row, those of the same conf run undisturbed in local[1]
+ * (through {@code submit.sh}) and in local[2] (in this JVM), each with another partition count and
+ * batch size.
  */
 class StandaloneClusterTest {
   private static final double[] ALPHA = {0.5, -1.2, -0.8, 0.4, 0.05, -0.01};
   private static final double[] BETA = {0.3, -0.6, 0.1, 0.08, -0.01, 0.001};
 
-  /** Small runs on two cores start far quicker with C1 only and the serial collector. */
-  private static final String QUICK_JVM = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+  /**
+   * Rows of the sweep: with the 40-term sum below, a few seconds of work on two cores. The kill is
+   * triggered by the executor's own log, not by a timer, so the sweep need not be long.
+   */
+  private static final int ROWS = 100_000;
 
-  @TempDir Path tmp;
+  @TempDir static Path tmp;
+
+  private static LocalCluster cluster;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = new LocalCluster(tmp, 2);
+    try {
+      cluster.run(tmp.resolve("start.log"), 90, "cluster", "start");
+    } catch (Throwable t) {
+      cluster.stop();
+      throw t;
+    }
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    if (cluster != null) {
+      cluster.stop();
+    }
+  }
 
   @Test
   @Timeout(value = 150, unit = TimeUnit.SECONDS)
-  void sweepOnMasterAndWorker() throws Exception {
-    Path root = Path.of(System.getProperty("gradgrid.project.root", "..")).toRealPath();
-    Path clusterDir = tmp.resolve("cluster");
-    Map<String, String> env = environment(root, clusterDir);
-    String master = "spark://127.0.0.1:" + env.get("GRADGRID_MASTER_PORT");
+  void sweepOnMasterAndWorkers() throws Exception {
     Path out = tmp.resolve("out");
     Path conf = tmp.resolve("cluster.conf");
     Files.writeString(
@@ -57,27 +92,20 @@ class StandaloneClusterTest {
             + "output.dir = \""
             + out
             + "\"\npartitions = 4\n");
-    try {
-      run(root, env, tmp.resolve("start.log"), 90, "cluster", "start");
-      String log =
-          run(
-              root,
-              env,
-              tmp.resolve("submit.log"),
-              90,
-              "--master",
-              master,
-              "--executor-memory",
-              "512m",
-              "--conf",
-              "spark.executor.cores=2",
-              "--conf",
-              "spark.executor.extraJavaOptions=" + QUICK_JVM,
-              conf.toString());
-      assertTrue(log.contains("wrote 2001 rows"), log);
-    } finally {
-      stop(root, env, clusterDir);
-    }
+    String log =
+        cluster.run(
+            tmp.resolve("submit.log"),
+            90,
+            "--master",
+            cluster.master(),
+            "--executor-memory",
+            "512m",
+            "--conf",
+            "spark.executor.cores=1",
+            "--conf",
+            "spark.executor.extraJavaOptions=" + LocalCluster.QUICK_JVM,
+            conf.toString());
+    assertTrue(log.contains("wrote 2001 rows"), log);
     List<Row> rows =
         SparkTestSession.get()
             .read()
@@ -96,93 +124,206 @@ class StandaloneClusterTest {
     }
   }
 
-  /** The submit.sh environment: free ports, a private cluster dir, the build under test. */
-  private Map<String, String> environment(Path root, Path clusterDir) throws IOException {
-    List<String> launch = new ArrayList<>();
-    Path appJar = null;
-    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      Path p = Path.of(e).toAbsolutePath().normalize();
-      launch.add(p.toString());
-      if (p.endsWith(Path.of("job", "target", "classes"))) {
-        appJar = Jars.pack(p, tmp.resolve("job-under-test.jar"));
-      }
-    }
-    // The app's runtime dependencies (ad-kernel and what it needs), as submit.sh ships them.
-    List<String> appJars = new ArrayList<>();
-    String listed = Files.readString(Path.of(System.getProperty("gradgrid.app.classpath"))).trim();
-    int n = 0;
-    for (String e : listed.split(File.pathSeparator)) {
-      Path p = Path.of(e);
-      appJars.add(
-          Files.isDirectory(p) ? Jars.pack(p, tmp.resolve("dep-" + n++ + ".jar")).toString() : e);
-    }
-    if (appJar == null) {
-      fail("job/target/classes is not on the test classpath: " + launch);
-    }
-    return Map.ofEntries(
-        Map.entry("GRADGRID_JAVA_OPTS", QUICK_JVM),
-        Map.entry("GRADGRID_SKIP_BUILD", "1"),
-        Map.entry("GRADGRID_APP_JAR", appJar.toString()),
-        Map.entry("GRADGRID_APP_JARS", String.join(",", appJars)),
-        Map.entry("GRADGRID_LAUNCH_CP", String.join(File.pathSeparator, launch)),
-        Map.entry("GRADGRID_CLUSTER_DIR", clusterDir.toString()),
-        Map.entry("GRADGRID_MASTER_PORT", Integer.toString(freePort())),
-        Map.entry("GRADGRID_MASTER_UI_PORT", Integer.toString(freePort())),
-        Map.entry("GRADGRID_WORKER_UI_PORT", Integer.toString(freePort())),
-        Map.entry("GRADGRID_WORKER_CORES", "2"),
-        Map.entry("GRADGRID_WORKER_MEMORY", "1g"));
-  }
+  @Test
+  @Timeout(value = 180, unit = TimeUnit.SECONDS)
+  void sweepSurvivesAKilledExecutorAndMatchesLocalRuns() throws Exception {
+    Path clusterOut = tmp.resolve("standalone");
+    Path clusterConf =
+        Files.writeString(tmp.resolve("standalone.conf"), conf(clusterOut, 24, 4096));
+    Path localOneOut = tmp.resolve("local1");
+    Path localOneConf = Files.writeString(tmp.resolve("local1.conf"), conf(localOneOut, 1, 1000));
+    long t0 = System.nanoTime();
+    Path submitLog = tmp.resolve("loss-submit.log");
+    // Executor dirs of earlier applications on worker-2 are not this sweep's.
+    List<Path> earlierApps = apps(cluster.dir().resolve("work/worker-2"));
+    Process submit =
+        cluster.start(
+            submitLog,
+            "--master",
+            cluster.master(),
+            "--executor-memory",
+            "512m",
+            "--conf",
+            "spark.executor.cores=1",
+            // Schedule only once both executors are up, so the second one surely gets tasks.
+            "--conf",
+            "spark.cores.max=2",
+            "--conf",
+            "spark.scheduler.minRegisteredResourcesRatio=1.0",
+            "--conf",
+            "spark.executor.extraJavaOptions=" + LocalCluster.QUICK_JVM,
+            clusterConf.toString());
+    long killed = killSecondWorkersExecutorOnceItRunsTasks(cluster.dir(), earlierApps, submit);
+    assertTrue(submit.waitFor(120, TimeUnit.SECONDS), "the sweep did not end in time");
+    String log = Files.readString(submitLog, StandardCharsets.UTF_8);
+    assertEquals(0, submit.exitValue(), log);
+    phase("standalone sweep, executor " + killed + " killed", t0);
+    assertTrue(log.contains("wrote " + ROWS + " rows"), log);
+    assertTrue(
+        log.contains("Lost executor") || log.contains("ExecutorLostFailure"),
+        "the driver never noticed the killed executor (pid " + killed + "):\n" + log);
 
-  private static String run(
-      Path root, Map<String, String> env, Path log, int seconds, String... args)
-      throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(root.resolve("submit.sh").toString());
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile());
-    pb.environment().remove("SPARK_HOME");
-    pb.environment().putAll(env);
-    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    Process p = pb.start();
-    boolean done = p.waitFor(seconds, TimeUnit.SECONDS);
-    if (!done) {
-      p.destroyForcibly();
-    }
-    String text = Files.readString(log, StandardCharsets.UTF_8);
-    if (!done || p.exitValue() != 0) {
-      fail("submit.sh " + String.join(" ", args) + " failed:\n" + text);
-    }
-    return text;
-  }
+    // Undisturbed: local[1] through submit.sh (1 partition), local[2] in this JVM (5 partitions).
+    String localOneLog =
+        cluster.run(tmp.resolve("local1.log"), 90, "--master", "local[1]", localOneConf.toString());
+    assertTrue(localOneLog.contains("wrote " + ROWS + " rows"), localOneLog);
+    phase("local[1] sweep", t0);
+    Path localTwoOut = tmp.resolve("local2");
+    SweepSpec spec =
+        new SweepConfLoader(FunctionProviders.load(), tmp)
+            .parse(ConfigFactory.parseString(conf(localTwoOut, 5, 777)), "local2");
+    SweepMain.sweep(SparkTestSession.get(), spec, FunctionProviders.load().evaluator(spec));
 
-  /** submit.sh cluster stop; then make sure the recorded PIDs are gone, whatever happened. */
-  private void stop(Path root, Map<String, String> env, Path clusterDir) throws Exception {
-    try {
-      run(root, env, tmp.resolve("stop.log"), 60, "cluster", "stop");
-    } finally {
-      for (String name : List.of("worker.pid", "master.pid")) {
-        Path f = clusterDir.resolve(name);
-        if (Files.exists(f)) {
-          long pid = Long.parseLong(Files.readString(f).trim());
-          ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        }
-      }
-      // The Worker's jars/ are symlinks into ~/.m2: remove the links so @TempDir stays quiet.
-      Path jars = clusterDir.resolve("spark-home/jars");
-      if (Files.isDirectory(jars)) {
-        try (var links = Files.list(jars)) {
-          for (Path link : links.toList()) {
-            Files.deleteIfExists(link);
+    phase("local[2] sweep", t0);
+    SparkSession spark = SparkTestSession.get();
+    double[][] standalone = byCoordinate(spark.read().parquet(clusterOut.toString()));
+    for (Path other : new Path[] {localOneOut, localTwoOut}) {
+      double[][] b = byCoordinate(spark.read().parquet(other.toString()));
+      for (int i = 0; i < ROWS; i++) {
+        for (int c = 0; c < 3; c++) {
+          // Bit for bit (NaN included): the same row computes the same value wherever it runs.
+          if (Double.doubleToLongBits(standalone[c][i]) != Double.doubleToLongBits(b[c][i])) {
+            fail(
+                "row "
+                    + i
+                    + " column "
+                    + c
+                    + ": standalone "
+                    + standalone[c][i]
+                    + " != "
+                    + other.getFileName()
+                    + " "
+                    + b[c][i]);
           }
         }
       }
     }
+    phase("compared", t0);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+  /**
+   * The columns x, f, f' indexed by grid row (recovered from x); fails on a missing, duplicate or
+   * extra row.
+   */
+  private static double[][] byCoordinate(Dataset<Row> data) {
+    double[][] cols = new double[3][ROWS];
+    boolean[] seen = new boolean[ROWS];
+    List<Row> rows = data.select("x", "f", "df_dx").collectAsList();
+    assertEquals(ROWS, rows.size(), "row count");
+    for (Row r : rows) {
+      int i = (int) Math.round((r.getDouble(0) + 3) / 6 * (ROWS - 1));
+      assertTrue(!seen[i], "duplicate coordinate x = " + r.getDouble(0));
+      seen[i] = true;
+      for (int c = 0; c < 3; c++) {
+        cols[c][i] = r.getDouble(c);
+      }
     }
+    return cols;
+  }
+
+  private static void phase(String what, long t0) {
+    System.out.printf(
+        Locale.ROOT, "StandaloneClusterTest: %s at %.1f s%n", what, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * Waits until the second Worker's executor has started a task (its stderr in the Worker's work
+   * dir says "Running task"), then kills that JVM with SIGKILL. The executor is found by its
+   * working directory ({@code work/worker-2/app-.../N}) and its main class.
+   */
+  private static long killSecondWorkersExecutorOnceItRunsTasks(
+      Path clusterDir, List<Path> earlierApps, Process submit)
+      throws IOException, InterruptedException {
+    Path work = clusterDir.resolve("work/worker-2");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (System.nanoTime() < deadline) {
+      if (!submit.isAlive()) {
+        fail("the sweep ended before the executor could be killed");
+      }
+      Optional<Path> execDir = executorDir(work, earlierApps);
+      if (execDir.isPresent() && runsTasks(execDir.get())) {
+        Optional<ProcessHandle> exec = executorProcess(execDir.get());
+        if (exec.isPresent()) {
+          long pid = exec.get().pid();
+          exec.get().destroyForcibly();
+          exec.get().onExit().join();
+          return pid;
+        }
+      }
+      Thread.sleep(100);
+    }
+    fail("no executor of worker-2 ran a task within 90 s; see " + work);
+    return -1;
+  }
+
+  private static List<Path> apps(Path work) throws IOException {
+    if (!Files.isDirectory(work)) {
+      return List.of();
+    }
+    try (Stream<Path> apps = Files.list(work)) {
+      return apps.filter(p -> p.getFileName().toString().startsWith("app-")).toList();
+    }
+  }
+
+  private static Optional<Path> executorDir(Path work, List<Path> earlierApps) throws IOException {
+    for (Path app : apps(work)) {
+      if (earlierApps.contains(app)) {
+        continue;
+      }
+      try (Stream<Path> execs = Files.list(app)) {
+        Optional<Path> e = execs.filter(Files::isDirectory).findFirst();
+        if (e.isPresent()) {
+          return e;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean runsTasks(Path execDir) throws IOException {
+    Path stderr = execDir.resolve("stderr");
+    return Files.exists(stderr)
+        && Files.readString(stderr, StandardCharsets.ISO_8859_1).contains("Running task");
+  }
+
+  /** The executor JVM whose working directory is {@code execDir} (loopback cluster, /proc). */
+  private static Optional<ProcessHandle> executorProcess(Path execDir) throws IOException {
+    Path want = execDir.toRealPath();
+    return ProcessHandle.allProcesses()
+        .filter(
+            h -> {
+              try {
+                Path cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(h.pid()), "cwd"));
+                String cmd =
+                    Files.readString(Path.of("/proc", Long.toString(h.pid()), "cmdline"))
+                        .replace('\0', ' ');
+                return cwd.equals(want) && cmd.contains("CoarseGrainedExecutorBackend");
+              } catch (IOException | SecurityException e) {
+                return false;
+              }
+            })
+        .findFirst();
+  }
+
+  /** A compute-heavy function with narrow output: sum_k sin(w_k x) exp(-w_k x^2), and f'. */
+  private static String conf(Path out, int partitions, int batch) {
+    String w =
+        IntStream.range(0, 40)
+            .mapToObj(k -> String.format(Locale.ROOT, "%.2f", 0.5 + 0.05 * k))
+            .collect(Collectors.joining(", "));
+    return "function = \"sum(sin(w * x) * exp(-w * x^2))\"\n"
+        + "inputs {\n  x { from = -3, to = 3, points = "
+        + ROWS
+        + " }\n  w = ["
+        + w
+        + "]\n}\n"
+        + "outputs = [f, \"f'\"]\n"
+        + "output.dir = \""
+        + out
+        + "\"\npartitions = "
+        + partitions
+        + "\nbatch-size = "
+        + batch
+        + "\n";
   }
 }

@@ -37,9 +37,12 @@ public final class SweepConfLoader {
   /** Rows per evaluator call when the conf does not say. */
   public static final int DEFAULT_BATCH_SIZE = 4096;
 
+  /** The largest estimated output a conf may ask for unless {@code output.max-bytes} says. */
+  public static final long DEFAULT_MAX_BYTES = 100L << 30;
+
   private static final Set<String> TOP_KEYS =
       Set.of("function", "inputs", "outputs", "output", "partitions", "batch-size", "figures");
-  private static final Set<String> OUTPUT_KEYS = Set.of("dir", "mode");
+  private static final Set<String> OUTPUT_KEYS = Set.of("dir", "mode", "max-bytes");
   private static final Set<String> LINSPACE_KEYS = Set.of("from", "to", "points");
   private static final Set<String> LIST_KEYS = Set.of("values");
   private static final Pattern ELEMENT = Pattern.compile("([A-Za-z_]\\w*)\\[(\\d+)]");
@@ -148,6 +151,7 @@ public final class SweepConfLoader {
                 + "' is not a write mode; use error (the default) or overwrite");
       }
     }
+    checkSize(grid, outputs, byName, out);
     String location;
     Path local;
     if (URI_LIKE.matcher(dir).matches()) {
@@ -174,6 +178,58 @@ public final class SweepConfLoader {
     String json = config.root().render(ConfigRenderOptions.concise());
     return new SweepSpec(
         json, function, params, fixed, grid, outputs, location, local, mode, partitions, batch);
+  }
+
+  /**
+   * Refuses a grid whose estimated output (8 bytes per double, uncompressed) exceeds {@code
+   * output.max-bytes}, saying how big it would be.
+   */
+  private static void checkSize(
+      Grid grid, List<OutputSpec> outputs, Map<String, InputParam> params, ConfigObject out) {
+    long limit = DEFAULT_MAX_BYTES;
+    ConfigValue v = out.get("max-bytes");
+    if (v != null) {
+      try {
+        limit = out.toConfig().getBytes("max-bytes");
+      } catch (ConfigException e) {
+        throw new ConfException(
+            at(v) + "output.max-bytes: expected a size such as 500m, 20g or 2t, got " + render(v));
+      }
+      if (limit <= 0) {
+        throw new ConfException(at(v) + "output.max-bytes: must be positive, got " + render(v));
+      }
+    }
+    long doubles = grid.axes().size();
+    for (OutputSpec o : outputs) {
+      doubles += o.size(params);
+    }
+    double bytes = (double) grid.rows() * doubles * Double.BYTES;
+    if (bytes > limit) {
+      throw new ConfException(
+          (v == null ? "" : at(v))
+              + "output.max-bytes: the sweep would write about "
+              + human(bytes)
+              + " ("
+              + grid.rows()
+              + " rows x "
+              + doubles
+              + " doubles x 8 bytes, before compression), over the limit of "
+              + human(limit)
+              + (v == null ? " (the default)" : "")
+              + "; shrink the grid or raise output.max-bytes (e.g. output.max-bytes = 2t)");
+    }
+  }
+
+  private static String human(double bytes) {
+    String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"};
+    int u = 0;
+    while (bytes >= 1024 && u < units.length - 1) {
+      bytes /= 1024;
+      u++;
+    }
+    return u == 0
+        ? (long) bytes + " bytes"
+        : String.format(java.util.Locale.ROOT, "%.1f %s", bytes, units[u]);
   }
 
   private static FunctionSpec function(ConfigObject root) {

@@ -3,16 +3,21 @@ package gradgrid.job.parquet;
 import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
-import gradgrid.job.conf.WriteMode;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.partitions.IndexRange;
 import gradgrid.job.partitions.PartitionPlan;
 import gradgrid.job.run.ColumnStats;
 import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.run.SweepTask;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -77,16 +82,49 @@ public final class SweepWriter {
 
   /**
    * Writes the rows as snappy Parquet with Spark's commit protocol ({@code _SUCCESS} on commit).
+   * Checks the output again with {@link OutputGuard} on its own file system, deletes an old
+   * gradgrid output in {@code overwrite} mode, then writes {@link OutputGuard#IN_PROGRESS} before
+   * any row; {@link #finish} removes it once the summary is written, so an output without {@code
+   * _SUCCESS} or with the marker is unfinished.
    *
    * @param rows the rows
    * @param spec the sweep (output location and write mode)
    */
   public static void write(Dataset<Row> rows, SweepSpec spec) {
+    Path out = new Path(spec.output());
+    try {
+      FileSystem fs = out.getFileSystem(rows.sparkSession().sparkContext().hadoopConfiguration());
+      if (OutputGuard.check(fs, out, spec.mode()) && !fs.delete(out, true)) {
+        throw new IOException("cannot delete the old output " + out);
+      }
+      fs.mkdirs(out);
+      try (OutputStream marker = fs.create(new Path(out, OutputGuard.IN_PROGRESS), true)) {
+        marker.write(spec.confJson().getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the output " + out, e);
+    }
+    // Append into the directory prepared above (it holds the marker); the guard did the mode check.
     rows.write()
-        .mode(spec.mode() == WriteMode.OVERWRITE ? SaveMode.Overwrite : SaveMode.ErrorIfExists)
+        .mode(SaveMode.Append)
         .option("compression", "snappy")
         .options(dictionaryOptions(spec))
         .parquet(spec.output());
+  }
+
+  /**
+   * Marks the output finished by removing {@link OutputGuard#IN_PROGRESS}; call after the summary.
+   *
+   * @param spark the session (for the Hadoop configuration)
+   * @param spec the sweep
+   */
+  public static void finish(SparkSession spark, SweepSpec spec) {
+    Path marker = new Path(spec.output(), OutputGuard.IN_PROGRESS);
+    try {
+      marker.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(marker, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + marker, e);
+    }
   }
 
   /**

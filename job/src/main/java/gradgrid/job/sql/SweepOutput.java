@@ -2,6 +2,7 @@ package gradgrid.job.sql;
 
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.parquet.OutputGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -68,13 +69,15 @@ public record SweepOutput(String name, String location) {
   }
 
   /**
-   * Whether Spark committed the write ({@value #SUCCESS} is present).
+   * Whether the sweep finished: Spark committed the write ({@value #SUCCESS} is present) and
+   * gradgrid wrote its summary (its {@link OutputGuard#IN_PROGRESS} marker is gone).
    *
    * @param spark the session (for the Hadoop configuration)
    * @return true if the sweep finished
    */
   public boolean finished(SparkSession spark) {
-    return test(spark, new org.apache.hadoop.fs.Path(location, SUCCESS));
+    return test(spark, new org.apache.hadoop.fs.Path(location, SUCCESS))
+        && !test(spark, new org.apache.hadoop.fs.Path(location, OutputGuard.IN_PROGRESS));
   }
 
   /**
@@ -95,9 +98,12 @@ public record SweepOutput(String name, String location) {
               + name
               + "': "
               + location
-              + " has no "
+              + " is not a finished sweep (no "
               + SUCCESS
-              + " marker: the sweep did not finish (or is still running); run it again");
+              + " commit marker, or gradgrid's "
+              + OutputGuard.IN_PROGRESS
+              + " marker is still there): the sweep did not finish (or is still running);"
+              + " run it again");
     }
     return spark.read().parquet(location);
   }

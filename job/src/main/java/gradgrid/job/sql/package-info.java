@@ -10,8 +10,9 @@
  * ./submit.sh extrema} ({@code <output.dir>-extrema}) are registered too, as {@code
  * <name>_extrema}.
  *
- * <p>An output is used only when Spark's commit marker {@code _SUCCESS} is there: without it the
- * sweep did not finish (or is still running) and its files are not a consistent data set.
+ * <p>An output is used only when Spark's commit marker {@code _SUCCESS} is there and gradgrid's
+ * {@code _gradgrid_in_progress} marker is gone: otherwise the sweep did not finish (or is still
+ * running) and its files are not a consistent data set.
  *
  * <p>The figures and the extrema read their data through the same {@link
  * gradgrid.job.sql.SweepOutput}, so data flows one way: Parquet, then views, then pictures and
