@@ -11,10 +11,11 @@ import java.util.List;
  * The requested outputs as one multi-output traced function, built only with the AD transforms,
  * plus how its raw output columns map to the requests.
  *
- * <p>{@code f} is the function itself; {@code dkf/dxk} is {@code grad} applied k times; {@code
- * grad(p)} is {@code grad(f, p)}; {@code hessian(a, b)} is {@code jacfwd(grad(f, a), b)} (only the
- * requested block is built); {@code eigenvalues(hessian(a, b, ...))} takes all blocks of {@code
- * hessian(f, a, b, ...)}, which {@link PlanEvaluator} assembles and diagonalises after the kernel.
+ * <p>{@code f} is the function itself; {@code dkf/dxk} is {@code AD.derivative} (forward mode
+ * applied k times, the cheap direction for one scalar input); {@code grad(p)} is {@code grad(f,
+ * p)}; {@code hessian(a, b)} is {@code jacfwd(grad(f, a), b)} (only the requested block is built);
+ * {@code eigenvalues(hessian(a, b, ...))} takes all blocks of {@code hessian(f, a, b, ...)}, which
+ * {@link PlanEvaluator} assembles and diagonalises after the kernel.
  *
  * @param fn one function with the outputs of every request, sharing subexpressions
  * @param sizes per request, its number of output columns (for eigenvalues, the matrix order)
@@ -87,12 +88,7 @@ public record AdPlan(Fn fn, int[] sizes, int[][] blockWidths) implements Seriali
       return f;
     }
     if (out instanceof OutputSpec.Derivative d) {
-      Fn g = f;
-      int i = f.paramIndex(d.param());
-      for (int k = 0; k < d.order(); k++) {
-        g = AD.grad(g, i);
-      }
-      return g;
+      return AD.derivative(f, f.paramIndex(d.param()), d.order());
     }
     if (out instanceof OutputSpec.Grad g) {
       return AD.grad(f, f.paramIndex(g.param()));
