@@ -2,13 +2,19 @@ package gradgrid.job;
 
 import static gradgrid.job.testing.Close.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.typesafe.config.ConfigFactory;
+import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.parquet.OutputGuard;
+import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.run.FunctionProviders;
+import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.testing.LocalCluster;
 import gradgrid.job.testing.RationalClosedForm;
 import gradgrid.job.testing.SparkTestSession;
@@ -199,6 +205,43 @@ class StandaloneClusterTest {
       }
     }
     phase("compared", t0);
+  }
+
+  /**
+   * A driver killed (SIGKILL) in the middle of writing leaves a directory that readers refuse and
+   * that {@code overwrite} (but not {@code error}) may replace. Runs in local[1] through {@code
+   * submit.sh}; the cluster is not needed, only the launch environment.
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void killedDriverLeavesAnOutputReadersRefuse() throws Exception {
+    Path out = tmp.resolve("killed-driver");
+    Path conf = Files.writeString(tmp.resolve("killed-driver.conf"), conf(out, 24, 4096));
+    Process driver =
+        cluster.start(tmp.resolve("killed-driver.log"), "--master", "local[1]", conf.toString());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (!Files.isDirectory(out.resolve("_temporary")) && System.nanoTime() < deadline) {
+      assertTrue(driver.isAlive(), "the driver ended before it could be killed");
+      Thread.sleep(50);
+    }
+    driver.destroyForcibly(); // submit.sh execs java, so this is the driver JVM itself
+    driver.waitFor();
+    assertTrue(Files.exists(out.resolve(OutputGuard.IN_PROGRESS)), "gradgrid's marker stays");
+    assertFalse(Files.exists(out.resolve(SweepSummary.FILE_NAME)), "no summary");
+    SweepSpec spec =
+        new SweepConfLoader(FunctionProviders.load(), tmp)
+            .parse(ConfigFactory.parseString(conf(out, 24, 4096)), "killed-driver");
+    ConfException refused =
+        assertThrows(
+            ConfException.class,
+            () -> new SweepOutput("killed", spec.output()).read(SparkTestSession.get()));
+    assertTrue(refused.getMessage().contains("did not finish"), refused.getMessage());
+    assertThrows(ConfException.class, () -> OutputGuard.check(spec));
+    OutputGuard.check(
+        new SweepConfLoader(FunctionProviders.load(), tmp)
+            .parse(
+                ConfigFactory.parseString(conf(out, 24, 4096) + "output.mode = overwrite\n"),
+                "killed-driver"));
   }
 
   /**

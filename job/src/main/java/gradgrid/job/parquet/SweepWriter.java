@@ -1,5 +1,6 @@
 package gradgrid.job.parquet;
 
+import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -101,6 +103,9 @@ public final class SweepWriter {
       try (OutputStream marker = fs.create(new Path(out, OutputGuard.IN_PROGRESS), true)) {
         marker.write(spec.confJson().getBytes(StandardCharsets.UTF_8));
       }
+    } catch (UnsupportedFileSystemException e) {
+      throw new ConfException(
+          "output.dir: " + out + ": no file system for this scheme here (" + e.getMessage() + ")");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the output " + out, e);
     }

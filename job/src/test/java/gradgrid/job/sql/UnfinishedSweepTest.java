@@ -107,4 +107,20 @@ class UnfinishedSweepTest {
     refused = assertThrows(ConfException.class, () -> output.read(spark));
     assertTrue(refused.getMessage().contains("did not finish"), refused.getMessage());
   }
+
+  @Test
+  void anOutputOnAnUnknownFileSystemIsBadInput() {
+    SweepSpec spec =
+        SmallSweeps.spec(
+            dir,
+            SmallSweeps.SEED
+                + "inputs.x = 1\noutputs = [f]\noutput.dir = \"nosuchfs://host/out\"\n");
+    ConfException e =
+        assertThrows(
+            ConfException.class,
+            () ->
+                SweepMain.sweep(
+                    SparkTestSession.get(), spec, SmallSweeps.providers().evaluator(spec)));
+    assertTrue(e.getMessage().contains("output.dir: nosuchfs://host/out"), e.getMessage());
+  }
 }
