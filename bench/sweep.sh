@@ -9,8 +9,10 @@
 # (gradgrid.job.bench.ClosedFormSqlSweep, in job's test sources, so not in the app jar), writing the
 # same columns with the same partition count. Prints rows/s of each write job (session start-up
 # excluded: the sweep summary's wallSeconds, and the same span in the reference), their ratio,
-# Parquet bytes per row, and memory per JVM: the largest live heap after a GC (G1 log, -Xlog:gc)
-# and peak RSS (/usr/bin/time). In local mode the driver and the executors share one JVM.
+# Parquet bytes per row, and memory per JVM from its G1 log (-Xlog:gc): the largest heap left after
+# a mixed collection (old regions collected too: close to the live set; a young collection leaves
+# old garbage in place until G1 marks), the number of full GCs, and peak RSS (/usr/bin/time). In
+# local mode the driver and the executors share one JVM.
 #
 # Both JVMs get the same heap cap, BENCH_JAVA_OPTS (default -Xmx1g, Spark's default driver memory):
 # a sweep whose memory grew with the row count would run out of heap or thrash at 1e8.
@@ -34,15 +36,19 @@ LOG4J="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties"
 EXTRA=(${BENCH_JAVA_OPTS--Xmx1g})
 
 # max live heap after GC (MB) and max committed heap (MB) from a -Xlog:gc file
-gc_stats() {
+gc_stats() {  # prints: max heap after a mixed GC (MB), full GCs, GCs
   python3 - "$1" <<'PY'
 import re, sys
-live = cap = n = 0
+mixed = full = n = 0
 for line in open(sys.argv[1]):
-    m = re.search(r"(\d+)M->(\d+)M\((\d+)M\)", line)
+    m = re.search(r"Pause (Young|Full).*?(\d+)M->(\d+)M\((\d+)M\)", line)
     if m:
-        live, cap, n = max(live, int(m[2])), max(cap, int(m[3])), n + 1
-print(live, cap, n)
+        n += 1
+        if "(Mixed)" in line:
+            mixed = max(mixed, int(m[3]))
+        if m[1] == "Full":
+            full += 1
+print(mixed, full, n)
 PY
 }
 
@@ -72,25 +78,25 @@ for size in "${SIZES[@]}"; do
   s_sec="$(awk '/^reference:/ {print $4}' "$OUT/sql-$size.txt")"
   s_bytes="$(du -sb "$OUT/sql-$size" | cut -f1)"
 
-  read -r g_live g_cap g_gcs < <(gc_stats "$OUT/gc-gradgrid-$size.log")
-  read -r s_live s_cap s_gcs < <(gc_stats "$OUT/gc-sql-$size.log")
+  read -r g_mixed g_full g_gcs < <(gc_stats "$OUT/gc-gradgrid-$size.log")
+  read -r s_mixed s_full s_gcs < <(gc_stats "$OUT/gc-sql-$size.log")
   read -r g_rss _ <"$OUT/time-gradgrid-$size"
   read -r s_rss _ <"$OUT/time-sql-$size"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$n" "$g_sec" "$s_sec" \
-    "$g_bytes" "$s_bytes" "$g_live" "$g_cap" "$((g_rss / 1024))" "$s_live" "$s_cap" "$((s_rss / 1024))" \
-    "$g_gcs/$s_gcs" >>"$ROWS_FILE"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$n" "$g_sec" \
+    "$s_sec" "$g_bytes" "$s_bytes" "$g_mixed" "$g_full" "$g_gcs" "$((g_rss / 1024))" \
+    "$s_mixed" "$s_full" "$s_gcs" "$((s_rss / 1024))" >>"$ROWS_FILE"
   rm -rf "$OUT/gradgrid-$size" "$OUT/sql-$size"   # several GB at 1e8
 done
 
 echo
-echo "| points | gradgrid rows/s | Spark SQL rows/s | ratio | bytes/row (gradgrid / SQL) | gradgrid JVM: max live heap after GC / max heap / peak RSS (MB) | SQL JVM: same (MB) |"
+echo "| points | gradgrid rows/s | Spark SQL rows/s | ratio | bytes/row (gradgrid / SQL) | gradgrid JVM: heap after mixed GC (MB) / full GCs / GCs / peak RSS (MB) | SQL JVM: same |"
 echo "|---:|---:|---:|---:|---:|---|---|"
-while IFS=$'\t' read -r size n g s gb sb gl gc grss sl sc srss _; do
-  python3 - "$size" "$n" "$g" "$s" "$gb" "$sb" "$gl" "$gc" "$grss" "$sl" "$sc" "$srss" <<'PY'
+while IFS=$'\t' read -r size n g s gb sb gl gc gn grss sl sc sn srss; do
+  python3 - "$size" "$n" "$g" "$s" "$gb" "$sb" "$gl" "$gc" "$gn" "$grss" "$sl" "$sc" "$sn" "$srss" <<'PY'
 import sys
-size, n, g, s, gb, sb, gl, gc, grss, sl, sc, srss = sys.argv[1:]
+size, n, g, s, gb, sb, gl, gc, gn, grss, sl, sc, sn, srss = sys.argv[1:]
 n = int(n); g = float(g); s = float(s)
 print(f"| {size} | {n/g:.3g} ({g:.1f} s) | {n/s:.3g} ({s:.1f} s) | {s/g:.2f} | "
-      f"{int(gb)/n:.1f} / {int(sb)/n:.1f} | {gl} / {gc} / {grss} | {sl} / {sc} / {srss} |")
+      f"{int(gb)/n:.1f} / {int(sb)/n:.1f} | {gl} / {gc} / {gn} / {grss} | {sl} / {sc} / {sn} / {srss} |")
 PY
 done <"$ROWS_FILE"
