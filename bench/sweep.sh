@@ -9,8 +9,13 @@
 # (gradgrid.job.bench.ClosedFormSqlSweep, in job's test sources, so not in the app jar), writing the
 # same columns with the same partition count. Prints rows/s of each write job (session start-up
 # excluded: the sweep summary's wallSeconds, and the same span in the reference), their ratio,
-# Parquet bytes per row, and memory per JVM: the largest live heap after a GC (G1 log, -Xlog:gc)
-# and peak RSS (/usr/bin/time). In local mode the driver and the executors share one JVM.
+# the CPU seconds of all tasks (Spark's task metrics, summed by gradgrid.job.bench.TaskCpuListener:
+# unlike wall time, hardly affected by other processes on the cores) and the ratio of rows per CPU
+# second, the load average around each job,
+# Parquet bytes per row, and memory per JVM from its G1 log (-Xlog:gc): the largest heap left after
+# a mixed collection (old regions collected too: close to the live set; a young collection leaves
+# old garbage in place until G1 marks), the number of full GCs, and peak RSS (/usr/bin/time). In
+# local mode the driver and the executors share one JVM.
 #
 # Both JVMs get the same heap cap, BENCH_JAVA_OPTS (default -Xmx1g, Spark's default driver memory):
 # a sweep whose memory grew with the row count would run out of heap or thrash at 1e8.
@@ -25,6 +30,9 @@ SIZES=("$@")
 echo "building: mvn -B -q -DskipTests -pl job -am package (app jar + the reference in test classes)" >&2
 mvn -B -q -DskipTests -pl job -am package >&2
 mkdir -p "$OUT"
+# The CPU listener (test classes) goes on both JVMs' classpaths; submit.sh's own path is unchanged.
+(cd job/target/test-classes && jar cf "$ROOT/$OUT/bench-listener.jar" gradgrid/job/bench/TaskCpuListener.class)
+LISTENER=(--conf spark.extraListeners=gradgrid.job.bench.TaskCpuListener)
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 
 # The JVM options submit.sh uses on Java 17 (one list, kept in submit.sh).
@@ -34,15 +42,19 @@ LOG4J="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties"
 EXTRA=(${BENCH_JAVA_OPTS--Xmx1g})
 
 # max live heap after GC (MB) and max committed heap (MB) from a -Xlog:gc file
-gc_stats() {
+gc_stats() {  # prints: max heap after a mixed GC (MB), full GCs, GCs
   python3 - "$1" <<'PY'
 import re, sys
-live = cap = n = 0
+mixed = full = n = 0
 for line in open(sys.argv[1]):
-    m = re.search(r"(\d+)M->(\d+)M\((\d+)M\)", line)
+    m = re.search(r"Pause (Young|Full).*?(\d+)M->(\d+)M\((\d+)M\)", line)
     if m:
-        live, cap, n = max(live, int(m[2])), max(cap, int(m[3])), n + 1
-print(live, cap, n)
+        n += 1
+        if "(Mixed)" in line:
+            mixed = max(mixed, int(m[3]))
+        if m[1] == "Full":
+            full += 1
+print(mixed, full, n)
 PY
 }
 
@@ -57,40 +69,49 @@ for size in "${SIZES[@]}"; do
 
   rm -f "$OUT"/gc-*-"$size".log*
   echo "== $size points: gradgrid (./submit.sh --master 'local[2]' $conf)" >&2
-  GRADGRID_SKIP_BUILD=1 GRADGRID_JAVA_OPTS="${EXTRA[*]} -Xlog:gc:file=$OUT/gc-gradgrid-$size.log" \
+  load_g="$(cut -d' ' -f1 /proc/loadavg)"
+  GRADGRID_SKIP_BUILD=1 GRADGRID_LAUNCH_CP="$(cat job/target/classpath-launch.txt):$OUT/bench-listener.jar" \
+    GRADGRID_JAVA_OPTS="${EXTRA[*]} -Xlog:gc:file=$OUT/gc-gradgrid-$size.log" \
     /usr/bin/time -f '%M %e' -o "$OUT/time-gradgrid-$size" \
-    ./submit.sh --master 'local[2]' "$conf" >&2
+    ./submit.sh --master 'local[2]' "${LISTENER[@]}" "$conf" 2>&1 | tee "$OUT/gradgrid-$size.txt" >&2
   g_sec="$(python3 -c "import json;print(json.load(open('$OUT/gradgrid-$size/_gradgrid_summary.json'))['wallSeconds'])")"
   g_bytes="$(du -sb "$OUT/gradgrid-$size" | cut -f1)"
 
   echo "== $size points: Spark SQL reference (spark.range + closed forms)" >&2
+  load_s="$(cut -d' ' -f1 /proc/loadavg)"
   /usr/bin/time -f '%M %e' -o "$OUT/time-sql-$size" \
     java "${JAVA17_OPTS[@]}" "${EXTRA[@]+"${EXTRA[@]}"}" "-Xlog:gc:file=$OUT/gc-sql-$size.log" "$LOG4J" \
     -Dspark.master='local[2]' -Dspark.ui.enabled=false -Dspark.ui.showConsoleProgress=true \
+    -Dspark.extraListeners=gradgrid.job.bench.TaskCpuListener \
     -cp "job/target/test-classes:job/target/classes:$(cat job/target/classpath-launch.txt)" \
-    gradgrid.job.bench.ClosedFormSqlSweep "$n" "$OUT/sql-$size" | tee "$OUT/sql-$size.txt" >&2
-  s_sec="$(awk '/^reference:/ {print $4}' "$OUT/sql-$size.txt")"
+    gradgrid.job.bench.ClosedFormSqlSweep "$n" "$OUT/sql-$size" 2>&1 | tee "$OUT/sql-$size.txt" >&2
+  load_e="$(cut -d' ' -f1 /proc/loadavg)"
+  g_cpu="$(grep -ao 'bench-tasks: rows [0-9]* cpu_s [0-9.]*' "$OUT/gradgrid-$size.txt" | awk '{print $5}')"
+  s_cpu="$(grep -ao 'bench-tasks: rows [0-9]* cpu_s [0-9.]*' "$OUT/sql-$size.txt" | awk '{print $5}')"
+  s_sec="$(grep -ao 'reference: [0-9]* rows [0-9.]* s' "$OUT/sql-$size.txt" | awk '{print $4}')"
   s_bytes="$(du -sb "$OUT/sql-$size" | cut -f1)"
 
-  read -r g_live g_cap g_gcs < <(gc_stats "$OUT/gc-gradgrid-$size.log")
-  read -r s_live s_cap s_gcs < <(gc_stats "$OUT/gc-sql-$size.log")
+  read -r g_mixed g_full g_gcs < <(gc_stats "$OUT/gc-gradgrid-$size.log")
+  read -r s_mixed s_full s_gcs < <(gc_stats "$OUT/gc-sql-$size.log")
   read -r g_rss _ <"$OUT/time-gradgrid-$size"
   read -r s_rss _ <"$OUT/time-sql-$size"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$n" "$g_sec" "$s_sec" \
-    "$g_bytes" "$s_bytes" "$g_live" "$g_cap" "$((g_rss / 1024))" "$s_live" "$s_cap" "$((s_rss / 1024))" \
-    "$g_gcs/$s_gcs" >>"$ROWS_FILE"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$n" "$g_sec" \
+    "$s_sec" "$g_bytes" "$s_bytes" "$g_mixed" "$g_full" "$g_gcs" "$((g_rss / 1024))" \
+    "$s_mixed" "$s_full" "$s_gcs" "$((s_rss / 1024))" "$g_cpu" "$s_cpu" "$load_g/$load_s/$load_e" >>"$ROWS_FILE"
   rm -rf "$OUT/gradgrid-$size" "$OUT/sql-$size"   # several GB at 1e8
 done
 
 echo
-echo "| points | gradgrid rows/s | Spark SQL rows/s | ratio | bytes/row (gradgrid / SQL) | gradgrid JVM: max live heap after GC / max heap / peak RSS (MB) | SQL JVM: same (MB) |"
-echo "|---:|---:|---:|---:|---:|---|---|"
-while IFS=$'\t' read -r size n g s gb sb gl gc grss sl sc srss _; do
-  python3 - "$size" "$n" "$g" "$s" "$gb" "$sb" "$gl" "$gc" "$grss" "$sl" "$sc" "$srss" <<'PY'
+echo "| points | gradgrid rows/s (wall) | Spark SQL rows/s (wall) | ratio | task CPU s (gradgrid / SQL) | ratio of rows per CPU s | load avg (before g / before SQL / end) | bytes/row (g / SQL) | gradgrid JVM: heap after mixed GC (MB) / full GCs / GCs / peak RSS (MB) | SQL JVM: same |"
+echo "|---:|---:|---:|---:|---:|---:|---|---:|---|---|"
+while IFS=$'\t' read -r size n g s gb sb gl gc gn grss sl sc sn srss gcpu scpu load; do
+  python3 - "$size" "$n" "$g" "$s" "$gb" "$sb" "$gl" "$gc" "$gn" "$grss" "$sl" "$sc" "$sn" "$srss" "$gcpu" "$scpu" "$load" <<'PY'
 import sys
-size, n, g, s, gb, sb, gl, gc, grss, sl, sc, srss = sys.argv[1:]
+size, n, g, s, gb, sb, gl, gc, gn, grss, sl, sc, sn, srss, gcpu, scpu, load = sys.argv[1:]
+gcpu = float(gcpu); scpu = float(scpu)
 n = int(n); g = float(g); s = float(s)
-print(f"| {size} | {n/g:.3g} ({g:.1f} s) | {n/s:.3g} ({s:.1f} s) | {s/g:.2f} | "
-      f"{int(gb)/n:.1f} / {int(sb)/n:.1f} | {gl} / {gc} / {grss} | {sl} / {sc} / {srss} |")
+print(f"| {size} | {n/g:.3g} ({g:.1f} s) | {n/s:.3g} ({s:.1f} s) | {s/g:.2f} | {gcpu:.1f} / {scpu:.1f} | "
+      f"{scpu/gcpu:.2f} | {load} | {int(gb)/n:.1f} / {int(sb)/n:.1f} | {gl} / {gc} / {gn} / {grss} | "
+      f"{sl} / {sc} / {sn} / {srss} |")
 PY
 done <"$ROWS_FILE"

@@ -46,16 +46,20 @@ public final class ColumnStats extends AccumulatorV2<ColumnStats, ColumnStats> {
     double hi = max[column];
     for (int r = 0; r < n; r++) {
       double v = values[r];
-      if (Double.isNaN(v)) {
-        nan[column]++;
-      } else if (v == Double.POSITIVE_INFINITY) {
-        posInf[column]++;
-      } else if (v == Double.NEGATIVE_INFINITY) {
-        negInf[column]++;
-      } else {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
+      // v - v is 0 for finite v, NaN for NaN and infinities: one rarely taken branch per value.
+      if (v - v != 0) {
+        if (Double.isNaN(v)) {
+          nan[column]++;
+        } else if (v > 0) {
+          posInf[column]++;
+        } else {
+          negInf[column]++;
+        }
+        continue;
       }
+      // Plain compares (Math.min/max order -0.0 below 0.0, which the summary does not need).
+      lo = v < lo ? v : lo;
+      hi = v > hi ? v : hi;
     }
     min[column] = lo;
     max[column] = hi;

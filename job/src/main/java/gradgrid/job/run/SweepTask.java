@@ -18,6 +18,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.SpecificInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.catalyst.expressions.codegen.UnsafeRowWriter;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.StructType;
@@ -105,6 +106,8 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
     private final List<IndexRange> ranges;
     private final SpecificInternalRow row = new SpecificInternalRow(schema);
     private final UnsafeProjection toUnsafe = UnsafeProjection.create(schema);
+    // All-scalar rows (the common x-sweep) are written straight into one reused binary row.
+    private final UnsafeRowWriter flat = allScalar() ? new UnsafeRowWriter(schema.size()) : null;
     private final BatchEvaluator evaluator = factory.create();
     private final double[][] in = new double[fixedColumns.length][];
     private final double[][] out = new double[factory.outputWidth()][];
@@ -186,6 +189,18 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
         throw new NoSuchElementException();
       }
       int r = batchPos++;
+      if (flat != null) {
+        flat.reset();
+        flat.zeroOutNullBytes();
+        int f = 0;
+        for (double[] c : coords) {
+          flat.write(f++, c[r]);
+        }
+        for (double[] c : out) {
+          flat.write(f++, c[r]);
+        }
+        return flat.getRow();
+      }
       int f = 0;
       for (double[] c : coords) {
         row.setDouble(f++, c[r]);
@@ -207,6 +222,15 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
         }
       }
       return toUnsafe.apply(row);
+    }
+
+    private boolean allScalar() {
+      for (int[] dims : outputDims) {
+        if (dims.length != 0) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private double[] gather(int firstColumn, int n, int r) {
