@@ -32,7 +32,7 @@ public final class SweepMain {
   /** Exit code for a sweep that started and failed (tasks failing beyond Spark's retries). */
   public static final int EXIT_FAILED = 1;
 
-  private static final String USAGE = "Usage: SweepMain <sweep.conf>   (see job/README-job.md)";
+  private static final String USAGE = "Usage: SweepMain <sweep.conf>   (see README.md)";
 
   private SweepMain() {}
 

@@ -7,6 +7,6 @@
  * {@link gradgrid.job.conf.SweepSpec}), {@code grid} (row index to coordinates by mixed radix),
  * {@code partitions} (index ranges), {@code run} (the evaluation seam and the per-task loop) and
  * {@code parquet} (schema, write, summary). {@link gradgrid.job.SweepMain} only calls them in
- * order. The user-facing reference is {@code job/README-job.md}.
+ * order. The user-facing reference is {@code README.md}, "Sweeps on Spark".
  */
 package gradgrid.job;

@@ -225,7 +225,7 @@ class BadInputTest {
     assertFalse(text.contains("\tat ") || text.contains("Exception"), "a stack trace:\n" + text);
     // One paragraph (an expression error adds its line and a caret), then the Usage line.
     assertFalse(text.strip().contains("\n\n"), text);
-    assertTrue(text.strip().endsWith("(see job/README-job.md)"), text);
+    assertTrue(text.strip().endsWith("(see README.md)"), text);
     assertFalse(Files.exists(out), "nothing written");
     assertEquals("keep me", Files.readString(stranger.resolve("notes.txt")));
     try (Stream<Path> s = Files.list(stranger)) {

@@ -20,7 +20,7 @@ import java.util.Set;
  * }</pre>
  *
  * The grammar, the functions and their derivative conventions are described in {@link
- * gradgrid.ad.lang the package overview} and in {@code ad-kernel/LANG.md}.
+ * gradgrid.ad.lang the package overview} and in {@code README.md}, "The function language".
  */
 public final class Lang {
   private Lang() {}

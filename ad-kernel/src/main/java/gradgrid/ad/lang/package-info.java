@@ -25,7 +25,8 @@
  * <p>Values are float64 scalars or the fixed-length vectors declared by the parameters. Arithmetic
  * and the elementwise functions work on both; a scalar next to a vector is broadcast, two vectors
  * must have one length. The functions and their derivative conventions (abs at 0, max/min at ties,
- * sqrt at 0, where) are listed in {@code ad-kernel/LANG.md}; in short, they are JAX's.
+ * sqrt at 0, where) are listed in {@code README.md}, "The function language"; in short, they are
+ * JAX's.
  *
  * <h2>Pipeline</h2>
  *

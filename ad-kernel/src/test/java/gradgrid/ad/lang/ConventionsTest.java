@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The derivative conventions at the awkward points, exactly as documented in {@code LANG.md}, and
- * that the document lists every function.
+ * The derivative conventions at the awkward points, exactly as documented in the README's function
+ * table, and that the document lists every function.
  */
 class ConventionsTest {
   private static double d(String text, double x) {
@@ -75,9 +75,9 @@ class ConventionsTest {
 
   @Test
   void theDocumentListsEveryFunction() throws IOException {
-    String doc = Files.readString(Path.of("LANG.md"));
+    String doc = Files.readString(Path.of("../README.md"));
     for (Builtins.Builtin b : Builtins.ALL.values()) {
-      assertTrue(doc.contains("`" + b.signature() + "`"), "LANG.md lacks " + b.signature());
+      assertTrue(doc.contains("`" + b.signature() + "`"), "README.md lacks " + b.signature());
     }
   }
 }

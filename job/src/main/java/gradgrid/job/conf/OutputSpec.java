@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One requested output of a sweep. The shapes and column names are documented in {@code
- * job/README-job.md}; every derivative is computed by the AD transforms of the function.
+ * One requested output of a sweep. The shapes and column names are documented in {@code README.md};
+ * every derivative is computed by the AD transforms of the function.
  */
 public sealed interface OutputSpec extends Serializable {
   /**

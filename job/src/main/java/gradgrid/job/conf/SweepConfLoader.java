@@ -30,8 +30,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a sweep conf (HOCON, see {@code job/README-job.md}) into a checked {@link SweepSpec}. Every
- * problem becomes a {@link ConfException} naming the key and its line.
+ * Reads a sweep conf (HOCON, see {@code README.md}, "Sweeps on Spark") into a checked {@link
+ * SweepSpec}. Every problem becomes a {@link ConfException} naming the key and its line.
  */
 public final class SweepConfLoader {
   /** Rows per evaluator call when the conf does not say. */

@@ -18,9 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Functions written as text in the conf ({@code gradgrid.ad.lang}, see {@code ad-kernel/LANG.md}):
- * {@code function { expression = "...", params = ["x", "alpha[6]", "beta[6]"] }}, or just {@code
- * function = "..."} with the parameters taken from the inputs in the order they are written.
+ * Functions written as text in the conf ({@code gradgrid.ad.lang}, see {@code README.md}, "The
+ * function language"): {@code function { expression = "...", params = ["x", "alpha[6]", "beta[6]"]
+ * }}, or just {@code function = "..."} with the parameters taken from the inputs in the order they
+ * are written.
  */
 public final class ExpressionProvider implements FunctionProvider {
   /** Name of the traced function; outputs are named after it ({@code f}, {@code df_dx}). */
