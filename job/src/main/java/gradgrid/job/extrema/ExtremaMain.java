@@ -2,14 +2,12 @@ package gradgrid.job.extrema;
 
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.OutputSpec;
-import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.run.FunctionProviders;
+import gradgrid.job.sql.ConfCommand;
 import gradgrid.job.sql.ResultTable;
-import gradgrid.job.sql.Sessions;
 import gradgrid.job.sql.SweepOutput;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -24,7 +22,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class ExtremaMain {
   /** Exit code for bad input. */
-  public static final int EXIT_BAD_INPUT = 2;
+  public static final int EXIT_BAD_INPUT = ConfCommand.EXIT_BAD_INPUT;
 
   static final String USAGE = "Usage: ./submit.sh extrema <sweep.conf>";
 
@@ -36,36 +34,13 @@ public final class ExtremaMain {
    * @param args the conf file
    */
   public static void main(String[] args) {
-    if (args.length != 1 || args[0].startsWith("-")) {
-      System.err.println(USAGE);
-      System.exit(EXIT_BAD_INPUT);
-    }
-    SweepSpec spec;
-    FunctionProviders providers = FunctionProviders.load();
-    try {
-      spec = new SweepConfLoader(providers, Path.of("")).load(Path.of(args[0]));
-    } catch (ConfException e) {
-      System.err.println("error: " + e.getMessage());
-      System.exit(EXIT_BAD_INPUT);
-      return;
-    }
-    SparkSession spark = Sessions.build("gradgrid extrema");
-    int code;
-    try {
-      code =
-          run(
-              spark,
-              SweepOutput.of(Path.of(args[0]), spec),
-              spec,
-              providers,
-              System.out,
-              System.err);
-    } finally {
-      spark.stop();
-    }
-    if (code != 0) {
-      System.exit(code);
-    }
+    ConfCommand.main(
+        args,
+        USAGE,
+        "gradgrid extrema",
+        spec -> {},
+        (spark, confFile, spec, providers) ->
+            run(spark, SweepOutput.of(confFile, spec), spec, providers, System.out, System.err));
   }
 
   /**

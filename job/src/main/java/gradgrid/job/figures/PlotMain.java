@@ -6,7 +6,7 @@ import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.parquet.OutputGuard;
 import gradgrid.job.run.FunctionProviders;
-import gradgrid.job.sql.Sessions;
+import gradgrid.job.sql.ConfCommand;
 import gradgrid.job.sql.SweepOutput;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class PlotMain {
   /** Exit code for bad input. */
-  public static final int EXIT_BAD_INPUT = 2;
+  public static final int EXIT_BAD_INPUT = ConfCommand.EXIT_BAD_INPUT;
 
   static final String USAGE = "Usage: ./submit.sh plot <sweep.conf>";
 
@@ -32,38 +32,20 @@ public final class PlotMain {
    * @param args the conf file
    */
   public static void main(String[] args) {
-    if (args.length != 1 || args[0].startsWith("-")) {
-      System.err.println(USAGE);
-      System.exit(EXIT_BAD_INPUT);
-    }
-    FunctionProviders providers = FunctionProviders.load();
-    SweepSpec spec;
-    try {
-      spec = new SweepConfLoader(providers, Path.of("")).load(Path.of(args[0]));
-      FiguresConf.orDefault(spec);
-    } catch (ConfException e) {
-      System.err.println("error: " + e.getMessage());
-      System.exit(EXIT_BAD_INPUT);
-      return;
-    }
-    SparkSession spark = Sessions.build("gradgrid plot");
-    int code;
-    try {
-      code =
-          plot(
-              spark,
-              Path.of(args[0]),
-              spec,
-              FiguresConf.orDefault(spec),
-              providers,
-              System.out,
-              System.err);
-    } finally {
-      spark.stop();
-    }
-    if (code != 0) {
-      System.exit(code);
-    }
+    ConfCommand.main(
+        args,
+        USAGE,
+        "gradgrid plot",
+        FiguresConf::orDefault,
+        (spark, confFile, spec, providers) ->
+            plot(
+                spark,
+                confFile,
+                spec,
+                FiguresConf.orDefault(spec),
+                providers,
+                System.out,
+                System.err));
   }
 
   /**

@@ -1,0 +1,73 @@
+package gradgrid.job.sql;
+
+import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.SweepConfLoader;
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.run.FunctionProviders;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The shared entry of the result commands that take one sweep conf ({@code plot}, {@code extrema}):
+ * check the argument, load the conf, refuse bad input with exit 2 before Spark starts, then run the
+ * command's stages in a session and exit with their code.
+ */
+public final class ConfCommand {
+  /** Exit code for bad input. */
+  public static final int EXIT_BAD_INPUT = 2;
+
+  /** A command's stages on a session. */
+  @FunctionalInterface
+  public interface Body {
+    /**
+     * Runs the command.
+     *
+     * @param spark the session
+     * @param confFile the sweep's conf as given
+     * @param spec the loaded sweep
+     * @param providers the function providers the conf was loaded with
+     * @return the exit code
+     */
+    int run(SparkSession spark, Path confFile, SweepSpec spec, FunctionProviders providers);
+  }
+
+  private ConfCommand() {}
+
+  /**
+   * Runs a command and exits with its code when it is not 0.
+   *
+   * @param args the command line: one conf file
+   * @param usage the {@code Usage:} line printed on a bad command line
+   * @param appName the Spark application name
+   * @param check extra checks of the loaded conf that throw {@link ConfException} on bad input
+   * @param body the command's stages
+   */
+  public static void main(
+      String[] args, String usage, String appName, Consumer<SweepSpec> check, Body body) {
+    if (args.length != 1 || args[0].startsWith("-")) {
+      System.err.println(usage);
+      System.exit(EXIT_BAD_INPUT);
+    }
+    FunctionProviders providers = FunctionProviders.load();
+    SweepSpec spec;
+    try {
+      spec = new SweepConfLoader(providers, Path.of("")).load(Path.of(args[0]));
+      check.accept(spec);
+    } catch (ConfException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(EXIT_BAD_INPUT);
+      return;
+    }
+    SparkSession spark = Sessions.build(appName);
+    int code;
+    try {
+      code = body.run(spark, Path.of(args[0]), spec, providers);
+    } finally {
+      spark.stop();
+    }
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+}
