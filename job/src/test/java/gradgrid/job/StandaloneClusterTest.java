@@ -1,6 +1,6 @@
 package gradgrid.job;
 
-import static gradgrid.job.testing.Close.assertClose;
+import static gradgrid.ad.testing.Close.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.typesafe.config.ConfigFactory;
+import gradgrid.ad.testing.RationalClosedForm;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
@@ -16,7 +17,6 @@ import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.testing.LocalCluster;
-import gradgrid.job.testing.RationalClosedForm;
 import gradgrid.job.testing.SparkTestSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -125,7 +125,7 @@ class StandaloneClusterTest {
       assertEquals(-2 + 4.0 * r / 2000, row.getDouble(0), 1e-12, "grid point " + r);
       RationalClosedForm c = new RationalClosedForm(row.getDouble(0), ALPHA, BETA);
       assertClose(c.f(), row.getDouble(1), 1e-12, "f at row " + r);
-      assertClose(c.df(), row.getDouble(2), 1e-11, "f' at row " + r);
+      assertClose(c.f1(), row.getDouble(2), 1e-11, "f' at row " + r);
       assertClose(c.dAlpha(3), row.<Double>getList(3).get(3), 1e-12, "df/dalpha_3 row " + r);
     }
   }

@@ -1,6 +1,6 @@
 package gradgrid.job;
 
-import static gradgrid.job.testing.Close.assertClose;
+import static gradgrid.ad.testing.Close.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import gradgrid.ad.testing.RationalClosedForm;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
@@ -16,7 +17,6 @@ import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.run.AdEvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.run.RationalProvider;
-import gradgrid.job.testing.RationalClosedForm;
 import gradgrid.job.testing.SparkTestSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,8 +127,8 @@ class SweepEndToEndTest {
       RationalClosedForm c = new RationalClosedForm(x, ALPHA, BETA);
       String at = " at x=" + x;
       assertClose(c.f(), row.getDouble(1), 1e-12, "f" + at);
-      assertClose(c.df(), row.getDouble(2), 1e-11, "f'" + at);
-      assertClose(c.d2f(), row.getDouble(3), 1e-10, "f''" + at);
+      assertClose(c.f1(), row.getDouble(2), 1e-11, "f'" + at);
+      assertClose(c.f2(), row.getDouble(3), 1e-10, "f''" + at);
       List<Double> ga = row.getList(4);
       List<Double> gb = row.getList(5);
       for (int i = 0; i < 6; i++) {
@@ -189,7 +189,7 @@ class SweepEndToEndTest {
       }
       assertClose(c.dAlphaBeta(2, 3), row.getDouble(6), 1e-11, "hessian[2][3] in SQL" + at);
       double[] ref =
-          new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(c.hessianAlphaBeta()))
+          new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(c.coefficientHessian()))
               .getEigenvalues();
       Arrays.sort(ref);
       List<Double> ev = row.getList(4);
@@ -200,8 +200,8 @@ class SweepEndToEndTest {
       // Third derivative vs a central difference of the closed-form f'' (step 1e-4).
       double h4 = 1e-4;
       double fd =
-          (new RationalClosedForm(1.5 + h4, a, b).d2f()
-                  - new RationalClosedForm(1.5 - h4, a, b).d2f())
+          (new RationalClosedForm(1.5 + h4, a, b).f2()
+                  - new RationalClosedForm(1.5 - h4, a, b).f2())
               / (2 * h4);
       assertClose(fd, row.getDouble(5), 1e-6, "f'''" + at);
     }

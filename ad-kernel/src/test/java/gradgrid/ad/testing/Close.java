@@ -7,6 +7,26 @@ public final class Close {
   private Close() {}
 
   /**
+   * Asserts {@code |actual - expected| <= tol * (1 + |expected|)}: relative, and absolute near 0.
+   */
+  public static void assertClose(double expected, double actual, double tol, String what) {
+    double bound = tol * (1 + Math.abs(expected));
+    if (!(Math.abs(actual - expected) <= bound)) {
+      fail(
+          what
+              + ": expected "
+              + expected
+              + " but got "
+              + actual
+              + " (|diff| "
+              + Math.abs(actual - expected)
+              + " > "
+              + bound
+              + ")");
+    }
+  }
+
+  /**
    * Asserts {@code |actual - expected| <= rel * max(|expected|, scale)}. {@code scale} is the size
    * of the largest term the expected value was computed from, so a result that cancels is judged
    * against the precision its inputs allow.

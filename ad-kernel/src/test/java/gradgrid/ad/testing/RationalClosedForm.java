@@ -110,6 +110,25 @@ public final class RationalClosedForm {
     return 2 * Math.abs(p * ipow(x, j + k)) * (3 * q * q + 1) / (d * d * d);
   }
 
+  /** The full symmetric Hessian over (alpha, beta) together; the alpha-alpha block is 0. */
+  public double[][] coefficientHessian() {
+    int m = a.length;
+    int n = m + b.length;
+    double[][] h = new double[n][n];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < b.length; j++) {
+        h[i][m + j] = dAlphaBeta(i, j);
+        h[m + j][i] = dAlphaBeta(i, j);
+      }
+    }
+    for (int j = 0; j < b.length; j++) {
+      for (int k = 0; k < b.length; k++) {
+        h[m + j][m + k] = dBetaBeta(j, k);
+      }
+    }
+    return h;
+  }
+
   public double[] alpha() {
     return a.clone();
   }

@@ -1,9 +1,9 @@
 package gradgrid.job.bench;
 
-import static gradgrid.job.testing.Close.assertClose;
+import static gradgrid.ad.testing.Close.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import gradgrid.job.testing.RationalClosedForm;
+import gradgrid.ad.testing.RationalClosedForm;
 import gradgrid.job.testing.SparkTestSession;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -23,8 +23,8 @@ class ClosedFormSqlSweepTest {
       assertEquals(-10 + 20.0 * r / 200, x, 1e-12, "x of row " + r);
       RationalClosedForm c = new RationalClosedForm(x, alpha, beta);
       assertClose(c.f(), rows.get(r).getDouble(1), 1e-12, "f at " + x);
-      assertClose(c.df(), rows.get(r).getDouble(2), 1e-11, "f' at " + x);
-      assertClose(c.d2f(), rows.get(r).getDouble(3), 1e-10, "f'' at " + x);
+      assertClose(c.f1(), rows.get(r).getDouble(2), 1e-11, "f' at " + x);
+      assertClose(c.f2(), rows.get(r).getDouble(3), 1e-10, "f'' at " + x);
     }
   }
 }

@@ -1,6 +1,6 @@
 package gradgrid.job.run;
 
-import static gradgrid.job.testing.Close.assertClose;
+import static gradgrid.ad.testing.Close.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import gradgrid.ad.Param;

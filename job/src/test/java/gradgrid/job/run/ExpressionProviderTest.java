@@ -1,16 +1,16 @@
 package gradgrid.job.run;
 
-import static gradgrid.job.testing.Close.assertClose;
+import static gradgrid.ad.testing.Close.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import gradgrid.ad.testing.RationalClosedForm;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
-import gradgrid.job.testing.RationalClosedForm;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class ExpressionProviderTest {
     f.create().evaluate(in, out, 1);
     RationalClosedForm c = new RationalClosedForm(0.7, new double[] {1, 2}, new double[] {3, 4, 5});
     assertClose(c.f(), out[0][0], 1e-13, "f");
-    assertClose(c.df(), out[1][0], 1e-13, "f'");
+    assertClose(c.f1(), out[1][0], 1e-13, "f'");
     assertClose(c.dBeta(2), out[4][0], 1e-13, "df/dbeta_2");
   }
 
