@@ -37,7 +37,7 @@ public final class SweepMain {
   private SweepMain() {}
 
   /**
-   * Runs a sweep and exits with 0, or 2 on bad input.
+   * Runs a sweep and exits with 0, 1 when a started sweep fails, or 2 on bad input.
    *
    * @param args the conf file
    */
