@@ -31,9 +31,11 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 TARGET="$ROOT/job/target"
 MAIN_CLASS=gradgrid.job.SweepMain
 
-# The options spark-submit adds on Java 17 (org.apache.spark.launcher.JavaModuleOptions, Spark 4.2.0).
+# The options spark-submit adds on Java 17 (org.apache.spark.launcher.JavaModuleOptions, Spark 4.2.0),
+# less --add-modules=jdk.incubator.vector: no class of spark-core or spark-sql uses the Vector API,
+# and the module prints a warning on every start.
 JAVA17_OPTS=(
-  -XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
+  -XX:+IgnoreUnrecognizedVMOptions
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
   --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
