@@ -10,20 +10,7 @@ public final class Close {
    * Asserts {@code |actual - expected| <= tol * (1 + |expected|)}: relative, and absolute near 0.
    */
   public static void assertClose(double expected, double actual, double tol, String what) {
-    double bound = tol * (1 + Math.abs(expected));
-    if (!(Math.abs(actual - expected) <= bound)) {
-      fail(
-          what
-              + ": expected "
-              + expected
-              + " but got "
-              + actual
-              + " (|diff| "
-              + Math.abs(actual - expected)
-              + " > "
-              + bound
-              + ")");
-    }
+    within(expected, actual, tol * (1 + Math.abs(expected)), what);
   }
 
   /**
@@ -33,7 +20,10 @@ public final class Close {
    */
   public static void assertClose(
       double expected, double actual, double rel, double scale, String what) {
-    double bound = rel * Math.max(Math.abs(expected), scale);
+    within(expected, actual, rel * Math.max(Math.abs(expected), scale), what);
+  }
+
+  private static void within(double expected, double actual, double bound, String what) {
     if (!(Math.abs(actual - expected) <= bound)) {
       fail(
           what
