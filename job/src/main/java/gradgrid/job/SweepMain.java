@@ -6,18 +6,23 @@ import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.figures.FiguresConf;
 import gradgrid.job.figures.PlotMain;
-import gradgrid.job.parquet.OutputGuard;
 import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.parquet.SweepWriter;
+import gradgrid.job.partitions.IndexRange;
+import gradgrid.job.partitions.PartitionPlan;
 import gradgrid.job.run.ColumnStats;
 import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
+import gradgrid.job.store.Chunk;
+import gradgrid.job.store.OutputCommit;
+import gradgrid.job.store.OutputGuard;
+import gradgrid.job.store.OutputPaths;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.apache.spark.SparkConf;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -81,7 +86,7 @@ public final class SweepMain {
     }
     SparkSession spark = buildSession();
     try {
-      SweepSummary summary = sweep(spark, spec, factory);
+      SweepSummary summary = sweep(spark, spec, factory, out);
       out.println(
           "gradgrid: wrote "
               + summary.rows()
@@ -94,17 +99,19 @@ public final class SweepMain {
             spark, Path.of(args[0]), spec, figures.get(), FunctionProviders.load(), out, err);
       }
     } catch (ConfException e) {
-      // Only checks that need the cluster's file system get here (a remote output.dir).
+      // Refusals under the output's lock: another run is writing it, or the write mode forbids.
       err.println("error: " + e.getMessage());
       return EXIT_BAD_INPUT;
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
+      // Errors too: a full disk surfaces as Hadoop's FSError, and the answer is still one
+      // paragraph.
       err.println(
           "error: the sweep failed and did not finish: "
               + rootMessage(e)
               + "\n"
               + spec.output()
-              + " holds no finished output (readers refuse it); fix the cause and run again"
-              + " (output.mode = overwrite replaces the unfinished directory)");
+              + " holds no partial output of this run; fix the cause and run again (output.mode = resume"
+              + " continues from the chunks it committed)");
       return EXIT_FAILED;
     } finally {
       spark.stop();
@@ -123,25 +130,65 @@ public final class SweepMain {
   }
 
   /**
-   * The stages of a sweep on an existing session: plan partitions, evaluate, write, summarise.
+   * The stages of a sweep on an existing session: open the output commit (lock, recovery, write
+   * mode), plan the partitions still missing, evaluate and write them chunk by chunk into the run's
+   * staging directory, committing each chunk, then write the summary and publish.
    *
    * @param spark the session
    * @param spec the checked sweep
    * @param factory the evaluator recipe
+   * @param out where progress lines go
    * @return the summary (also written beside the data)
+   * @throws IOException if the file system fails
    */
-  public static SweepSummary sweep(SparkSession spark, SweepSpec spec, EvaluatorFactory factory) {
+  public static SweepSummary sweep(
+      SparkSession spark, SweepSpec spec, EvaluatorFactory factory, PrintStream out)
+      throws IOException {
     long start = System.nanoTime();
-    int partitions = SweepWriter.partitions(spark, spec);
-    ColumnStats stats = new ColumnStats(spec.grid().axes().size() + factory.outputWidth());
-    spark.sparkContext().register(stats, "gradgrid column stats");
-    Dataset<Row> rows = SweepWriter.evaluate(spark, spec, factory, partitions, stats);
-    SweepWriter.write(rows, spec);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    SweepSummary summary = SweepSummary.of(spec, stats, partitions, seconds);
-    summary.write(spark, spec);
-    SweepWriter.finish(spark, spec);
-    return summary;
+    OutputPaths paths = OutputPaths.of(spec.output(), spark.sparkContext().hadoopConfiguration());
+    try (OutputCommit commit =
+        OutputCommit.open(paths, spec.mode(), spec.confJson(), spec.grid().rows())) {
+      if (commit.finished()) {
+        out.println("gradgrid: " + paths.dir() + " is already this conf's finished output");
+        return SweepSummary.read(paths.fs(), paths.dir());
+      }
+      int width = spec.grid().axes().size() + factory.outputWidth();
+      ColumnStats total = new ColumnStats(width);
+      for (Chunk c : commit.chunks()) {
+        total.merge(ColumnStats.fromMap(c.stats()));
+      }
+      int partitions = SweepWriter.partitions(spark, spec);
+      List<IndexRange> todo =
+          PartitionPlan.missing(spec.grid().rows(), partitions, commit.committedRanges());
+      if (!commit.chunks().isEmpty()) {
+        out.println(
+            "gradgrid: resuming run "
+                + commit.runId()
+                + ": "
+                + total.rows()
+                + " of "
+                + spec.grid().rows()
+                + " rows were committed");
+      }
+      int every =
+          spec.commitEvery() > 0
+              ? spec.commitEvery()
+              : Math.max(2 * spark.sparkContext().defaultParallelism(), (partitions + 15) / 16);
+      for (int i = 0; i < todo.size(); i += every) {
+        List<IndexRange> chunk = todo.subList(i, Math.min(todo.size(), i + every));
+        ColumnStats stats = new ColumnStats(width);
+        spark.sparkContext().register(stats, "gradgrid column stats");
+        SweepWriter.write(
+            SweepWriter.evaluate(spark, spec, factory, chunk, stats), spec, commit.staging());
+        commit.commit(chunk, stats.toMap());
+        total.merge(stats);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      SweepSummary summary = SweepSummary.of(spec, total, partitions, seconds);
+      summary.write(paths.fs(), commit.staging());
+      commit.publish();
+      return summary;
+    }
   }
 
   private static SparkSession buildSession() {

@@ -151,7 +151,7 @@ class BadInputTest {
                 + AXIS
                 + FIXED
                 + "outputs = [f]\noutput { dir = \"${DIR}/stranger\", mode = overwrite }\n",
-            "not written by gradgrid",
+            "gradgrid did not write it",
             "nothing was deleted"),
         bad(
             "existing directory in the default mode",

@@ -19,7 +19,7 @@ class NonFiniteValuesTest {
   @TempDir Path dir;
 
   @Test
-  void zeroOverZeroAndOverflowAreStoredAndCounted() {
+  void zeroOverZeroAndOverflowAreStoredAndCounted() throws Exception {
     // f = x / x + exp(x): NaN at x = 0 (0/0), +inf at x = 1000 (exp overflows), 1 + e^-1000 = 1
     // at x = -1000, 1 + e at x = 1. f' = (x - x) / x^2 + exp(x): NaN at 0, +inf at 1000.
     FunctionProviders providers = FunctionProviders.load();
@@ -31,7 +31,8 @@ class NonFiniteValuesTest {
                         + "inputs.x { values = [-1000, 0, 1, 1000] }\n"
                         + "outputs = [f, \"f'\"]\noutput.dir = out\npartitions = 2\n"),
                 "t");
-    SweepSummary summary = SweepMain.sweep(SparkTestSession.get(), spec, providers.evaluator(spec));
+    SweepSummary summary =
+        SweepMain.sweep(SparkTestSession.get(), spec, providers.evaluator(spec), System.out);
     assertEquals(4, summary.rows());
     for (String c : List.of("f", "df_dx")) {
       assertEquals(1L, summary.column(c).get("nan"), c);

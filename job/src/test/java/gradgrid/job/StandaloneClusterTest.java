@@ -12,13 +12,14 @@ import gradgrid.ad.testing.RationalClosedForm;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
-import gradgrid.job.parquet.OutputGuard;
 import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.testing.LocalCluster;
 import gradgrid.job.testing.SparkTestSession;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,7 +179,8 @@ class StandaloneClusterTest {
     SweepSpec spec =
         new SweepConfLoader(FunctionProviders.load(), tmp)
             .parse(ConfigFactory.parseString(conf(localTwoOut, 5, 777)), "local2");
-    SweepMain.sweep(SparkTestSession.get(), spec, FunctionProviders.load().evaluator(spec));
+    SweepMain.sweep(
+        SparkTestSession.get(), spec, FunctionProviders.load().evaluator(spec), System.out);
 
     phase("local[2] sweep", t0);
     SparkSession spark = SparkTestSession.get();
@@ -208,40 +210,99 @@ class StandaloneClusterTest {
   }
 
   /**
-   * A driver killed (SIGKILL) in the middle of writing leaves a directory that readers refuse and
-   * that {@code overwrite} (but not {@code error}) may replace. Runs in local[1] through {@code
+   * A driver killed (SIGKILL) in the middle of a sweep leaves no output readers accept (the output
+   * directory does not exist yet: everything is in the run's staging directory), {@code error} mode
+   * refuses to start over it, and {@code resume} computes only the chunks that were not committed:
+   * the result is bit-identical to an uninterrupted run. Runs in local[1] through {@code
    * submit.sh}; the cluster is not needed, only the launch environment.
    */
   @Test
-  @Timeout(value = 120, unit = TimeUnit.SECONDS)
-  void killedDriverLeavesAnOutputReadersRefuse() throws Exception {
-    Path out = tmp.resolve("killed-driver");
-    Path conf = Files.writeString(tmp.resolve("killed-driver.conf"), conf(out, 24, 4096));
+  @Timeout(value = 180, unit = TimeUnit.SECONDS)
+  void killedDriverResumesToTheSameOutput() throws Exception {
+    Path out = tmp.resolve("killed driver #1");
+    String text = conf(out, 24, 4096) + "output.commit-every = 1\n";
+    Path conf = Files.writeString(tmp.resolve("killed-driver.conf"), text);
     Process driver =
         cluster.start(tmp.resolve("killed-driver.log"), "--master", "local[1]", conf.toString());
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (!Files.isDirectory(out.resolve("_temporary")) && System.nanoTime() < deadline) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (committedChunks(tmp) < 3 && System.nanoTime() < deadline) {
       assertTrue(driver.isAlive(), "the driver ended before it could be killed");
-      Thread.sleep(50);
+      Thread.sleep(20);
     }
     driver.destroyForcibly(); // submit.sh execs java, so this is the driver JVM itself
     driver.waitFor();
-    assertTrue(Files.exists(out.resolve(OutputGuard.IN_PROGRESS)), "gradgrid's marker stays");
-    assertFalse(Files.exists(out.resolve(SweepSummary.FILE_NAME)), "no summary");
-    SweepSpec spec =
-        new SweepConfLoader(FunctionProviders.load(), tmp)
-            .parse(ConfigFactory.parseString(conf(out, 24, 4096)), "killed-driver");
+    int committed = committedChunks(tmp);
+    assertTrue(committed >= 3 && committed < 24, "killed after " + committed + " of 24 chunks");
+    assertFalse(Files.exists(out), "nothing is published before the run finishes");
+    SweepConfLoader loader = new SweepConfLoader(FunctionProviders.load(), tmp);
+    SweepSpec spec = loader.parse(ConfigFactory.parseString(text), "killed-driver");
     ConfException refused =
         assertThrows(
             ConfException.class,
             () -> new SweepOutput("killed", spec.output()).read(SparkTestSession.get()));
-    assertTrue(refused.getMessage().contains("did not finish"), refused.getMessage());
-    assertThrows(ConfException.class, () -> OutputGuard.check(spec));
-    OutputGuard.check(
-        new SweepConfLoader(FunctionProviders.load(), tmp)
-            .parse(
-                ConfigFactory.parseString(conf(out, 24, 4096) + "output.mode = overwrite\n"),
-                "killed-driver"));
+    assertTrue(refused.getMessage().contains("does not exist"), refused.getMessage());
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        SweepMain.run(
+            new String[] {conf.toString()},
+            System.out,
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code, "error mode refuses to start over an unfinished run");
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).contains("output.mode = resume"), err.toString());
+
+    SweepSpec resume =
+        loader.parse(ConfigFactory.parseString(text + "output.mode = resume\n"), "killed-driver");
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    SweepMain.sweep(
+        SparkTestSession.get(),
+        resume,
+        FunctionProviders.load().evaluator(resume),
+        new PrintStream(log, true, StandardCharsets.UTF_8));
+    assertTrue(log.toString(StandardCharsets.UTF_8).contains("resuming run"), log.toString());
+    Path reference = tmp.resolve("uninterrupted");
+    SweepSpec whole = loader.parse(ConfigFactory.parseString(conf(reference, 5, 777)), "whole");
+    SweepMain.sweep(
+        SparkTestSession.get(), whole, FunctionProviders.load().evaluator(whole), System.out);
+    SparkSession spark = SparkTestSession.get();
+    double[][] resumed = byCoordinate(new SweepOutput("resumed", resume.output()).read(spark));
+    double[][] ref = byCoordinate(new SweepOutput("whole", whole.output()).read(spark));
+    for (int c = 0; c < 3; c++) {
+      for (int i = 0; i < ROWS; i++) {
+        assertEquals(
+            Double.doubleToLongBits(ref[c][i]),
+            Double.doubleToLongBits(resumed[c][i]),
+            "row " + i + " column " + c);
+      }
+    }
+    assertEquals(
+        SweepSummary.read(localFs(), hadoop(reference)).column("f"),
+        SweepSummary.read(localFs(), hadoop(out)).column("f"),
+        "the resumed run's summary statistics");
+  }
+
+  /** Chunks committed by the run staged beside {@code parent}'s outputs. */
+  private static int committedChunks(Path parent) throws IOException {
+    try (Stream<Path> runs = Files.list(parent)) {
+      for (Path run :
+          runs.filter(p -> p.getFileName().toString().contains(".gradgrid-run-")).toList()) {
+        try (Stream<Path> files = Files.list(run)) {
+          return (int)
+              files.filter(f -> f.getFileName().toString().startsWith("_gradgrid_chunk-")).count();
+        }
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      return 0;
+    }
+    return 0;
+  }
+
+  private static org.apache.hadoop.fs.FileSystem localFs() throws IOException {
+    return org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration());
+  }
+
+  private static org.apache.hadoop.fs.Path hadoop(Path p) {
+    return new org.apache.hadoop.fs.Path(p.toUri());
   }
 
   /**

@@ -12,12 +12,13 @@ import gradgrid.ad.testing.RationalClosedForm;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
-import gradgrid.job.parquet.OutputGuard;
 import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.run.AdEvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.run.RationalProvider;
+import gradgrid.job.store.OutputGuard;
 import gradgrid.job.testing.SparkTestSession;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -59,9 +60,9 @@ class SweepEndToEndTest {
     return new SweepConfLoader(providers, dir).parse(c, "t");
   }
 
-  private SweepSummary run(SweepSpec spec) {
+  private SweepSummary run(SweepSpec spec) throws IOException {
     OutputGuard.check(spec);
-    return SweepMain.sweep(SparkTestSession.get(), spec, providers.evaluator(spec));
+    return SweepMain.sweep(SparkTestSession.get(), spec, providers.evaluator(spec), System.out);
   }
 
   @Test
@@ -144,7 +145,7 @@ class SweepEndToEndTest {
   }
 
   @Test
-  void coefficientConfWithHessianBlockEigenvaluesAndThirdDerivative() {
+  void coefficientConfWithHessianBlockEigenvaluesAndThirdDerivative() throws Exception {
     // conf/seed-coefficients.conf on a 3 x 4 grid, plus eigenvalues and f''' among the outputs.
     SweepSpec spec =
         shipped(
@@ -208,7 +209,7 @@ class SweepEndToEndTest {
   }
 
   @Test
-  void nanAndInfinityAreStoredAndCounted() {
+  void nanAndInfinityAreStoredAndCounted() throws Exception {
     // At x = 1e70, x^5 overflows: P and Q^2 are infinite and f = inf/inf = NaN; no task fails.
     SweepSpec spec =
         spec(FUNCTION + "inputs.x { values = [1, 1e70] }\noutputs = [f]\noutput.dir = nan\n");
@@ -240,7 +241,7 @@ class SweepEndToEndTest {
     SweepSpec bad =
         spec(FUNCTION + "inputs.x = 1\noutputs = [f]\noutput { dir = stranger, mode = overwrite }");
     ConfException e = assertThrows(ConfException.class, () -> OutputGuard.check(bad));
-    assertTrue(e.getMessage().contains("not written by gradgrid"), e.getMessage());
+    assertTrue(e.getMessage().contains("gradgrid did not write it"), e.getMessage());
     assertEquals("keep me", Files.readString(stranger.resolve("notes.txt")));
   }
 }

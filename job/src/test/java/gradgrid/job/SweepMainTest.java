@@ -73,7 +73,7 @@ class SweepMainTest {
     assertEquals(2, run(conf("f", "").toString()));
     assertTrue(err().contains("already exists"), err());
     assertEquals(2, run(conf("f", "output.mode = overwrite\n").toString()));
-    assertTrue(err().contains("not written by gradgrid"), err());
+    assertTrue(err().contains("gradgrid did not write it"), err());
     assertEquals("mine", Files.readString(dir.resolve("out/data.txt")));
   }
 }

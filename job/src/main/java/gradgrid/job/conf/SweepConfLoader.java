@@ -15,7 +15,6 @@ import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.Grid;
 import gradgrid.job.grid.Linspace;
 import gradgrid.job.grid.ValueList;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,11 +41,10 @@ public final class SweepConfLoader {
 
   private static final Set<String> TOP_KEYS =
       Set.of("function", "inputs", "outputs", "output", "partitions", "batch-size", "figures");
-  private static final Set<String> OUTPUT_KEYS = Set.of("dir", "mode", "max-bytes");
+  private static final Set<String> OUTPUT_KEYS = Set.of("dir", "mode", "max-bytes", "commit-every");
   private static final Set<String> LINSPACE_KEYS = Set.of("from", "to", "points");
   private static final Set<String> LIST_KEYS = Set.of("values");
   private static final Pattern ELEMENT = Pattern.compile("([A-Za-z_]\\w*)\\[(\\d+)]");
-  private static final Pattern URI_LIKE = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://.*");
 
   private final SignatureResolver signatures;
   private final Path workingDir;
@@ -148,20 +146,16 @@ public final class SweepConfLoader {
             at(out.get("mode"))
                 + "output.mode: '"
                 + m
-                + "' is not a write mode; use error (the default) or overwrite");
+                + "' is not a write mode; use error (the default), overwrite or resume");
       }
     }
     checkSize(grid, outputs, byName, out);
-    String location;
-    Path local;
-    if (URI_LIKE.matcher(dir).matches()) {
-      location = dir;
-      local = dir.startsWith("file://") ? Path.of(URI.create(dir)) : null;
-    } else {
-      local = workingDir.resolve(dir).normalize();
-      // toUri() adds a trailing slash when the directory exists; keep the name stable.
-      location = local.toUri().toString().replaceFirst("(?<=.)/$", "");
-    }
+    OutputDir where =
+        OutputDir.parse(dir, workingDir, out.get("dir") == null ? "" : at(out.get("dir")));
+    int commitEvery =
+        out.get("commit-every") == null
+            ? 0
+            : positiveInt(out.get("commit-every"), "output.commit-every", "a positive integer");
     int partitions = 0;
     ConfigValue pv = root.get("partitions");
     if (pv != null
@@ -177,7 +171,18 @@ public final class SweepConfLoader {
     }
     String json = config.root().render(ConfigRenderOptions.concise());
     return new SweepSpec(
-        json, function, params, fixed, grid, outputs, location, local, mode, partitions, batch);
+        json,
+        function,
+        params,
+        fixed,
+        grid,
+        outputs,
+        where.location(),
+        where.local(),
+        mode,
+        partitions,
+        batch,
+        commitEvery);
   }
 
   /**

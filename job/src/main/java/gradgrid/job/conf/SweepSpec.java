@@ -15,11 +15,13 @@ import java.util.Map;
  * @param fixed each parameter's fixed values (axis-driven entries hold NaN until a row sets them)
  * @param grid the grid (its axes name the inputs they drive)
  * @param outputs the requested outputs, in conf order
- * @param output where the Parquet goes: a URI Spark and Hadoop understand
+ * @param output where the Parquet goes: a Hadoop path string, {@code new Path(output)} is exactly
+ *     the directory (see {@link OutputDir})
  * @param localOutput the same directory as a local path, or null when the output is remote
  * @param mode what to do when the output exists
  * @param partitions the partition count, or 0 to derive it from the grid size and cores
  * @param batchSize rows per evaluator call
+ * @param commitEvery partitions per committed chunk, or 0 to derive it from the partition count
  */
 public record SweepSpec(
     String confJson,
@@ -32,7 +34,8 @@ public record SweepSpec(
     Path localOutput,
     WriteMode mode,
     int partitions,
-    int batchSize) {
+    int batchSize,
+    int commitEvery) {
 
   /**
    * The parameters by name, in call order.

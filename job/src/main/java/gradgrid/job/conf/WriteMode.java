@@ -4,6 +4,11 @@ package gradgrid.job.conf;
 public enum WriteMode {
   /** Refuse to run (the default). */
   ERROR,
-  /** Replace a directory that a previous gradgrid sweep wrote. */
-  OVERWRITE
+  /** Replace an empty directory or an output gradgrid wrote; discard an unfinished run. */
+  OVERWRITE,
+  /**
+   * Continue the unfinished run of the same conf (its committed chunks are kept), or do nothing
+   * when the output is already this conf's finished output; otherwise as {@link #ERROR}.
+   */
+  RESUME
 }

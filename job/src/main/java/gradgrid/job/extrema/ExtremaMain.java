@@ -3,13 +3,20 @@ package gradgrid.job.extrema;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.conf.WriteMode;
+import gradgrid.job.partitions.IndexRange;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.sql.ConfCommand;
 import gradgrid.job.sql.ResultTable;
 import gradgrid.job.sql.SweepOutput;
+import gradgrid.job.store.OutputCommit;
+import gradgrid.job.store.OutputPaths;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -81,7 +88,14 @@ public final class ExtremaMain {
     }
     Dataset<Row> table = Extrema.toDataset(spark, points);
     SweepOutput saved = output.extrema();
-    table.write().mode(SaveMode.Overwrite).parquet(saved.location());
+    try {
+      save(spark, table, saved, spec, points.size());
+    } catch (ConfException e) {
+      err.println("error: " + e.getMessage());
+      return EXIT_BAD_INPUT;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save " + saved.location(), e);
+    }
     ResultTable.printTable(table, Integer.MAX_VALUE - 1, out);
     long counted = points.stream().filter(CriticalPoint::counted).count();
     long flat = points.stream().filter(CriticalPoint::flat).count();
@@ -103,5 +117,21 @@ public final class ExtremaMain {
             + (unconverged > 0 ? "; " + unconverged + " did not reach |f'| < 1e-12" : ""));
     out.println("gradgrid: saved to " + saved.location() + " (view " + saved.name() + " in sql)");
     return 0;
+  }
+
+  /**
+   * Saves the critical points through the same output commit as a sweep: it replaces only an
+   * earlier extrema output (never a stranger's directory of that name) and publishes atomically.
+   */
+  private static void save(
+      SparkSession spark, Dataset<Row> table, SweepOutput saved, SweepSpec spec, long rows)
+      throws IOException {
+    OutputPaths paths = saved.paths(spark);
+    try (OutputCommit commit =
+        OutputCommit.open(paths, WriteMode.OVERWRITE, spec.confJson(), rows)) {
+      table.coalesce(1).write().mode(SaveMode.Append).parquet(commit.staging().toString());
+      commit.commit(List.of(new IndexRange(0, rows)), Map.of());
+      commit.publish();
+    }
   }
 }

@@ -4,11 +4,13 @@ import gradgrid.job.SweepMain;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
-import gradgrid.job.parquet.OutputGuard;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.sql.ConfCommand;
 import gradgrid.job.sql.SweepOutput;
+import gradgrid.job.store.OutputGuard;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,10 +81,12 @@ public final class PlotMain {
         if (!o.exists(spark)) {
           err.println("gradgrid: " + o.location() + " not found; running " + conf.heatmaps());
           OutputGuard.check(other);
-          SweepMain.sweep(spark, other, providers.evaluator(other));
+          SweepMain.sweep(spark, other, providers.evaluator(other), err);
         }
         files.addAll(ReferenceFigures.draw(o.register(spark), other, conf, err));
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the heatmaps' sweep", e);
     } catch (ConfException e) {
       err.println("error: " + e.getMessage());
       return EXIT_BAD_INPUT;

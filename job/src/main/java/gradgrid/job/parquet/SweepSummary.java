@@ -9,14 +9,13 @@ import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.run.ColumnStats;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * The summary written beside the data as {@value #FILE_NAME}: the conf as resolved, row count,
@@ -99,7 +98,7 @@ public final class SweepSummary {
    * @return the row count
    */
   public long rows() {
-    return (Long) fields.get("rows");
+    return ((Number) fields.get("rows")).longValue();
   }
 
   /**
@@ -124,21 +123,31 @@ public final class SweepSummary {
   }
 
   /**
-   * Writes {@value #FILE_NAME} into the output directory (any Hadoop file system).
+   * Writes {@value #FILE_NAME} into a directory (any Hadoop file system).
    *
-   * @param spark the session (for the Hadoop configuration)
-   * @param spec the sweep
+   * @param fs the file system
+   * @param dir the directory (a run's staging directory)
+   * @throws IOException if it cannot be written
    */
-  public void write(SparkSession spark, SweepSpec spec) {
-    Path file = new Path(spec.output(), FILE_NAME);
-    try {
-      FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      try (OutputStream out = fs.create(file, true)) {
-        out.write(toJson().getBytes(StandardCharsets.UTF_8));
-        out.write('\n');
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+  public void write(FileSystem fs, Path dir) throws IOException {
+    try (OutputStream out = fs.create(new Path(dir, FILE_NAME), true)) {
+      out.write(toJson().getBytes(StandardCharsets.UTF_8));
+      out.write('\n');
+    }
+  }
+
+  /**
+   * Reads the summary of a finished output.
+   *
+   * @param fs the file system
+   * @param dir the output directory
+   * @return the summary
+   * @throws IOException if it is missing or unreadable
+   */
+  public static SweepSummary read(FileSystem fs, Path dir) throws IOException {
+    try (InputStream in = fs.open(new Path(dir, FILE_NAME))) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new SweepSummary(ConfigFactory.parseString(text).root().unwrapped());
     }
   }
 }

@@ -1,6 +1,5 @@
 package gradgrid.job.parquet;
 
-import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
@@ -10,16 +9,10 @@ import gradgrid.job.partitions.PartitionPlan;
 import gradgrid.job.run.ColumnStats;
 import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.run.SweepTask;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -55,13 +48,13 @@ public final class SweepWriter {
   }
 
   /**
-   * The sweep's rows as a Dataset. Only the index ranges travel from the driver; each task computes
-   * its own coordinates and outputs.
+   * Rows of some index ranges of the sweep as a Dataset. Only the ranges travel from the driver;
+   * each task computes its own coordinates and outputs.
    *
    * @param spark the session
    * @param spec the sweep
    * @param factory the evaluator recipe
-   * @param partitions the partition count
+   * @param ranges the index ranges, one partition each
    * @param stats a registered accumulator for the summary, or null
    * @return the rows, schema {@link SweepSchema#of}
    */
@@ -69,9 +62,8 @@ public final class SweepWriter {
       SparkSession spark,
       SweepSpec spec,
       EvaluatorFactory factory,
-      int partitions,
+      List<IndexRange> ranges,
       ColumnStats stats) {
-    List<IndexRange> ranges = PartitionPlan.split(spec.grid().rows(), partitions);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     StructType schema = SweepSchema.of(spec);
     JavaRDD<InternalRow> rows =
@@ -83,53 +75,19 @@ public final class SweepWriter {
   }
 
   /**
-   * Writes the rows as snappy Parquet with Spark's commit protocol ({@code _SUCCESS} on commit).
-   * Checks the output again with {@link OutputGuard} on its own file system, deletes an old
-   * gradgrid output in {@code overwrite} mode, then writes {@link OutputGuard#IN_PROGRESS} before
-   * any row; {@link #finish} removes it once the summary is written, so an output without {@code
-   * _SUCCESS} or with the marker is unfinished.
+   * Appends rows as snappy Parquet to a run's staging directory with Spark's commit protocol (the
+   * files appear when every task has committed). The output commit decides what the files become.
    *
    * @param rows the rows
-   * @param spec the sweep (output location and write mode)
+   * @param spec the sweep (for the dictionary options)
+   * @param staging the staging directory
    */
-  public static void write(Dataset<Row> rows, SweepSpec spec) {
-    Path out = new Path(spec.output());
-    try {
-      FileSystem fs = out.getFileSystem(rows.sparkSession().sparkContext().hadoopConfiguration());
-      if (OutputGuard.check(fs, out, spec.mode()) && !fs.delete(out, true)) {
-        throw new IOException("cannot delete the old output " + out);
-      }
-      fs.mkdirs(out);
-      try (OutputStream marker = fs.create(new Path(out, OutputGuard.IN_PROGRESS), true)) {
-        marker.write(spec.confJson().getBytes(StandardCharsets.UTF_8));
-      }
-    } catch (UnsupportedFileSystemException e) {
-      throw new ConfException(
-          "output.dir: " + out + ": no file system for this scheme here (" + e.getMessage() + ")");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot prepare the output " + out, e);
-    }
-    // Append into the directory prepared above (it holds the marker); the guard did the mode check.
+  public static void write(Dataset<Row> rows, SweepSpec spec, Path staging) {
     rows.write()
         .mode(SaveMode.Append)
         .option("compression", "snappy")
         .options(dictionaryOptions(spec))
-        .parquet(spec.output());
-  }
-
-  /**
-   * Marks the output finished by removing {@link OutputGuard#IN_PROGRESS}; call after the summary.
-   *
-   * @param spark the session (for the Hadoop configuration)
-   * @param spec the sweep
-   */
-  public static void finish(SparkSession spark, SweepSpec spec) {
-    Path marker = new Path(spec.output(), OutputGuard.IN_PROGRESS);
-    try {
-      marker.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(marker, false);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + marker, e);
-    }
+        .parquet(staging.toString());
   }
 
   /**

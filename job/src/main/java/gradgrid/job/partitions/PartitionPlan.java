@@ -52,4 +52,39 @@ public final class PartitionPlan {
     }
     return out;
   }
+
+  /**
+   * The ranges still to compute when {@code done} are committed: the plan {@link #split} gives when
+   * nothing is, otherwise every gap between committed ranges, cut into pieces no longer than the
+   * plan's ranges.
+   *
+   * @param rows the row count (at least 1)
+   * @param partitions the plan's partition count
+   * @param done committed ranges, disjoint, in any order
+   * @return the ranges to compute, in row order
+   */
+  public static List<IndexRange> missing(long rows, int partitions, List<IndexRange> done) {
+    if (done.isEmpty()) {
+      return split(rows, partitions);
+    }
+    long longest = (rows + partitions - 1) / partitions;
+    List<IndexRange> sorted = new ArrayList<>(done);
+    sorted.sort((a, b) -> Long.compare(a.start(), b.start()));
+    List<IndexRange> out = new ArrayList<>();
+    long at = 0;
+    for (int i = 0; i <= sorted.size(); i++) {
+      long next = i < sorted.size() ? sorted.get(i).start() : rows;
+      if (next > at) {
+        long gap = next - at;
+        int pieces = (int) ((gap + longest - 1) / longest);
+        for (IndexRange r : split(gap, pieces)) {
+          out.add(new IndexRange(at + r.start(), at + r.end()));
+        }
+      }
+      if (i < sorted.size()) {
+        at = Math.max(at, sorted.get(i).end());
+      }
+    }
+    return out;
+  }
 }

@@ -1,6 +1,10 @@
 package gradgrid.job.run;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.util.AccumulatorV2;
 
 /**
@@ -185,6 +189,60 @@ public final class ColumnStats extends AccumulatorV2<ColumnStats, ColumnStats> {
   @Override
   public ColumnStats value() {
     return this;
+  }
+
+  /**
+   * The statistics as JSON-compatible values, doubles as their raw bits, so that the summary of a
+   * resumed run (which reads back the chunks an earlier run committed) is exactly an uninterrupted
+   * run's.
+   *
+   * @return rows, and per column min, max, nan, posInf, negInf
+   */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("rows", rows);
+    m.put("min", bits(min));
+    m.put("max", bits(max));
+    m.put("nan", longs(nan));
+    m.put("posInf", longs(posInf));
+    m.put("negInf", longs(negInf));
+    return m;
+  }
+
+  /**
+   * Reads statistics written by {@link #toMap}.
+   *
+   * @param m the map
+   * @return the statistics
+   */
+  public static ColumnStats fromMap(Map<String, Object> m) {
+    List<?> mins = (List<?>) m.get("min");
+    ColumnStats s = new ColumnStats(mins.size());
+    s.rows = ((Number) m.get("rows")).longValue();
+    for (int c = 0; c < mins.size(); c++) {
+      s.min[c] = Double.longBitsToDouble(((Number) mins.get(c)).longValue());
+      s.max[c] = Double.longBitsToDouble(((Number) ((List<?>) m.get("max")).get(c)).longValue());
+      s.nan[c] = ((Number) ((List<?>) m.get("nan")).get(c)).longValue();
+      s.posInf[c] = ((Number) ((List<?>) m.get("posInf")).get(c)).longValue();
+      s.negInf[c] = ((Number) ((List<?>) m.get("negInf")).get(c)).longValue();
+    }
+    return s;
+  }
+
+  private static List<Long> bits(double[] a) {
+    List<Long> out = new ArrayList<>(a.length);
+    for (double d : a) {
+      out.add(Double.doubleToRawLongBits(d));
+    }
+    return out;
+  }
+
+  private static List<Long> longs(long[] a) {
+    List<Long> out = new ArrayList<>(a.length);
+    for (long v : a) {
+      out.add(v);
+    }
+    return out;
   }
 
   /** Short form for Spark's UI and logs (the default would recurse through {@link #value()}). */

@@ -80,8 +80,9 @@ public final class SweepCatalog {
 
   /**
    * Registers every finished output as a view; reports the others on {@code err}: a missing
-   * directory is a note, a directory without {@code _SUCCESS} is refused because that sweep did not
-   * finish. Missing extrema outputs pass silently (they are optional).
+   * directory is a note, a directory that is not a finished output (no manifest, or files that do
+   * not match it) is refused because that sweep did not finish. Missing extrema outputs pass
+   * silently (they are optional).
    *
    * @param spark the session
    * @param outputs the candidates

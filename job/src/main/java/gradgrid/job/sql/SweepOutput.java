@@ -2,11 +2,11 @@ package gradgrid.job.sql;
 
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepSpec;
-import gradgrid.job.parquet.OutputGuard;
+import gradgrid.job.store.FinishedOutput;
+import gradgrid.job.store.OutputPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -15,12 +15,9 @@ import org.apache.spark.sql.SparkSession;
  * One sweep's Parquet output and the view name it is registered under.
  *
  * @param name the view name, a plain SQL identifier
- * @param location the output directory as a URI or path Spark understands
+ * @param location the output directory as a Hadoop path string
  */
 public record SweepOutput(String name, String location) {
-  /** Spark's commit marker, written when every task of the write has committed. */
-  public static final String SUCCESS = "_SUCCESS";
-
   /** Suffix of the directory (and view) holding a sweep's critical points. */
   public static final String EXTREMA_SUFFIX = "-extrema";
 
@@ -65,47 +62,32 @@ public record SweepOutput(String name, String location) {
    * @return true if it exists
    */
   public boolean exists(SparkSession spark) {
-    return test(spark, new org.apache.hadoop.fs.Path(location));
+    try {
+      OutputPaths p = paths(spark);
+      return p.fs().exists(p.dir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look at " + location, e);
+    }
   }
 
   /**
-   * Whether the sweep finished: Spark committed the write ({@value #SUCCESS} is present) and
-   * gradgrid wrote its summary (its {@link OutputGuard#IN_PROGRESS} marker is gone).
-   *
-   * @param spark the session (for the Hadoop configuration)
-   * @return true if the sweep finished
-   */
-  public boolean finished(SparkSession spark) {
-    return test(spark, new org.apache.hadoop.fs.Path(location, SUCCESS))
-        && !test(spark, new org.apache.hadoop.fs.Path(location, OutputGuard.IN_PROGRESS));
-  }
-
-  /**
-   * Reads the output after checking that it is there and finished.
+   * Reads the output after checking it against its manifest ({@link FinishedOutput}).
    *
    * @param spark the session
    * @return the rows
-   * @throws ConfException if the directory is missing or has no commit marker
+   * @throws ConfException if there is no finished output there, or its files do not match its
+   *     manifest
    */
   public Dataset<Row> read(SparkSession spark) {
-    if (!exists(spark)) {
-      throw new ConfException(
-          "sweep '" + name + "': " + location + " does not exist; run the sweep first");
+    org.apache.hadoop.fs.Path dir;
+    try {
+      dir = FinishedOutput.locate(paths(spark));
+    } catch (ConfException e) {
+      throw new ConfException("sweep '" + name + "': " + e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look at " + location, e);
     }
-    if (!finished(spark)) {
-      throw new ConfException(
-          "sweep '"
-              + name
-              + "': "
-              + location
-              + " is not a finished sweep (no "
-              + SUCCESS
-              + " commit marker, or gradgrid's "
-              + OutputGuard.IN_PROGRESS
-              + " marker is still there): the sweep did not finish (or is still running);"
-              + " run it again");
-    }
-    return spark.read().parquet(location);
+    return spark.read().parquet(dir.toString());
   }
 
   /**
@@ -121,12 +103,14 @@ public record SweepOutput(String name, String location) {
     return data;
   }
 
-  private static boolean test(SparkSession spark, org.apache.hadoop.fs.Path p) {
-    try {
-      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      return fs.exists(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot look at " + p, e);
-    }
+  /**
+   * The output's paths on its file system.
+   *
+   * @param spark the session (for the Hadoop configuration)
+   * @return the paths
+   * @throws IOException if the file system cannot be reached
+   */
+  public OutputPaths paths(SparkSession spark) throws IOException {
+    return OutputPaths.of(location, spark.sparkContext().hadoopConfiguration());
   }
 }

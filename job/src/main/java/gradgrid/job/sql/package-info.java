@@ -10,9 +10,9 @@
  * ./submit.sh extrema} ({@code <output.dir>-extrema}) are registered too, as {@code
  * <name>_extrema}.
  *
- * <p>An output is used only when Spark's commit marker {@code _SUCCESS} is there and gradgrid's
- * {@code _gradgrid_in_progress} marker is gone: otherwise the sweep did not finish (or is still
- * running) and its files are not a consistent data set.
+ * <p>An output is used only when its manifest is there and the directory holds exactly the files it
+ * lists, at their sizes ({@link gradgrid.job.store.FinishedOutput}): otherwise the sweep did not
+ * finish, or its files were changed, and they are not one run's complete result.
  *
  * <p>The figures and the extrema read their data through the same {@link
  * gradgrid.job.sql.SweepOutput}, so data flows one way: Parquet, then views, then pictures and

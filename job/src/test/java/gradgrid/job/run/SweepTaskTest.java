@@ -9,6 +9,7 @@ import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.parquet.SweepWriter;
+import gradgrid.job.partitions.PartitionPlan;
 import gradgrid.job.testing.SparkTestSession;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,7 +85,8 @@ class SweepTaskTest {
     SparkSession spark = SparkTestSession.get();
     for (int partitions : new int[] {1, 4, 35}) {
       List<Row> rows =
-          SweepWriter.evaluate(spark, spec, providers.evaluator(spec), partitions, null)
+          SweepWriter.evaluate(
+                  spark, spec, providers.evaluator(spec), PartitionPlan.split(35, partitions), null)
               .orderBy("a", "v_1")
               .collectAsList();
       assertEquals(35, rows.size(), "partitions=" + partitions);

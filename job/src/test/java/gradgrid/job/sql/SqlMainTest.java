@@ -32,11 +32,11 @@ class SqlMainTest {
         SmallSweeps.SEED
             + "inputs.x { from = -1, to = 1, points = 5 }\n"
             + "outputs = [f, \"f'\", \"grad(beta)\"]\noutput.dir = out/small-run\n");
-    // A copy without the commit marker: a sweep that did not finish.
+    // A copy without the manifest: a sweep that did not finish.
     Path broken = Files.createDirectories(dir.resolve("out/broken"));
     try (Stream<Path> s = Files.list(dir.resolve("out/small-run"))) {
       for (Path p : s.toList()) {
-        if (!p.getFileName().toString().contains("SUCCESS")) {
+        if (!p.getFileName().toString().contains("manifest")) {
           Files.copy(p, broken.resolve(p.getFileName()));
         }
       }

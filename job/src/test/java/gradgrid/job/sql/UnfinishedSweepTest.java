@@ -1,32 +1,35 @@
 package gradgrid.job.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gradgrid.job.SweepMain;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepSpec;
-import gradgrid.job.parquet.OutputGuard;
-import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.run.BatchEvaluator;
 import gradgrid.job.run.EvaluatorFactory;
+import gradgrid.job.store.OutputGuard;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A sweep whose tasks keep failing leaves no output that looks complete: no {@code _SUCCESS}, no
- * summary, gradgrid's in-progress marker; readers and {@code sql} refuse it saying the sweep did
- * not finish; {@code error} mode refuses to reuse the directory, {@code overwrite} replaces it.
+ * A sweep whose tasks keep failing publishes nothing: the finished output it was to replace stays
+ * exactly as it was, readable; a finished output whose files no longer match its manifest (a part
+ * file missing or truncated, a file added) is refused by readers and by {@code overwrite}.
  */
 class UnfinishedSweepTest {
   @TempDir Path dir;
@@ -57,30 +60,71 @@ class UnfinishedSweepTest {
     }
   }
 
-  private static String conf(String mode) {
+  private static String conf(String mode, int points) {
     return SmallSweeps.SEED
-        + "inputs.x { from = -1, to = 1, points = 1001 }\noutputs = [f]\n"
+        + "inputs.x { from = -1, to = 1, points = "
+        + points
+        + " }\noutputs = [f]\n"
         + "output { dir = out/failing, mode = "
         + mode
         + " }\npartitions = 4\nbatch-size = 64\n";
   }
 
   @Test
-  void failedSweepIsRefusedByReadersAndReplacedOnlyByOverwrite() throws Exception {
+  void failedSweepLeavesTheOldOutputAsItWas() throws Exception {
     SparkSession spark = SparkTestSession.get();
-    SweepSpec spec = SmallSweeps.spec(dir, conf("error"));
-    EvaluatorFactory failing = new FailingFactory(SmallSweeps.providers().evaluator(spec));
-    Exception e = assertThrows(Exception.class, () -> SweepMain.sweep(spark, spec, failing));
-    assertTrue(String.valueOf(e.getMessage()).contains("deliberate test failure"), e.toString());
-
+    SmallSweeps.run(dir, conf("error", 101));
     Path out = dir.resolve("out/failing");
-    assertFalse(Files.exists(out.resolve(SweepOutput.SUCCESS)), "no commit marker");
-    assertFalse(Files.exists(out.resolve(SweepSummary.FILE_NAME)), "no summary");
-    assertTrue(Files.exists(out.resolve(OutputGuard.IN_PROGRESS)), "the in-progress marker stays");
-
+    Map<String, Long> before = listing(out);
+    SweepSpec spec = SmallSweeps.spec(dir, conf("overwrite", 1001));
+    EvaluatorFactory failing = new FailingFactory(SmallSweeps.providers().evaluator(spec));
+    Exception e =
+        assertThrows(Exception.class, () -> SweepMain.sweep(spark, spec, failing, System.out));
+    assertTrue(String.valueOf(e.getMessage()).contains("deliberate test failure"), e.toString());
+    assertEquals(before, listing(out), "the old output is untouched");
     SweepOutput output = new SweepOutput("failing", spec.output());
-    ConfException refused = assertThrows(ConfException.class, () -> output.read(spark));
-    assertTrue(refused.getMessage().contains("did not finish"), refused.getMessage());
+    assertEquals(101, output.read(spark).count());
+
+    SweepMain.sweep(spark, spec, SmallSweeps.providers().evaluator(spec), System.out);
+    assertEquals(1001, output.read(spark).count());
+    try (Stream<Path> siblings = Files.list(out.getParent())) {
+      assertEquals(
+          List.of("failing"),
+          siblings
+              .map(p -> p.getFileName().toString())
+              .filter(n -> !n.endsWith(".gradgrid-lock"))
+              .toList(),
+          "no staging or old directories left beside the output");
+    }
+  }
+
+  @Test
+  void readersAndOverwriteRefuseAnOutputThatDoesNotMatchItsManifest() throws Exception {
+    SparkSession spark = SparkTestSession.get();
+    SweepSpec spec = SmallSweeps.run(dir, conf("error", 1001));
+    Path out = dir.resolve("out/failing");
+    SweepOutput output = new SweepOutput("failing", spec.output());
+    Path part = parts(out).get(0);
+    byte[] bytes = Files.readAllBytes(part);
+
+    Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+    ConfException truncated = assertThrows(ConfException.class, () -> output.read(spark));
+    assertTrue(truncated.getMessage().contains("its manifest says"), truncated.getMessage());
+
+    Files.delete(part);
+    ConfException missing = assertThrows(ConfException.class, () -> output.read(spark));
+    assertTrue(missing.getMessage().contains("is missing"), missing.getMessage());
+    SweepSpec again = SmallSweeps.spec(dir, conf("overwrite", 1001));
+    ConfException refused = assertThrows(ConfException.class, () -> OutputGuard.check(again));
+    assertTrue(refused.getMessage().contains("nothing was deleted"), refused.getMessage());
+    assertEquals(parts(out).size(), 3, "the overwrite deleted nothing");
+
+    Files.write(part, bytes);
+    assertEquals(1001, output.read(spark).count(), "restored, it reads again");
+    Files.writeString(out.resolve("notes.txt"), "a stranger's file");
+    ConfException extra = assertThrows(ConfException.class, () -> output.read(spark));
+    assertTrue(extra.getMessage().contains("notes.txt"), extra.getMessage());
+
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         SqlMain.run(
@@ -91,21 +135,23 @@ class UnfinishedSweepTest {
             new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(2, code);
     String notes = err.toString(StandardCharsets.UTF_8);
-    assertTrue(notes.contains("failing") && notes.contains("did not finish"), notes);
+    assertTrue(notes.contains("failing") && notes.contains("manifest"), notes);
+  }
 
-    // error mode will not reuse it; overwrite replaces it, since gradgrid's marker says it is ours.
-    ConfException exists = assertThrows(ConfException.class, () -> OutputGuard.check(spec));
-    assertTrue(exists.getMessage().contains("already exists"), exists.getMessage());
-    SweepSpec again = SmallSweeps.spec(dir, conf("overwrite"));
-    OutputGuard.check(again);
-    SweepMain.sweep(spark, again, SmallSweeps.providers().evaluator(again));
-    assertFalse(Files.exists(out.resolve(OutputGuard.IN_PROGRESS)), "marker removed at the end");
-    assertEquals(1001, output.read(spark).count());
+  private static List<Path> parts(Path out) throws IOException {
+    try (Stream<Path> s = Files.list(out)) {
+      return s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();
+    }
+  }
 
-    // A driver killed after Spark's commit but before the summary leaves the marker: refused.
-    Files.writeString(out.resolve(OutputGuard.IN_PROGRESS), "{}");
-    refused = assertThrows(ConfException.class, () -> output.read(spark));
-    assertTrue(refused.getMessage().contains("did not finish"), refused.getMessage());
+  private static Map<String, Long> listing(Path out) throws IOException {
+    Map<String, Long> m = new TreeMap<>();
+    try (Stream<Path> s = Files.list(out)) {
+      for (Path p : s.toList()) {
+        m.put(p.getFileName().toString(), Files.size(p));
+      }
+    }
+    return m;
   }
 
   @Test
@@ -120,7 +166,10 @@ class UnfinishedSweepTest {
             ConfException.class,
             () ->
                 SweepMain.sweep(
-                    SparkTestSession.get(), spec, SmallSweeps.providers().evaluator(spec)));
+                    SparkTestSession.get(),
+                    spec,
+                    SmallSweeps.providers().evaluator(spec),
+                    System.out));
     assertTrue(e.getMessage().contains("output.dir: nosuchfs://host/out"), e.getMessage());
   }
 }

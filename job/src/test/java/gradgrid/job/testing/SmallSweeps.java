@@ -7,6 +7,8 @@ import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.run.ExpressionProvider;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.run.RationalProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /** Small real sweeps (written with the sweep's own stages) for the result-command tests. */
@@ -48,7 +50,11 @@ public final class SmallSweeps {
    */
   public static SweepSpec run(Path dir, String text) {
     SweepSpec spec = spec(dir, text);
-    SweepMain.sweep(SparkTestSession.get(), spec, providers().evaluator(spec));
+    try {
+      SweepMain.sweep(SparkTestSession.get(), spec, providers().evaluator(spec), System.out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return spec;
   }
 }

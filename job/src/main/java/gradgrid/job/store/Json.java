@@ -1,0 +1,76 @@
+package gradgrid.job.store;
+
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigSyntax;
+import com.typesafe.config.ConfigValueFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The small JSON files of the output store, read and written on any Hadoop file system. A file is
+ * written under a temporary name and renamed into place, so a reader sees the whole file or none.
+ */
+final class Json {
+  private Json() {}
+
+  /** Writes {@code fields} as JSON to {@code file}, atomically (temporary file, then rename). */
+  static void write(FileSystem fs, Path file, Map<String, ?> fields) throws IOException {
+    String text =
+        ConfigValueFactory.fromMap(fields)
+            .render(ConfigRenderOptions.concise().setJson(true).setFormatted(true));
+    Path tmp = new Path(file.getParent(), "." + file.getName() + ".tmp");
+    try (OutputStream out = fs.create(tmp, true)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+      out.write('\n');
+    }
+    if (!fs.rename(tmp, file)) {
+      throw new IOException("cannot rename " + tmp + " to " + file);
+    }
+  }
+
+  /** Reads a JSON object written by {@link #write}; a missing file gives null. */
+  static Map<String, Object> read(FileSystem fs, Path file) throws IOException {
+    if (!fs.exists(file)) {
+      return null;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (InputStream in = fs.open(file)) {
+      in.transferTo(bytes);
+    }
+    try {
+      return ConfigFactory.parseString(
+              bytes.toString(StandardCharsets.UTF_8),
+              ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON))
+          .root()
+          .unwrapped();
+    } catch (com.typesafe.config.ConfigException e) {
+      throw new IOException(file + " is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** A field as a long (JSON numbers come back as Integer or Long). */
+  static long longOf(Map<String, Object> m, String key) throws IOException {
+    Object v = m.get(key);
+    if (!(v instanceof Number n)) {
+      throw new IOException("field '" + key + "' is missing or not a number");
+    }
+    return n.longValue();
+  }
+
+  /** A field as a string. */
+  static String stringOf(Map<String, Object> m, String key) throws IOException {
+    Object v = m.get(key);
+    if (!(v instanceof String s)) {
+      throw new IOException("field '" + key + "' is missing or not a string");
+    }
+    return s;
+  }
+}

@@ -1,0 +1,113 @@
+package gradgrid.job.store;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The file that makes an output finished, written last: the run that wrote it, the conf's hash, the
+ * row count, and every data file with its size and row count. An output is finished exactly when
+ * its manifest is there and the directory holds exactly those files at those sizes; that is also
+ * what makes a directory gradgrid's (a copied summary or manifest beside other files is not).
+ *
+ * @param runId the run that wrote the output
+ * @param confHash SHA-256 of the conf (less {@code output.mode}), see {@link ConfHash}
+ * @param rows rows in all files
+ * @param files the data files
+ */
+public record Manifest(String runId, String confHash, long rows, List<PartFile> files) {
+  /** The manifest's file name inside the output (Spark's readers skip names starting with '_'). */
+  public static final String FILE_NAME = "_gradgrid_manifest.json";
+
+  /** Spark's commit marker, kept in the output for readers that look for it. */
+  public static final String SUCCESS = "_SUCCESS";
+
+  /** Names gradgrid writes next to the data files; anything else must be listed as a file. */
+  private static final Set<String> OWN_NAMES = Set.of(FILE_NAME, SUCCESS, "_gradgrid_summary.json");
+
+  /** Writes the manifest into {@code dir}. */
+  void write(FileSystem fs, Path dir) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("format", 1);
+    m.put("run", runId);
+    m.put("conf-sha256", confHash);
+    m.put("rows", rows);
+    List<Object> entries = new ArrayList<>();
+    for (PartFile f : files) {
+      entries.add(f.toMap());
+    }
+    m.put("files", entries);
+    Json.write(fs, new Path(dir, FILE_NAME), m);
+  }
+
+  /**
+   * Reads the manifest of a directory.
+   *
+   * @param fs the file system
+   * @param dir the directory
+   * @return the manifest, or null if there is none
+   * @throws IOException if it cannot be read or is malformed
+   */
+  @SuppressWarnings("unchecked")
+  public static Manifest read(FileSystem fs, Path dir) throws IOException {
+    Map<String, Object> m = Json.read(fs, new Path(dir, FILE_NAME));
+    if (m == null) {
+      return null;
+    }
+    List<PartFile> files = new ArrayList<>();
+    if (!(m.get("files") instanceof List<?> list)) {
+      throw new IOException(new Path(dir, FILE_NAME) + ": field 'files' is missing");
+    }
+    for (Object o : list) {
+      files.add(PartFile.fromMap((Map<String, Object>) o));
+    }
+    return new Manifest(
+        Json.stringOf(m, "run"), Json.stringOf(m, "conf-sha256"), Json.longOf(m, "rows"), files);
+  }
+
+  /**
+   * What is wrong with {@code dir} measured against this manifest: a listed file missing or of
+   * another size, or an entry the manifest does not list. Hadoop's checksum files ({@code
+   * .<name>.crc}) and gradgrid's own working files are allowed.
+   *
+   * @param fs the file system
+   * @param dir the directory
+   * @return the first problem, or null when the directory is exactly this output
+   * @throws IOException if the directory cannot be listed
+   */
+  public String mismatch(FileSystem fs, Path dir) throws IOException {
+    Map<String, PartFile> expected = new HashMap<>();
+    for (PartFile f : files) {
+      expected.put(f.name(), f);
+    }
+    for (FileStatus s : fs.listStatus(dir)) {
+      String n = s.getPath().getName();
+      if (OWN_NAMES.contains(n) || RunJournal.isJournal(n) || isChecksum(n)) {
+        continue;
+      }
+      PartFile f = expected.remove(n);
+      if (f == null) {
+        return "it holds " + n + ", which its manifest does not list";
+      }
+      if (s.isDirectory() || s.getLen() != f.bytes()) {
+        return n + " is " + s.getLen() + " bytes, its manifest says " + f.bytes();
+      }
+    }
+    if (!expected.isEmpty()) {
+      return "the part file " + expected.keySet().iterator().next() + " of its manifest is missing";
+    }
+    long sum = files.stream().mapToLong(PartFile::rows).sum();
+    return sum == rows ? null : "its manifest's files hold " + sum + " rows, not " + rows;
+  }
+
+  private static boolean isChecksum(String n) {
+    return n.startsWith(".") && n.endsWith(".crc");
+  }
+}

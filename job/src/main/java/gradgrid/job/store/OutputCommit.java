@@ -1,0 +1,392 @@
+package gradgrid.job.store;
+
+import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.WriteMode;
+import gradgrid.job.partitions.IndexRange;
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+
+/**
+ * One run's write of an output, from lock to publish (the long story is in {@code
+ * package-info.java}). Open it before Spark starts: it takes the lock, finishes or clears what an
+ * earlier run left, applies the write mode, and gives a staging directory to write into (a new one,
+ * or a dead run's when resuming). Each chunk of rows written there is {@linkplain #commit
+ * committed} to the run's journal; {@link #publish} writes the manifest and moves the output into
+ * place by renames.
+ */
+public final class OutputCommit implements AutoCloseable {
+  private static final DateTimeFormatter RUN_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+  private final OutputPaths paths;
+  private final RunLock lock;
+  private final String runId;
+  private final String confHash;
+  private final long rows;
+  private final List<Chunk> chunks;
+  private final boolean finished;
+
+  private OutputCommit(
+      OutputPaths paths,
+      RunLock lock,
+      String runId,
+      String confHash,
+      long rows,
+      List<Chunk> chunks,
+      boolean finished) {
+    this.paths = paths;
+    this.lock = lock;
+    this.runId = runId;
+    this.confHash = confHash;
+    this.rows = rows;
+    this.chunks = chunks;
+    this.finished = finished;
+  }
+
+  /**
+   * Starts (or resumes) a run of an output.
+   *
+   * @param paths the output
+   * @param mode the write mode
+   * @param confJson the resolved conf (its hash identifies what the run computes)
+   * @param rows the rows the finished output will hold
+   * @return the open run; close it when done, published or not
+   * @throws ConfException if another run holds the lock or the mode forbids the run; nothing
+   *     written
+   * @throws IOException if the file system fails
+   */
+  public static OutputCommit open(OutputPaths paths, WriteMode mode, String confJson, long rows)
+      throws IOException {
+    String hash = ConfHash.of(confJson);
+    String runId = newRunId();
+    RunLock lock = RunLock.acquire(paths, runId);
+    try {
+      return openLocked(paths, lock, mode, hash, runId, rows);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static OutputCommit openLocked(
+      OutputPaths paths, RunLock lock, WriteMode mode, String hash, String runId, long rows)
+      throws IOException {
+    FileSystem fs = paths.fs();
+    recover(paths);
+    check(paths, mode, hash);
+    for (Path s : paths.stagings()) {
+      if (RunJournal.confHash(fs, s) != null
+          && Manifest.read(fs, s) == null
+          && RunJournal.chunks(fs, s).isEmpty()) {
+        fs.delete(s, true); // a run that committed nothing: nothing to continue
+      }
+    }
+    Path resumable = null;
+    for (Path s : unfinished(paths)) {
+      if (mode == WriteMode.RESUME
+          && resumable == null
+          && hash.equals(RunJournal.confHash(fs, s))) {
+        resumable = s;
+      } else {
+        fs.delete(s, true); // overwrite discards it; resume keeps only one run of this conf
+      }
+    }
+    if (resumable == null && mode == WriteMode.RESUME && fs.exists(paths.dir())) {
+      return new OutputCommit(paths, lock, runId, hash, rows, List.of(), true);
+    }
+    if (resumable != null) {
+      String id = paths.runIdOf(resumable);
+      List<Chunk> done = RunJournal.chunks(fs, resumable);
+      clearDebris(fs, resumable, done);
+      return new OutputCommit(paths, lock, id, hash, rows, new ArrayList<>(done), false);
+    }
+    Path staging = paths.staging(runId);
+    if (!fs.mkdirs(staging)) {
+      throw new IOException("cannot create " + staging);
+    }
+    RunJournal.start(fs, staging, runId, hash, rows);
+    return new OutputCommit(paths, lock, runId, hash, rows, new ArrayList<>(), false);
+  }
+
+  /**
+   * The write mode's rules, read-only: {@link OutputGuard} applies them before Spark starts and
+   * {@link #open} again under the lock. An unfinished run (a staging directory with committed
+   * chunks and no manifest) is continued by {@code resume} (same conf only), discarded by {@code
+   * overwrite}, and makes {@code error} refuse; an existing output is refused by {@code error},
+   * left alone by {@code resume} when it is this conf's finished output, and replaced by {@code
+   * overwrite} only if {@link Ownership} allows.
+   *
+   * @param paths the output
+   * @param mode the write mode
+   * @param hash the conf's {@link ConfHash}
+   * @throws ConfException if the run may not start; nothing is changed
+   * @throws IOException if the file system cannot be read
+   */
+  static void check(OutputPaths paths, WriteMode mode, String hash) throws IOException {
+    FileSystem fs = paths.fs();
+    Path dir = paths.dir();
+    boolean resumable = false;
+    for (Path s : unfinished(paths)) {
+      String h = RunJournal.confHash(fs, s);
+      if (mode == WriteMode.RESUME && hash.equals(h)) {
+        resumable = true;
+      } else if (mode != WriteMode.OVERWRITE) {
+        throw new ConfException(
+            "output.dir: an unfinished run of "
+                + OutputPaths.display(dir)
+                + " is in "
+                + OutputPaths.display(s)
+                + (hash.equals(h) ? "" : " (started with another conf)")
+                + "; nothing was written. Set output.mode = resume to continue it (same conf only)"
+                + " or output.mode = overwrite to discard it");
+      }
+    }
+    if (!fs.exists(dir)) {
+      return;
+    }
+    if (mode == WriteMode.RESUME && !resumable) {
+      Manifest m = Manifest.read(fs, dir);
+      if (m != null && m.confHash().equals(hash) && m.mismatch(fs, dir) == null) {
+        return;
+      }
+    }
+    if (mode == WriteMode.ERROR || (mode == WriteMode.RESUME && !resumable)) {
+      throw new ConfException(
+          "output.dir: "
+              + OutputPaths.display(dir)
+              + " already exists"
+              + (mode == WriteMode.RESUME ? " and is not a finished output of this conf" : "")
+              + "; nothing was written. Choose another output.dir, delete it, or set"
+              + " output.mode = overwrite");
+    }
+    Ownership.requireReplaceable(fs, dir);
+  }
+
+  /**
+   * Staging directories of runs that committed at least one chunk and wrote no manifest. Staging
+   * directories without a journal are not a run's and are left alone.
+   */
+  private static List<Path> unfinished(OutputPaths paths) throws IOException {
+    FileSystem fs = paths.fs();
+    List<Path> out = new ArrayList<>();
+    for (Path s : paths.stagings()) {
+      if (RunJournal.confHash(fs, s) == null || Manifest.read(fs, s) != null) {
+        continue;
+      }
+      if (!RunJournal.chunks(fs, s).isEmpty()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Finishes what a killed publish left (under the lock): a staging directory with a manifest is a
+   * finished run and is moved into place; an old output moved aside is deleted once the output is
+   * in place, or moved back if nothing else is.
+   */
+  private static void recover(OutputPaths paths) throws IOException {
+    FileSystem fs = paths.fs();
+    for (Path s : paths.stagings()) {
+      Manifest m = Manifest.read(fs, s);
+      if (m != null && m.mismatch(fs, s) == null) {
+        moveIn(paths, s, paths.runIdOf(s));
+      }
+    }
+    List<Path> asides = paths.asides();
+    for (int i = asides.size() - 1; i >= 0; i--) {
+      Path a = asides.get(i);
+      if (Manifest.read(fs, a) == null && fs.listStatus(a).length > 0) {
+        continue; // not an output gradgrid moved aside
+      }
+      if (!fs.exists(paths.dir())) {
+        rename(fs, a, paths.dir());
+      } else {
+        fs.delete(a, true);
+      }
+    }
+  }
+
+  /** Deletes everything in a resumed staging directory that its journal does not account for. */
+  private static void clearDebris(FileSystem fs, Path staging, List<Chunk> done)
+      throws IOException {
+    Set<String> keep = new HashSet<>();
+    for (Chunk c : done) {
+      for (PartFile f : c.files()) {
+        keep.add(f.name());
+      }
+    }
+    for (FileStatus s : fs.listStatus(staging)) {
+      String n = s.getPath().getName();
+      if (!keep.contains(n) && !RunJournal.isJournal(n)) {
+        fs.delete(s.getPath(), true);
+      }
+    }
+  }
+
+  /**
+   * Whether the output is already this conf's finished output ({@code resume} of a run that had
+   * published): there is nothing to do.
+   *
+   * @return true if finished
+   */
+  public boolean finished() {
+    return finished;
+  }
+
+  /**
+   * Where this run's files go until it publishes.
+   *
+   * @return the staging directory, qualified
+   */
+  public Path staging() {
+    return paths.staging(runId);
+  }
+
+  /**
+   * This run's id (a UTC time and a random suffix).
+   *
+   * @return the run id
+   */
+  public String runId() {
+    return runId;
+  }
+
+  /**
+   * The chunks committed so far (by the run this one resumes, then by this one).
+   *
+   * @return the chunks, in commit order
+   */
+  public List<Chunk> chunks() {
+    return List.copyOf(chunks);
+  }
+
+  /**
+   * The grid rows already committed.
+   *
+   * @return the index ranges of every committed chunk
+   */
+  public List<IndexRange> committedRanges() {
+    List<IndexRange> out = new ArrayList<>();
+    for (Chunk c : chunks) {
+      out.addAll(c.ranges());
+    }
+    return out;
+  }
+
+  /**
+   * Records the data files that appeared in the staging directory since the last commit as the
+   * chunk holding {@code ranges}, after checking from their Parquet footers that they hold exactly
+   * that many rows. Call after the chunk's Spark job has committed.
+   *
+   * @param ranges the index ranges the chunk wrote
+   * @param stats the caller's statistics of those rows (kept for a resumed run)
+   * @throws IOException if the files cannot be read or hold another row count
+   */
+  public void commit(List<IndexRange> ranges, Map<String, Object> stats) throws IOException {
+    FileSystem fs = paths.fs();
+    Set<String> known = new HashSet<>();
+    for (Chunk c : chunks) {
+      for (PartFile f : c.files()) {
+        known.add(f.name());
+      }
+    }
+    List<PartFile> files = new ArrayList<>();
+    long written = 0;
+    for (FileStatus s : fs.listStatus(staging())) {
+      String n = s.getPath().getName();
+      if (s.isFile() && !n.startsWith("_") && !n.startsWith(".") && !known.contains(n)) {
+        long r = parquetRows(fs, s);
+        files.add(new PartFile(n, s.getLen(), r));
+        written += r;
+      }
+    }
+    files.sort((a, b) -> a.name().compareTo(b.name()));
+    long expected = ranges.stream().mapToLong(IndexRange::size).sum();
+    if (written != expected) {
+      throw new IOException(
+          "the chunk's files in " + staging() + " hold " + written + " rows, not " + expected);
+    }
+    Chunk c = new Chunk(List.copyOf(ranges), files, stats);
+    RunJournal.append(fs, staging(), chunks.size() + 1, c);
+    chunks.add(c);
+  }
+
+  private static long parquetRows(FileSystem fs, FileStatus s) throws IOException {
+    try (ParquetFileReader r =
+        ParquetFileReader.open(HadoopInputFile.fromStatus(s, fs.getConf()))) {
+      return r.getRecordCount();
+    }
+  }
+
+  /**
+   * Publishes the run: writes the manifest into the staging directory (from here on the run is
+   * finished), then moves an old output aside, the new one into place, and deletes the old one.
+   * Write any summary into {@link #staging()} first.
+   *
+   * @throws IOException if the rows do not add up or a rename fails
+   */
+  public void publish() throws IOException {
+    List<PartFile> files = new ArrayList<>();
+    for (Chunk c : chunks) {
+      files.addAll(c.files());
+    }
+    Manifest m = new Manifest(runId, confHash, rows, files);
+    String wrong = m.mismatch(paths.fs(), staging());
+    if (wrong != null) {
+      throw new IOException("refusing to publish " + staging() + ": " + wrong);
+    }
+    paths.fs().create(new Path(staging(), Manifest.SUCCESS), true).close();
+    m.write(paths.fs(), staging());
+    moveIn(paths, staging(), runId);
+  }
+
+  /** Moves a finished staging directory into place: old output aside, new one in, old deleted. */
+  private static void moveIn(OutputPaths paths, Path staging, String runId) throws IOException {
+    FileSystem fs = paths.fs();
+    Path dir = paths.dir();
+    Path aside = paths.aside(runId);
+    if (fs.exists(dir)) {
+      Ownership.requireReplaceable(fs, dir);
+      rename(fs, dir, aside);
+    }
+    rename(fs, staging, dir);
+    fs.delete(aside, true);
+    for (FileStatus s : fs.listStatus(dir)) {
+      if (RunJournal.isJournal(s.getPath().getName())) {
+        fs.delete(s.getPath(), false);
+      }
+    }
+  }
+
+  private static void rename(FileSystem fs, Path from, Path to) throws IOException {
+    if (!fs.rename(from, to)) {
+      throw new IOException("cannot rename " + from + " to " + to);
+    }
+  }
+
+  private static String newRunId() {
+    return ZonedDateTime.now(ZoneOffset.UTC).format(RUN_TIME)
+        + "-"
+        + String.format("%08x", ThreadLocalRandom.current().nextInt());
+  }
+
+  /** Releases the lock; an unpublished run's staging directory stays for {@code resume}. */
+  @Override
+  public void close() throws IOException {
+    lock.close();
+  }
+}
