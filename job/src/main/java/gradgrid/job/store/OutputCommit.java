@@ -38,6 +38,8 @@ public final class OutputCommit implements AutoCloseable {
   private final long rows;
   private final List<Chunk> chunks;
   private final boolean finished;
+  private final boolean resumed;
+  private boolean published;
 
   private OutputCommit(
       OutputPaths paths,
@@ -54,6 +56,7 @@ public final class OutputCommit implements AutoCloseable {
     this.rows = rows;
     this.chunks = chunks;
     this.finished = finished;
+    this.resumed = !chunks.isEmpty();
   }
 
   /**
@@ -352,6 +355,7 @@ public final class OutputCommit implements AutoCloseable {
     paths.fs().create(new Path(staging(), Manifest.SUCCESS), true).close();
     m.write(paths.fs(), staging());
     moveIn(paths, staging(), runId);
+    published = true;
   }
 
   /** Moves a finished staging directory into place: old output aside, new one in, old deleted. */
@@ -384,9 +388,18 @@ public final class OutputCommit implements AutoCloseable {
         + String.format("%08x", ThreadLocalRandom.current().nextInt());
   }
 
-  /** Releases the lock; an unpublished run's staging directory stays for {@code resume}. */
+  /**
+   * Releases the lock. An unpublished run's staging directory stays for {@code resume} if it
+   * committed a chunk, and is removed if it did not (there is nothing to continue).
+   */
   @Override
   public void close() throws IOException {
-    lock.close();
+    try {
+      if (!published && !finished && !resumed && chunks.isEmpty()) {
+        paths.fs().delete(staging(), true);
+      }
+    } finally {
+      lock.close();
+    }
   }
 }

@@ -43,6 +43,7 @@ public final class OutputGuard {
     }
     try {
       OutputPaths paths = OutputPaths.of(spec.output(), new Configuration());
+      RunLock.requireFree(paths);
       OutputCommit.check(paths, mode, ConfHash.of(spec.confJson()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot look at " + dir, e);

@@ -86,6 +86,34 @@ final class RunLock implements AutoCloseable {
     return new RunLock(null, paths);
   }
 
+  /**
+   * Refuses at once if a live run holds the lock, without creating anything: the check before Spark
+   * starts. Only local locks can be tested this way; elsewhere {@link #acquire} decides.
+   *
+   * @param paths the output
+   * @throws ConfException if another run holds the lock
+   * @throws IOException if the lock file cannot be opened
+   */
+  static void requireFree(OutputPaths paths) throws IOException {
+    File file = new File(paths.lockFile().toUri().getPath());
+    if (!"file".equals(paths.fs().getScheme()) || !file.isFile()) {
+      return;
+    }
+    try (FileChannel ch = FileChannel.open(file.toPath(), StandardOpenOption.WRITE)) {
+      FileLock held;
+      try {
+        held = ch.tryLock();
+      } catch (OverlappingFileLockException e) {
+        held = null;
+      }
+      if (held == null) {
+        String who = Files.readString(file.toPath(), StandardCharsets.UTF_8).strip();
+        throw busy(paths, who.isEmpty() ? "lock " + file : who, "");
+      }
+      held.release();
+    }
+  }
+
   private static ConfException busy(OutputPaths paths, String holder, String hint) {
     return new ConfException(
         "output.dir: another gradgrid run is writing "

@@ -1,0 +1,215 @@
+package gradgrid.job.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.conf.WriteMode;
+import gradgrid.job.sql.SweepOutput;
+import gradgrid.job.testing.SmallSweeps;
+import gradgrid.job.testing.SparkTestSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The output commit at each instant a kill can stop it, the lock, and ownership. A publish is: the
+ * manifest written into the staging directory, the old output renamed aside, the staging directory
+ * renamed into place, the old output deleted. Each test builds the on-disk state a kill leaves
+ * after each step (from two real finished sweeps), then checks that a reader sees exactly the old
+ * or the new output and that the next run finishes the publish and leaves no debris.
+ */
+class OutputCommitTest {
+  @TempDir Path dir;
+
+  private static String conf(String out, int points, String mode) {
+    return SmallSweeps.SEED
+        + "inputs.x { from = -1, to = 1, points = "
+        + points
+        + " }\noutputs = [f]\noutput { dir = \""
+        + out
+        + "\", mode = "
+        + mode
+        + " }\npartitions = 3\n";
+  }
+
+  /** The old output (101 rows) at out/r and a finished new run (201 rows) staged beside it. */
+  private SweepSpec oldAndStagedNew(String runId) throws IOException {
+    SweepSpec spec = SmallSweeps.run(dir, conf("out/r", 101, "error"));
+    SmallSweeps.run(dir, conf("out/new", 201, "error"));
+    Files.move(dir.resolve("out/new"), dir.resolve("out/.r.gradgrid-run-" + runId));
+    return spec;
+  }
+
+  private long readRows(SweepSpec spec) {
+    return new SweepOutput("r", spec.output()).read(SparkTestSession.get()).count();
+  }
+
+  private OutputPaths paths(SweepSpec spec) throws IOException {
+    return OutputPaths.of(spec.output(), new Configuration());
+  }
+
+  private List<String> siblings() throws IOException {
+    try (Stream<Path> s = Files.list(dir.resolve("out"))) {
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> !n.endsWith(".gradgrid-lock"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  /** Opens and closes a run without writing: what the next run does first (recovery). */
+  private void nextRun(SweepSpec spec) throws IOException {
+    try (OutputCommit c = OutputCommit.open(paths(spec), WriteMode.OVERWRITE, "{}", 1)) {
+      assertFalse(c.finished());
+    }
+  }
+
+  @Test
+  void killedAfterTheManifestReadersSeeTheOldOutputAndTheNextRunPublishesTheNew() throws Exception {
+    SweepSpec spec = oldAndStagedNew("20260101T000000Z-00000001");
+    assertEquals(101, readRows(spec), "the reader sees the old output");
+    nextRun(spec);
+    assertEquals(201, readRows(spec), "the next run finished the publish");
+    assertEquals(List.of("r"), siblings());
+  }
+
+  @Test
+  void killedBetweenTheRenamesReadersSeeTheNewOutput() throws Exception {
+    String id = "20260101T000000Z-00000002";
+    SweepSpec spec = oldAndStagedNew(id);
+    Files.move(dir.resolve("out/r"), dir.resolve("out/.r.gradgrid-old-" + id));
+    assertEquals(201, readRows(spec), "the reader finds the published run beside the output");
+    nextRun(spec);
+    assertEquals(201, readRows(spec));
+    assertEquals(List.of("r"), siblings());
+  }
+
+  @Test
+  void killedWhileDeletingTheOldOutputReadersSeeTheNewOne() throws Exception {
+    String id = "20260101T000000Z-00000003";
+    SweepSpec spec = oldAndStagedNew(id);
+    Path aside = dir.resolve("out/.r.gradgrid-old-" + id);
+    Files.move(dir.resolve("out/r"), aside);
+    Files.move(dir.resolve("out/.r.gradgrid-run-" + id), dir.resolve("out/r"));
+    try (Stream<Path> parts = Files.list(aside)) {
+      Files.delete(parts.filter(p -> p.toString().endsWith(".parquet")).findFirst().get());
+    }
+    assertEquals(201, readRows(spec));
+    nextRun(spec);
+    assertEquals(201, readRows(spec));
+    assertEquals(List.of("r"), siblings());
+  }
+
+  @Test
+  void aSecondRunIntoTheSameOutputIsRefusedWhileTheFirstHoldsTheLock() throws Exception {
+    SweepSpec spec = SmallSweeps.spec(dir, conf("out/r", 11, "overwrite"));
+    try (OutputCommit first = OutputCommit.open(paths(spec), WriteMode.OVERWRITE, "{}", 11)) {
+      ConfException e =
+          assertThrows(
+              ConfException.class,
+              () -> OutputCommit.open(paths(spec), WriteMode.OVERWRITE, "{}", 11));
+      assertTrue(e.getMessage().contains("another gradgrid run is writing"), e.getMessage());
+      assertTrue(e.getMessage().contains("run " + first.runId()), e.getMessage());
+      ConfException pre = assertThrows(ConfException.class, () -> OutputGuard.check(spec));
+      assertTrue(pre.getMessage().contains("another gradgrid run"), pre.getMessage());
+    }
+    OutputGuard.check(spec);
+  }
+
+  @Test
+  void aStrangersDirectoryWithCopiedGradgridFilesIsNeverReplaced() throws Exception {
+    SmallSweeps.run(dir, conf("out/ours", 11, "error"));
+    Path stranger = Files.createDirectories(dir.resolve("out/stranger"));
+    Files.createDirectories(stranger.resolve(".git"));
+    Files.writeString(stranger.resolve("notes.txt"), "keep me");
+    Files.createDirectories(stranger.resolve("_gradgrid_in_progress"));
+    for (String name : List.of("_gradgrid_summary.json", Manifest.FILE_NAME)) {
+      Files.copy(dir.resolve("out/ours").resolve(name), stranger.resolve(name));
+      Map<String, Long> before = listing(stranger);
+      SweepSpec over = SmallSweeps.spec(dir, conf("out/stranger", 11, "overwrite"));
+      ConfException e = assertThrows(ConfException.class, () -> OutputGuard.check(over));
+      assertTrue(e.getMessage().contains("nothing was deleted"), e.getMessage());
+      // Under the lock too (the check a remote output gets).
+      assertThrows(
+          ConfException.class,
+          () -> OutputCommit.open(paths(over), WriteMode.OVERWRITE, over.confJson(), 11).close());
+      assertEquals(before, listing(stranger), "untouched after copying " + name);
+    }
+  }
+
+  @Test
+  void anUnwritableParentIsRefusedBeforeAnythingIsDeleted() throws Exception {
+    SweepSpec spec = SmallSweeps.run(dir, conf("locked/r", 11, "error"));
+    Path parent = dir.resolve("locked");
+    Map<String, Long> before = listing(parent.resolve("r"));
+    boolean immutable = chattr("+i", parent);
+    assumeTrue(
+        immutable || parent.toFile().setWritable(false),
+        "cannot make " + parent + " unwritable here (chattr +i and chmod both failed)");
+    try {
+      assumeTrue(!Files.isWritable(parent), "running as a user whose writes ignore permissions");
+      SweepSpec over = SmallSweeps.spec(dir, conf("locked/r", 11, "overwrite"));
+      ConfException e = assertThrows(ConfException.class, () -> OutputGuard.check(over));
+      assertTrue(e.getMessage().contains("is not writable"), e.getMessage());
+      assertEquals(before, listing(parent.resolve("r")));
+      assertEquals(11, readRows(spec));
+    } finally {
+      if (immutable) {
+        chattr("-i", parent);
+      }
+      parent.toFile().setWritable(true);
+    }
+  }
+
+  private static boolean chattr(String flag, Path p) throws InterruptedException {
+    try {
+      Process c =
+          new ProcessBuilder("chattr", flag, p.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      return c.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static Map<String, Long> listing(Path d) throws IOException {
+    Map<String, Long> m = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(d)) {
+      for (Path p : s.toList()) {
+        m.put(d.relativize(p).toString(), Files.isDirectory(p) ? -1 : Files.size(p));
+      }
+    }
+    return m;
+  }
+
+  @Test
+  void resumeOfAFinishedOutputOfTheSameConfDoesNothing() throws Exception {
+    SweepSpec spec = SmallSweeps.run(dir, conf("out/r", 11, "error"));
+    Path manifest = dir.resolve("out/r").resolve(Manifest.FILE_NAME);
+    String before = Files.readString(manifest);
+    SweepSpec resume = SmallSweeps.spec(dir, conf("out/r", 11, "resume"));
+    try (OutputCommit c =
+        OutputCommit.open(paths(resume), WriteMode.RESUME, resume.confJson(), 11)) {
+      assertTrue(c.finished());
+    }
+    assertEquals(before, Files.readString(manifest));
+    SweepSpec other = SmallSweeps.spec(dir, conf("out/r", 12, "resume"));
+    ConfException e = assertThrows(ConfException.class, () -> OutputGuard.check(other));
+    assertTrue(e.getMessage().contains("not a finished output of this conf"), e.getMessage());
+    assertEquals(11, readRows(spec));
+  }
+}
