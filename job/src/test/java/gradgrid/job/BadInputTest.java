@@ -157,7 +157,49 @@ class BadInputTest {
             "existing directory in the default mode",
             FUNCTION + AXIS + FIXED + "outputs = [f]\noutput.dir = \"${DIR}/stranger\"\n",
             "already exists",
-            "output.mode = overwrite"));
+            "output.mode = overwrite"),
+        bad(
+            "a host in a file URI",
+            FUNCTION + AXIS + FIXED + "outputs = [f]\noutput.dir = \"file://localhost/tmp/x\"\n",
+            "names the host 'localhost'",
+            "three slashes"),
+        bad(
+            "file://tmp/... (two slashes)",
+            FUNCTION + AXIS + FIXED + "outputs = [f]\noutput.dir = \"file://tmp/x\"\n",
+            "names the host 'tmp'"),
+        bad(
+            "file:// alone",
+            FUNCTION + AXIS + FIXED + "outputs = [f]\noutput.dir = \"file://\"\n",
+            "names no path"),
+        bad(
+            "a glob character",
+            FUNCTION + AXIS + FIXED + "outputs = [f]\noutput.dir = \"${DIR}/what?\"\n",
+            "contains '?'",
+            "glob"),
+        bad(
+            "a star",
+            FUNCTION + AXIS + FIXED + "outputs = [f]\noutput.dir = \"${DIR}/a*b\"\n",
+            "contains '*'"),
+        bad(
+            "a colon",
+            FUNCTION + AXIS + FIXED + "outputs = [f]\noutput.dir = \"${DIR}/a:b\"\n",
+            "contains ':'"),
+        bad(
+            "a tilde",
+            FUNCTION + AXIS + FIXED + "outputs = [f]\noutput.dir = \"~/out\"\n",
+            "starts with ~",
+            "HOME"),
+        bad(
+            "an upper-case FILE scheme gets the local checks",
+            FUNCTION + AXIS + FIXED + "outputs = [f]\noutput.dir = \"FILE://${DIR}/stranger\"\n",
+            "already exists"),
+        bad(
+            "resume over a stranger's directory",
+            FUNCTION
+                + AXIS
+                + FIXED
+                + "outputs = [f]\noutput { dir = \"${DIR}/stranger\", mode = resume }\n",
+            "not a finished output of this conf"));
   }
 
   @Test

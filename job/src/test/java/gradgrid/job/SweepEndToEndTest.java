@@ -16,6 +16,8 @@ import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.run.AdEvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.run.RationalProvider;
+import gradgrid.job.sql.SweepOutput;
+import gradgrid.job.store.Manifest;
 import gradgrid.job.store.OutputGuard;
 import gradgrid.job.testing.SparkTestSession;
 import java.io.IOException;
@@ -23,6 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
@@ -243,5 +248,31 @@ class SweepEndToEndTest {
     ConfException e = assertThrows(ConfException.class, () -> OutputGuard.check(bad));
     assertTrue(e.getMessage().contains("gradgrid did not write it"), e.getMessage());
     assertEquals("keep me", Files.readString(stranger.resolve("notes.txt")));
+  }
+
+  @Test
+  void outputDirectoriesWithSpacesPercentHashAndUnicodeAreWrittenExactlyThere() throws Exception {
+    for (String name : List.of("a b", "p%41q", "h#1", "\u00fcn\u00ef \u03b1", "a%20b")) {
+      String escaped = name.replace("\\", "\\\\").replace("\"", "\\\"");
+      SweepSpec spec =
+          spec(
+              FUNCTION
+                  + "inputs.x { values = [1, 2, 3] }\noutputs = [f]\noutput.dir = \"odd/"
+                  + escaped
+                  + "\"\n");
+      assertEquals(3, run(spec).rows(), name);
+      Path out = dir.resolve("odd").resolve(name);
+      assertTrue(Files.exists(out.resolve(Manifest.FILE_NAME)), "written to " + out);
+      assertEquals(
+          3, new SweepOutput("odd", spec.output()).read(SparkTestSession.get()).count(), name);
+    }
+    try (Stream<Path> s = Files.list(dir.resolve("odd"))) {
+      assertEquals(
+          Set.of("a b", "p%41q", "h#1", "\u00fcn\u00ef \u03b1", "a%20b"),
+          s.map(p -> p.getFileName().toString())
+              .filter(n -> !n.startsWith("."))
+              .collect(Collectors.toSet()),
+          "each output where its conf says, and nowhere else");
+    }
   }
 }
