@@ -11,6 +11,7 @@ import gradgrid.job.testing.SparkTestSession;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +91,43 @@ class ExtremaTest {
     assertEquals(0, code, text);
     // The seed function has 5 local extrema on [-10, 10] (3 maxima, 2 minima).
     assertTrue(text.contains("5 local extrema counted (3 maxima, 2 minima)"), text);
-    assertEquals(5, spark.read().parquet(output.extrema().location()).count());
+    assertEquals(5, output.extrema().read(spark).count(), "saved through the output commit");
+    // A second run replaces the extrema output it wrote.
+    assertEquals(
+        0,
+        ExtremaMain.run(
+            spark,
+            output,
+            spec,
+            SmallSweeps.providers(),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            System.err));
+    assertEquals(5, output.extrema().read(spark).count());
+  }
+
+  @Test
+  void aStrangersDirectoryNamedLikeTheExtremaOutputIsNeverReplaced() throws Exception {
+    SweepSpec spec =
+        SmallSweeps.run(dir, SmallSweeps.SEED + GRID.replace("-4", "-10").replace("= 4,", "= 10,"));
+    SweepOutput output = new SweepOutput("poly", spec.output());
+    Path stranger =
+        Path.of(new org.apache.hadoop.fs.Path(output.extrema().location()).toUri().getPath());
+    Files.createDirectories(stranger.resolve(".git"));
+    Files.writeString(stranger.resolve("thesis.tex"), "keep me");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        ExtremaMain.run(
+            SparkTestSession.get(),
+            output,
+            spec,
+            SmallSweeps.providers(),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertEquals(2, code, text);
+    assertTrue(text.contains("nothing was deleted"), text);
+    assertEquals("keep me", Files.readString(stranger.resolve("thesis.tex")));
+    assertTrue(Files.isDirectory(stranger.resolve(".git")));
   }
 
   @Test
