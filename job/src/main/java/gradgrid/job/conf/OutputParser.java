@@ -57,10 +57,10 @@ public final class OutputParser {
     }
     m = LEIBNIZ.matcher(s);
     if (m.matches()) {
-      int order = m.group(1).isEmpty() ? 1 : Integer.parseInt(m.group(1));
+      long order = m.group(1).isEmpty() ? 1 : Limits.parseDigits(m.group(1));
       String var = m.group(2);
       if (order > 1) {
-        String suffix = Integer.toString(order);
+        String suffix = m.group(1).replaceFirst("^0+(?=.)", "");
         if (!var.endsWith(suffix) || var.length() == suffix.length()) {
           throw new ConfException(
               where + ": '" + text + "': write the order on both sides, like d2f/dx2");
@@ -86,7 +86,11 @@ public final class OutputParser {
                 + var
                 + "))");
       }
-      return new OutputSpec.Derivative(var, order);
+      if (order > Integer.MAX_VALUE) {
+        throw new ConfException(
+            where + ": '" + text + "': derivative order " + m.group(1) + " is too large");
+      }
+      return new OutputSpec.Derivative(var, (int) order);
     }
     m = CALL.matcher(s);
     if (m.matches()) {

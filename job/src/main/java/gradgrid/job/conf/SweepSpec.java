@@ -20,6 +20,7 @@ import java.util.Map;
  * @param mode what to do when the output exists
  * @param partitions the partition count, or 0 to derive it from the grid size and cores
  * @param batchSize rows per evaluator call
+ * @param limits the size limits the sweep was checked against
  */
 public record SweepSpec(
     String confJson,
@@ -32,7 +33,8 @@ public record SweepSpec(
     Path localOutput,
     WriteMode mode,
     int partitions,
-    int batchSize) {
+    int batchSize,
+    Limits limits) {
 
   /**
    * The parameters by name, in call order.

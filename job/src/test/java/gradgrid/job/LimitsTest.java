@@ -1,0 +1,150 @@
+package gradgrid.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import gradgrid.job.conf.SweepConfLoader;
+import gradgrid.job.partitions.PartitionPlan;
+import gradgrid.job.run.FunctionProviders;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Inputs too large to run, and the limits that refuse them, each through {@link SweepMain#run}:
+ * exit code 2 before Spark starts, one error paragraph naming the key (and the key that raises a
+ * limit), no stack trace, nothing written. {@code ${OUT}} in a conf is the output directory.
+ */
+class LimitsTest {
+  private static final String FUNCTION = "function { builtin = rational, deg-p = 1, deg-q = 1 }\n";
+  private static final String FIXED = "inputs.alpha = [1, 2]\ninputs.beta = [3, 4]\n";
+  private static final String AXIS = "inputs.x { from = -1, to = 1, points = 5 }\n";
+  private static final String OUT = "output.dir = \"${OUT}\"\n";
+
+  @TempDir Path dir;
+
+  static Stream<Arguments> cases() {
+    return Stream.of(
+        bad(
+            "derivative order that overflows an int",
+            FUNCTION + AXIS + FIXED + "outputs = [\"d99999999999f/dx99999999999\"]\n" + OUT,
+            "outputs[0]",
+            "99999999999"),
+        bad(
+            "vector parameter length that overflows an int",
+            "function { expression = \"x[0]\", params = [\"x[99999999999]\"] }\n"
+                + "inputs.x = [1]\noutputs = [f]\n"
+                + OUT,
+            "function.params",
+            "'x[99999999999]'",
+            "at most 2147483639 elements"),
+        bad(
+            "two axes whose names differ only in case",
+            "function = \"x + X\"\ninputs {\n  x { from = 0, to = 1, points = 3 }\n"
+                + "  X { from = 0, to = 1, points = 3 }\n}\noutputs = [f]\n"
+                + OUT,
+            "inputs: column 'X' would be written twice",
+            "axis x",
+            "case-insensitively"),
+        bad(
+            "an input named like an output but for case",
+            "function = \"x + F\"\ninputs {\n  x { from = 0, to = 1, points = 3 }\n"
+                + "  F { from = 0, to = 1, points = 3 }\n}\noutputs = [f]\n"
+                + OUT,
+            "outputs: column 'f' would be written twice",
+            "axis F",
+            "case-insensitively"),
+        bad(
+            "two outputs whose columns differ only in case",
+            "function = \"x * X\"\ninputs {\n  x { from = 0, to = 1, points = 3 }\n  X = 2\n}\n"
+                + "outputs = [\"df/dx\", \"df/dX\"]\n"
+                + OUT,
+            "column 'df_dX' would be written twice",
+            "case-insensitively"),
+        bad(
+            "partitions over the default limit",
+            FUNCTION
+                + FIXED
+                + "inputs.x { from = -1, to = 1, points = 1e9 }\npartitions = 1000000000\n"
+                + "outputs = [f]\n"
+                + OUT,
+            "partitions: 1000000000 is over the limit of 1000000",
+            "limits.max-partitions"),
+        bad(
+            "partitions over a raised limit",
+            FUNCTION
+                + FIXED
+                + "inputs.x { from = -1, to = 1, points = 1e9 }\npartitions = 3000000\n"
+                + "limits.max-partitions = 2000000\noutputs = [f]\n"
+                + OUT,
+            "partitions: 3000000 is over the limit of 2000000",
+            "limits.max-partitions"),
+        bad(
+            "unknown key in limits",
+            FUNCTION + AXIS + FIXED + "limits.max-partition = 5\noutputs = [f]\n" + OUT,
+            "unknown key 'limits.max-partition'",
+            "did you mean 'max-partitions'"),
+        bad(
+            "limit that is not a positive integer",
+            FUNCTION + AXIS + FIXED + "limits.max-partitions = -5\noutputs = [f]\n" + OUT,
+            "limits.max-partitions: expected a positive integer, got -5"));
+  }
+
+  private static Arguments bad(String name, String conf, String... expected) {
+    return Arguments.of(name, conf, List.of(expected));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void exitsTwoWithOneParagraphAndWritesNothing(String name, String conf, List<String> expected)
+      throws Exception {
+    Path out = dir.resolve("out");
+    Path confFile =
+        Files.writeString(dir.resolve("s.conf"), conf.replace("${OUT}", out.toString()));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        SweepMain.run(
+            new String[] {confFile.toString()},
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertEquals(SweepMain.EXIT_BAD_INPUT, code, text);
+    assertTrue(text.startsWith("error: "), text);
+    for (String e : expected) {
+      assertTrue(text.contains(e), "expected '" + e + "' in:\n" + text);
+    }
+    assertFalse(text.contains("\tat ") || text.contains("Exception"), "a stack trace:\n" + text);
+    assertEquals(2, text.strip().lines().count(), "one paragraph, then the Usage line:\n" + text);
+    assertTrue(text.strip().endsWith("(see README.md)"), text);
+    assertFalse(Files.exists(out), "nothing written");
+  }
+
+  @Test
+  void partitionsAreCappedAtTheRowCount() {
+    var spec =
+        new SweepConfLoader(FunctionProviders.load(), dir)
+            .parse(
+                ConfigFactory.parseString(
+                    FUNCTION + AXIS + FIXED + "outputs = [f]\npartitions = 1000000\n"),
+                "t");
+    assertEquals(5, spec.partitions());
+  }
+
+  @Test
+  void theDerivedPartitionCountStaysUnderTheDefaultLimit() {
+    // 1e15 rows at 2^21 rows a partition would be 476,837,159 partitions
+    assertEquals(
+        PartitionPlan.MAX_DEFAULT_COUNT, PartitionPlan.defaultCount(1_000_000_000_000_000L, 2));
+  }
+}
