@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import gradgrid.job.conf.Limits;
+import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepConfLoader;
+import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.partitions.PartitionPlan;
 import gradgrid.job.run.FunctionProviders;
 import java.io.ByteArrayOutputStream;
@@ -73,6 +76,54 @@ class LimitsTest {
             "column 'df_dX' would be written twice",
             "case-insensitively"),
         bad(
+            "derivative order over the default limit",
+            FUNCTION + AXIS + FIXED + "outputs = [\"d1000000f/dx1000000\"]\n" + OUT,
+            "outputs[0]",
+            "derivative order 1000000 is over the limit of 32",
+            "limits.max-derivative-order"),
+        bad(
+            "derivative order in primes over a lowered limit",
+            FUNCTION
+                + AXIS
+                + FIXED
+                + "limits.max-derivative-order = 2\noutputs = [f, \"f'''\"]\n"
+                + OUT,
+            "outputs[1]",
+            "derivative order 3 is over the limit of 2",
+            "limits.max-derivative-order"),
+        bad(
+            "more outputs than the default limit",
+            FUNCTION + AXIS + FIXED + "outputs = [" + manyOutputs(10_001) + "]\n" + OUT,
+            "outputs: 10001 outputs are over the limit of 10000",
+            "limits.max-outputs"),
+        bad(
+            "Hessian of a 500-vector: more kernel columns than the default limit",
+            "function = \"x * sum(v * v)\"\ninputs {\n  x { from = 0, to = 1, points = 3 }\n"
+                + "  v = ["
+                + "1, ".repeat(499)
+                + "1]\n}\noutputs = [f, \"hessian(v)\"]\n"
+                + OUT,
+            "the kernel would compute 250001 scalar columns",
+            "hessian_v_v, 250000",
+            "over the limit of 20000",
+            "limits.max-kernel-columns"),
+        bad(
+            "eigenvalues count their whole Hessian against the kernel columns",
+            FUNCTION
+                + AXIS
+                + FIXED
+                + "limits.max-kernel-columns = 15\n"
+                + "outputs = [\"eigenvalues(hessian(alpha, beta))\"]\n"
+                + OUT,
+            "the kernel would compute 16 scalar columns",
+            "limits.max-kernel-columns"),
+        bad(
+            "more equations than a lowered limit",
+            FUNCTION + AXIS + FIXED + "limits.max-equations = 5\noutputs = [f, \"f''\"]\n" + OUT,
+            "function: the sweep's function",
+            "over the limit of 5",
+            "limits.max-equations"),
+        bad(
             "partitions over the default limit",
             FUNCTION
                 + FIXED
@@ -99,6 +150,15 @@ class LimitsTest {
             "limit that is not a positive integer",
             FUNCTION + AXIS + FIXED + "limits.max-partitions = -5\noutputs = [f]\n" + OUT,
             "limits.max-partitions: expected a positive integer, got -5"));
+  }
+
+  /** {@code n} outputs: f and the derivatives of x up to order n - 1 (a limit far above 32). */
+  private static String manyOutputs(int n) {
+    StringBuilder sb = new StringBuilder("f");
+    for (int k = 1; k < n; k++) {
+      sb.append(", \"d").append(k).append("f/dx").append(k).append('"');
+    }
+    return sb.toString();
   }
 
   private static Arguments bad(String name, String conf, String... expected) {
@@ -130,14 +190,30 @@ class LimitsTest {
     assertFalse(Files.exists(out), "nothing written");
   }
 
+  private SweepSpec parse(String conf) {
+    return new SweepConfLoader(FunctionProviders.load(), dir)
+        .parse(ConfigFactory.parseString(conf), "t");
+  }
+
+  @Test
+  void raisedLimitsAcceptWhatTheDefaultsRefuse() {
+    SweepSpec spec =
+        parse(
+            "function = \"x * sum(v * v)\"\ninputs {\n  x { from = 0, to = 1, points = 3 }\n"
+                + "  v = ["
+                + "1, ".repeat(499)
+                + "1]\n}\noutputs = [\"d40f/dx40\", \"hessian(v)\"]\n"
+                + "limits { max-derivative-order = 40, max-kernel-columns = 250001,"
+                + " max-equations = 100000, max-partitions = 2000000 }\n");
+    assertEquals(
+        new Limits(40, Limits.DEFAULT_MAX_OUTPUTS, 250001, 100000, 2000000), spec.limits());
+    assertEquals(new OutputSpec.Derivative("x", 40), spec.outputs().get(0));
+    assertEquals(Limits.DEFAULTS, parse(FUNCTION + AXIS + FIXED + "outputs = [f]\n").limits());
+  }
+
   @Test
   void partitionsAreCappedAtTheRowCount() {
-    var spec =
-        new SweepConfLoader(FunctionProviders.load(), dir)
-            .parse(
-                ConfigFactory.parseString(
-                    FUNCTION + AXIS + FIXED + "outputs = [f]\npartitions = 1000000\n"),
-                "t");
+    SweepSpec spec = parse(FUNCTION + AXIS + FIXED + "outputs = [f]\npartitions = 1000000\n");
     assertEquals(5, spec.partitions());
   }
 

@@ -134,7 +134,9 @@ public final class SweepConfLoader {
       throw new ConfException(
           "inputs: the grid has more rows than fit in a 64-bit count (" + sb + ")");
     }
-    List<OutputSpec> outputs = outputs(require(root, "outputs", ConfigValueType.LIST, ""), byName);
+    ConfigValue outputList = require(root, "outputs", ConfigValueType.LIST, "");
+    List<OutputSpec> outputs = outputs(outputList, byName, limits);
+    limits.checkKernelColumns(outputs, byName, at(outputList));
     checkColumns(grid, outputs);
     ConfigObject out =
         root.get("output") == null
@@ -489,19 +491,21 @@ public final class SweepConfLoader {
     return new Linspace(param, element, from, to, points);
   }
 
-  private static List<OutputSpec> outputs(ConfigValue v, Map<String, InputParam> params) {
+  private static List<OutputSpec> outputs(
+      ConfigValue v, Map<String, InputParam> params, Limits limits) {
     ConfigList list = (ConfigList) v;
     if (list.isEmpty()) {
       throw new ConfException(
           at(v) + "outputs: the list is empty; accepted forms: " + OutputParser.FORMS);
     }
+    limits.checkOutputCount(list.size(), at(v));
     List<OutputSpec> out = new ArrayList<>();
     Map<String, String> columns = new LinkedHashMap<>();
     for (int i = 0; i < list.size(); i++) {
       ConfigValue item = list.get(i);
       String where = at(item) + "outputs[" + i + "]";
       String text = string(item, "outputs[" + i + "]");
-      OutputSpec spec = OutputParser.parse(text, params, where);
+      OutputSpec spec = OutputParser.parse(text, params, where, limits);
       String previous = columns.put(spec.column(), text);
       if (previous != null) {
         throw new ConfException(
