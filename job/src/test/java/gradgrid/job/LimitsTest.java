@@ -2,15 +2,28 @@ package gradgrid.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import gradgrid.ad.AD;
+import gradgrid.ad.Fn;
+import gradgrid.ad.compile.KernelTooLargeException;
+import gradgrid.ad.examples.Rational;
 import gradgrid.job.conf.Limits;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.partitions.PartitionPlan;
+import gradgrid.job.run.BatchEvaluator;
+import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
+import gradgrid.job.run.KernelTooLargeFailure;
+import gradgrid.job.run.SweepTask;
+import gradgrid.job.testing.SmallSweeps;
+import gradgrid.job.testing.SparkTestSession;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -215,6 +229,73 @@ class LimitsTest {
   void partitionsAreCappedAtTheRowCount() {
     SweepSpec spec = parse(FUNCTION + AXIS + FIXED + "outputs = [f]\npartitions = 1000000\n");
     assertEquals(5, spec.partitions());
+  }
+
+  /** A recipe whose kernel fails to compile for size, as a huge kernel does on an executor. */
+  private record TooLargeFactory(EvaluatorFactory inner) implements EvaluatorFactory {
+    @Override
+    public int inputWidth() {
+      return inner.inputWidth();
+    }
+
+    @Override
+    public int outputWidth() {
+      return inner.outputWidth();
+    }
+
+    @Override
+    public BatchEvaluator create() {
+      throw new KernelTooLargeFailure(outOfMemory());
+    }
+  }
+
+  private static KernelTooLargeException outOfMemory() {
+    Fn f = AD.hessian(Rational.of(1, 1), 2);
+    return KernelTooLargeException.of(f.graph(), new OutOfMemoryError("Java heap space"));
+  }
+
+  @Test
+  void aKernelTooLargeForTheExecutorSaysWhatToRaiseOrSplit() {
+    KernelTooLargeFailure e = new KernelTooLargeFailure(outOfMemory());
+    // hessian(beta) of deg-q = 1: a 2 x 2 block
+    assertTrue(e.getMessage().startsWith("the kernel is too large: 4 outputs ("), e.getMessage());
+    assertTrue(e.getMessage().contains("the compiler ran out of memory"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("raise the executor memory (spark.executor.memory"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("split the outputs over several sweeps"), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count());
+    assertNull(e.getCause(), "no cause: SweepMain prints the innermost cause's message");
+  }
+
+  @Test
+  void theSweepFailsWithTheKernelSizeSentenceAsItsRootCause() {
+    SparkSession spark = SparkTestSession.get();
+    SweepSpec spec =
+        SmallSweeps.spec(
+            dir,
+            SmallSweeps.SEED
+                + "inputs.x { from = -1, to = 1, points = 11 }\noutputs = [f]\n"
+                + "output.dir = out/too-large\npartitions = 2\n");
+    EvaluatorFactory factory = new TooLargeFactory(SmallSweeps.providers().evaluator(spec));
+    Exception e = assertThrows(Exception.class, () -> SweepMain.sweep(spark, spec, factory));
+    // the walk SweepMain.rootMessage makes for its "the sweep failed" line (exit 1)
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    assertInstanceOf(KernelTooLargeFailure.class, root, e.toString());
+    assertTrue(
+        root.getMessage().lines().findFirst().orElse("").startsWith("the kernel is too large: 4"),
+        root.getMessage());
+  }
+
+  @Test
+  void wideSweepsEvaluateFewerRowsPerBatch() {
+    assertEquals(4096, SweepTask.batchRows(4096, 29), "the seed sweep keeps its batch size");
+    // 40,000 columns x 8 bytes = 320,000 bytes a row; 64 MiB / 320,000 = 209 rows
+    assertEquals(209, SweepTask.batchRows(4096, 40_000));
+    assertEquals(1, SweepTask.batchRows(4096, Integer.MAX_VALUE), "never below one row");
   }
 
   @Test

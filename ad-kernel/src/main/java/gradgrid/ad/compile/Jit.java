@@ -130,7 +130,25 @@ public final class Jit {
     return "dgemmMin=" + MatVecStep.dgemmMinElements();
   }
 
+  /**
+   * Compiles {@code g}; a failure for size (out of memory, a JVM class file limit) becomes a {@link
+   * KernelTooLargeException}, so a task sees an ordinary exception instead of an error that kills
+   * its JVM.
+   */
   private static Kernel compileUncached(Graph g, String key) {
+    try {
+      return compileOrFail(g, key);
+    } catch (RuntimeException | OutOfMemoryError | ClassFormatError e) {
+      KernelTooLargeException tooLarge = KernelTooLargeException.of(g, e);
+      if (tooLarge == null) {
+        throw e;
+      }
+      LOG.warning(tooLarge.getMessage());
+      throw tooLarge;
+    }
+  }
+
+  private static Kernel compileOrFail(Graph g, String key) {
     long t0 = System.nanoTime();
     int budget = METHOD_BUDGET;
     while (true) {
