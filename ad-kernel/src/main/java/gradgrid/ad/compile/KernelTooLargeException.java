@@ -38,6 +38,32 @@ public final class KernelTooLargeException extends KernelCompileException {
   }
 
   /**
+   * Refuses to start compiling {@code g} when even the least memory its compile takes ({@code
+   * bytesPerEquation} for each equation) is more than the heap holds: compiling would only thrash
+   * the collector for minutes and then fail, starving the JVM's other threads on the way.
+   *
+   * @param g the graph to compile
+   * @param bytesPerEquation a lower bound of the compile's memory per equation
+   * @param heapBytes the heap's maximum size
+   * @throws KernelTooLargeException if the estimate exceeds {@code heapBytes}
+   */
+  static void checkHeap(Graph g, long bytesPerEquation, long heapBytes) {
+    long need = g.eqns().size() * bytesPerEquation;
+    if (need > heapBytes) {
+      throw new KernelTooLargeException(
+          outputs(g),
+          g.eqns().size(),
+          "compiling needs at least "
+              + (need >> 20)
+              + " MiB, the heap holds "
+              + (heapBytes >> 20)
+              + " MiB",
+          true,
+          new OutOfMemoryError("not started: estimated " + need + " bytes"));
+    }
+  }
+
+  /**
    * The size failure of compiling {@code g}, if {@code failure} is one.
    *
    * @param g the graph being compiled
@@ -45,10 +71,7 @@ public final class KernelTooLargeException extends KernelCompileException {
    * @return the exception to throw instead, or null when {@code failure} is not about size
    */
   public static KernelTooLargeException of(Graph g, Throwable failure) {
-    int outputs = 0;
-    for (Shape s : g.outputShapes()) {
-      outputs += s.size();
-    }
+    int outputs = outputs(g);
     int equations = g.eqns().size();
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof OutOfMemoryError) {
@@ -74,6 +97,14 @@ public final class KernelTooLargeException extends KernelCompileException {
       }
     }
     return null;
+  }
+
+  private static int outputs(Graph g) {
+    int outputs = 0;
+    for (Shape s : g.outputShapes()) {
+      outputs += s.size();
+    }
+    return outputs;
   }
 
   /**

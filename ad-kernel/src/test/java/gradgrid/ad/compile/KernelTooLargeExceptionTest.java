@@ -84,6 +84,22 @@ class KernelTooLargeExceptionTest {
   }
 
   @Test
+  void aCompileThatCannotFitInTheHeapIsRefusedBeforeItStarts() {
+    KernelTooLargeException e =
+        assertThrows(
+            KernelTooLargeException.class,
+            () -> KernelTooLargeException.checkHeap(G, 1L << 30, 2L << 30));
+    // 3 equations x 1 GiB each against a 2 GiB heap
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "the kernel is too large: 3 outputs (3 equations; compiling needs at least 3072"
+                    + " MiB, the heap holds 2048 MiB); raise the heap (-Xmx) or split"),
+        e.getMessage());
+    KernelTooLargeException.checkHeap(G, 1L << 30, 3L << 30);
+  }
+
+  @Test
   void otherFailuresAreNotAboutSize() {
     KernelCompileException syntax =
         assertThrows(
