@@ -161,6 +161,15 @@ class LimitsTest {
             "unknown key 'limits.max-partition'",
             "did you mean 'max-partitions'"),
         bad(
+            "limits that is not an object",
+            FUNCTION + AXIS + FIXED + "limits = 5\noutputs = [f]\n" + OUT,
+            "limits: expected an object"),
+        bad(
+            "misspelt limits block, did you mean",
+            FUNCTION + AXIS + FIXED + "limts.max-outputs = 5\noutputs = [f]\n" + OUT,
+            "unknown key 'limts'",
+            "did you mean 'limits'"),
+        bad(
             "limit that is not a positive integer",
             FUNCTION + AXIS + FIXED + "limits.max-partitions = -5\noutputs = [f]\n" + OUT,
             "limits.max-partitions: expected a positive integer, got -5"));

@@ -214,7 +214,7 @@ public record Limits(
               + partitions
               + " is over the limit of "
               + limit(maxPartitions, "max-partitions", DEFAULT_MAX_PARTITIONS)
-              + " (the driver plans every partition in memory); use partitions = auto, a smaller"
+              + "; the driver plans every partition in memory: use partitions = auto, a smaller"
               + " count, or raise limits.max-partitions");
     }
   }
