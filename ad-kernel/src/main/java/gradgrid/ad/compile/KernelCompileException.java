@@ -4,7 +4,8 @@ import gradgrid.ad.ir.AdException;
 
 /**
  * Janino rejected a generated kernel: a bug in the code generator, never in user input. The message
- * carries the compiler's error and the whole generated source with line numbers.
+ * carries the compiler's error and the whole generated source with line numbers. A kernel that is
+ * merely too large is the subclass {@link KernelTooLargeException}.
  */
 public class KernelCompileException extends AdException {
   private static final long serialVersionUID = 1L;
@@ -16,7 +17,13 @@ public class KernelCompileException extends AdException {
     this.source = source;
   }
 
-  /** The generated source that failed to compile. */
+  /** A failure with a message of its own and no source (the source was too large to keep). */
+  KernelCompileException(String message) {
+    super(message);
+    this.source = null;
+  }
+
+  /** The generated source that failed to compile, or null for a {@link KernelTooLargeException}. */
   public String source() {
     return source;
   }

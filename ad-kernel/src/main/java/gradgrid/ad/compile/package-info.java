@@ -53,7 +53,12 @@
  * rows and values that cross methods live in scratch columns of one tile. Compile time is logged at
  * {@code FINE} (DEBUG through SLF4J bridges) on the logger {@code gradgrid.ad.compile.Jit}; a
  * compile failure throws {@link gradgrid.ad.compile.KernelCompileException} carrying the generated
- * source with line numbers.
+ * source with line numbers. A kernel too large to compile (the compiler runs out of memory, a
+ * method over the JVM's 64 KB of code, a constant pool over 65,535 entries) throws the subclass
+ * {@link gradgrid.ad.compile.KernelTooLargeException} instead, one line without the source: {@code
+ * the kernel is too large: N outputs (E equations; reason); raise the heap (-Xmx) or split the
+ * outputs over several kernels}. Catching the {@code OutOfMemoryError} there keeps it from killing
+ * the JVM (a Spark executor) that compiles.
  *
  * <h2>Native BLAS</h2>
  *

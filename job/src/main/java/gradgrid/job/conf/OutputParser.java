@@ -29,10 +29,12 @@ public final class OutputParser {
    * @param text the output as written in the conf
    * @param params the function's parameters, in call order
    * @param where the key and origin for messages, for example {@code outputs[2] (seed.conf:14)}
+   * @param limits the derivative order limit
    * @return the output
    * @throws ConfException naming {@code where} if the text is not an output of this function
    */
-  public static OutputSpec parse(String text, Map<String, InputParam> params, String where) {
+  public static OutputSpec parse(
+      String text, Map<String, InputParam> params, String where, Limits limits) {
     String s = text.replaceAll("\\s+", "");
     if (s.equals("f")) {
       return new OutputSpec.Value();
@@ -53,14 +55,16 @@ public final class OutputParser {
                 + first.name()
                 + ")");
       }
-      return new OutputSpec.Derivative(first.name(), m.group(1).length());
+      int order = m.group(1).length();
+      limits.checkOrder(order, Integer.toString(order), where, text);
+      return new OutputSpec.Derivative(first.name(), order);
     }
     m = LEIBNIZ.matcher(s);
     if (m.matches()) {
-      int order = m.group(1).isEmpty() ? 1 : Integer.parseInt(m.group(1));
+      long order = m.group(1).isEmpty() ? 1 : Limits.parseDigits(m.group(1));
       String var = m.group(2);
       if (order > 1) {
-        String suffix = Integer.toString(order);
+        String suffix = m.group(1).replaceFirst("^0+(?=.)", "");
         if (!var.endsWith(suffix) || var.length() == suffix.length()) {
           throw new ConfException(
               where + ": '" + text + "': write the order on both sides, like d2f/dx2");
@@ -86,7 +90,8 @@ public final class OutputParser {
                 + var
                 + "))");
       }
-      return new OutputSpec.Derivative(var, order);
+      limits.checkOrder(order, m.group(1), where, text);
+      return new OutputSpec.Derivative(var, (int) order);
     }
     m = CALL.matcher(s);
     if (m.matches()) {

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -40,7 +41,15 @@ public final class SweepConfLoader {
   public static final long DEFAULT_MAX_BYTES = 100L << 30;
 
   private static final Set<String> TOP_KEYS =
-      Set.of("function", "inputs", "outputs", "output", "partitions", "batch-size", "figures");
+      Set.of(
+          "function",
+          "inputs",
+          "outputs",
+          "output",
+          "partitions",
+          "batch-size",
+          "figures",
+          "limits");
   private static final Set<String> OUTPUT_KEYS = Set.of("dir", "mode", "max-bytes", "commit-every");
   private static final Set<String> LINSPACE_KEYS = Set.of("from", "to", "points");
   private static final Set<String> LIST_KEYS = Set.of("values");
@@ -95,6 +104,7 @@ public final class SweepConfLoader {
   public SweepSpec parse(Config config, String name) {
     ConfigObject root = config.root();
     checkKeys(root, TOP_KEYS, "");
+    Limits limits = Limits.of(root);
     FunctionSpec function = function(root);
     List<InputParam> params = signatures.signature(function);
     Map<String, InputParam> byName = new LinkedHashMap<>();
@@ -122,7 +132,9 @@ public final class SweepConfLoader {
       throw new ConfException(
           "inputs: the grid has more rows than fit in a 64-bit count (" + sb + ")");
     }
-    List<OutputSpec> outputs = outputs(require(root, "outputs", ConfigValueType.LIST, ""), byName);
+    ConfigValue outputList = require(root, "outputs", ConfigValueType.LIST, "");
+    List<OutputSpec> outputs = outputs(outputList, byName, limits);
+    limits.checkKernelColumns(outputs, byName, at(outputList));
     checkColumns(grid, outputs);
     ConfigObject out =
         root.get("output") == null
@@ -161,6 +173,8 @@ public final class SweepConfLoader {
     if (pv != null
         && !(pv.valueType() == ConfigValueType.STRING && "auto".equals(pv.unwrapped()))) {
       partitions = positiveInt(pv, "partitions", "a positive integer or auto");
+      limits.checkPartitions(partitions, at(pv));
+      partitions = (int) Math.min(partitions, grid.rows());
     }
     int batch =
         root.get("batch-size") == null
@@ -182,7 +196,8 @@ public final class SweepConfLoader {
         mode,
         partitions,
         batch,
-        commitEvery);
+        commitEvery,
+        limits);
   }
 
   /**
@@ -471,19 +486,21 @@ public final class SweepConfLoader {
     return new Linspace(param, element, from, to, points);
   }
 
-  private static List<OutputSpec> outputs(ConfigValue v, Map<String, InputParam> params) {
+  private static List<OutputSpec> outputs(
+      ConfigValue v, Map<String, InputParam> params, Limits limits) {
     ConfigList list = (ConfigList) v;
     if (list.isEmpty()) {
       throw new ConfException(
           at(v) + "outputs: the list is empty; accepted forms: " + OutputParser.FORMS);
     }
+    limits.checkOutputCount(list.size(), at(v));
     List<OutputSpec> out = new ArrayList<>();
     Map<String, String> columns = new LinkedHashMap<>();
     for (int i = 0; i < list.size(); i++) {
       ConfigValue item = list.get(i);
       String where = at(item) + "outputs[" + i + "]";
       String text = string(item, "outputs[" + i + "]");
-      OutputSpec spec = OutputParser.parse(text, params, where);
+      OutputSpec spec = OutputParser.parse(text, params, where, limits);
       String previous = columns.put(spec.column(), text);
       if (previous != null) {
         throw new ConfException(
@@ -494,33 +511,40 @@ public final class SweepConfLoader {
     return out;
   }
 
-  /** Axis and output column names must differ (an input named like an output would clash). */
+  /**
+   * Axis and output column names must differ, ignoring case: Spark resolves column names
+   * case-insensitively by default, so {@code x} beside {@code X}, or an input {@code F} beside the
+   * output {@code f}, cannot both be written.
+   */
   private static void checkColumns(Grid grid, List<OutputSpec> outputs) {
     Map<String, String> seen = new LinkedHashMap<>();
     for (Axis a : grid.axes()) {
-      seen.put(a.column(), "axis " + a.confName());
+      claim(seen, a.column(), "axis " + a.confName(), "inputs", "rename one of the inputs");
     }
     for (OutputSpec o : outputs) {
-      String other = seen.put(o.column(), "output " + o.column());
-      if (other != null) {
-        throw new ConfException(
-            "outputs: column '"
-                + o.column()
-                + "' would be written twice (by "
-                + other
-                + " and by the output); rename the input");
-      }
-    }
-    for (Axis a : grid.axes()) {
-      long same = grid.axes().stream().filter(b -> b.column().equals(a.column())).count();
-      if (same > 1) {
-        throw new ConfException(
-            "inputs: axis column '" + a.column() + "' would be written twice; rename the input");
-      }
+      claim(seen, o.column(), "output " + o.column(), "outputs", "rename the input");
     }
   }
 
-  private static void checkKeys(ConfigObject o, Set<String> known, String prefix) {
+  private static void claim(
+      Map<String, String> seen, String column, String by, String key, String fix) {
+    String other = seen.putIfAbsent(column.toLowerCase(Locale.ROOT), by);
+    if (other != null) {
+      throw new ConfException(
+          key
+              + ": column '"
+              + column
+              + "' would be written twice (by "
+              + other
+              + " and by "
+              + by
+              + "; Spark compares column names case-insensitively, so names that differ only in"
+              + " case clash); "
+              + fix);
+    }
+  }
+
+  static void checkKeys(ConfigObject o, Set<String> known, String prefix) {
     for (Map.Entry<String, ConfigValue> e : o.entrySet()) {
       if (!known.contains(e.getKey())) {
         throw new ConfException(
@@ -600,7 +624,7 @@ public final class SweepConfLoader {
     return (long) d;
   }
 
-  private static int positiveInt(ConfigValue v, String key, String what) {
+  static int positiveInt(ConfigValue v, String key, String what) {
     double d;
     try {
       d = number(v, key);

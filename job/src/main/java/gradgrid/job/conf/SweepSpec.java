@@ -22,6 +22,7 @@ import java.util.Map;
  * @param partitions the partition count, or 0 to derive it from the grid size and cores
  * @param batchSize rows per evaluator call
  * @param commitEvery partitions per committed chunk, or 0 to derive it from the partition count
+ * @param limits the size limits the sweep was checked against
  */
 public record SweepSpec(
     String confJson,
@@ -35,7 +36,8 @@ public record SweepSpec(
     WriteMode mode,
     int partitions,
     int batchSize,
-    int commitEvery) {
+    int commitEvery,
+    Limits limits) {
 
   /**
    * The parameters by name, in call order.

@@ -8,12 +8,18 @@ public final class PartitionPlan {
   /** Rows a partition aims at when the count is derived (about 16-40 MB of Parquet). */
   public static final long TARGET_ROWS_PER_PARTITION = 1L << 21;
 
+  /**
+   * The most partitions a derived count gives (the default of {@code limits.max-partitions}): past
+   * it partitions grow beyond the target instead, since the driver plans each one in memory.
+   */
+  public static final int MAX_DEFAULT_COUNT = 1_000_000;
+
   private PartitionPlan() {}
 
   /**
    * The default partition count: enough partitions of at most {@link #TARGET_ROWS_PER_PARTITION}
    * rows, at least one per core, rounded up to a multiple of the cores so waves stay full, and
-   * never more than there are rows.
+   * never more than there are rows or {@link #MAX_DEFAULT_COUNT}.
    *
    * @param rows the grid's row count
    * @param cores the cluster's default parallelism
@@ -25,7 +31,7 @@ public final class PartitionPlan {
     long n = Math.max(c, bySize);
     n = (n + c - 1) / c * c;
     n = Math.min(n, Math.max(1, rows));
-    return (int) Math.min(n, Integer.MAX_VALUE);
+    return (int) Math.min(n, MAX_DEFAULT_COUNT);
   }
 
   /**

@@ -3,6 +3,7 @@ package gradgrid.job.run;
 import gradgrid.ad.Fn;
 import gradgrid.ad.compile.Jit;
 import gradgrid.ad.compile.Kernel;
+import gradgrid.ad.compile.KernelTooLargeException;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import java.util.List;
@@ -108,13 +109,20 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
    * An evaluator over the compiled kernel of the plan's function: compiled once per JVM (the jit's
    * cache is keyed by the graph's canonical hash, so every task after the first finds it), shared
    * by all tasks of the executor.
+   *
+   * @throws KernelTooLargeFailure if the kernel is too large to compile in this JVM
    */
   @Override
   public BatchEvaluator create() {
     if (interpreted) {
       return new PlanEvaluator(plan, new InterpretedKernel(plan.fn()));
     }
-    Kernel kernel = Jit.compile(kernelFunction());
+    Kernel kernel;
+    try {
+      kernel = Jit.compile(kernelFunction());
+    } catch (KernelTooLargeException e) {
+      throw new KernelTooLargeFailure(e);
+    }
     if (bound == null) {
       return new PlanEvaluator(plan, (in, raw, n) -> kernel.run(in, raw, 0, n));
     }

@@ -9,6 +9,7 @@ import gradgrid.ad.lang.Lang;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.FunctionSpec;
 import gradgrid.job.conf.InputParam;
+import gradgrid.job.conf.Limits;
 import gradgrid.job.conf.OutputSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,6 +27,9 @@ import java.util.regex.Pattern;
 public final class ExpressionProvider implements FunctionProvider {
   /** Name of the traced function; outputs are named after it ({@code f}, {@code df_dx}). */
   public static final String NAME = "f";
+
+  /** The longest vector parameter {@code name[n]} ({@code n} is a Java array length). */
+  static final int MAX_VECTOR_LENGTH = Integer.MAX_VALUE - 8;
 
   private static final Pattern PARAM = Pattern.compile("([A-Za-z_]\\w*)(?:\\[(\\d+)])?");
 
@@ -111,12 +115,22 @@ public final class ExpressionProvider implements FunctionProvider {
       if (m.group(2) == null) {
         out.add(InputParam.scalar(m.group(1)));
       } else {
-        int n = Integer.parseInt(m.group(2));
+        long n = Limits.parseDigits(m.group(2));
         if (n < 1) {
           throw new ConfException(
               function.origin() + ".params: '" + s + "' needs a length of at least 1");
         }
-        out.add(InputParam.vector(m.group(1), n));
+        if (n > MAX_VECTOR_LENGTH) {
+          throw new ConfException(
+              function.origin()
+                  + ".params: '"
+                  + s
+                  + "': a vector may have at most "
+                  + MAX_VECTOR_LENGTH
+                  + " elements, got "
+                  + m.group(2));
+        }
+        out.add(InputParam.vector(m.group(1), (int) n));
       }
     }
     if (out.isEmpty()) {

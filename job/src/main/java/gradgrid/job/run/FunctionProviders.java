@@ -46,15 +46,25 @@ public final class FunctionProviders implements SignatureResolver {
 
   /**
    * Builds the evaluator for a checked sweep, with its fixed inputs folded in ({@link
-   * EvaluatorFactory#withFixedInputs}).
+   * EvaluatorFactory#withFixedInputs}), and checks the kernel's function against {@code
+   * limits.max-equations}.
    *
    * @param spec the sweep
    * @return the factory shipped to executors
+   * @throws ConfException if the kernel's function has more equations than the limit
    */
   public EvaluatorFactory evaluator(SweepSpec spec) {
-    return find(spec.function())
-        .evaluator(spec.function(), spec.params(), spec.outputs())
-        .withFixedInputs(spec);
+    EvaluatorFactory factory =
+        find(spec.function())
+            .evaluator(spec.function(), spec.params(), spec.outputs())
+            .withFixedInputs(spec);
+    if (factory instanceof AdEvaluatorFactory ad) {
+      spec.limits()
+          .checkEquations(
+              ad.kernelFunction().eqnCount(),
+              spec.function().origin() + ": the sweep's function (all outputs together)");
+    }
+    return factory;
   }
 
   /**

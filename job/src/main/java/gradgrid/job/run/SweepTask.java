@@ -36,6 +36,13 @@ import org.apache.spark.sql.types.StructType;
 public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, InternalRow> {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The most bytes a task's input and output batch columns may take together; a sweep with very
+   * many columns evaluates fewer rows per batch instead (40,000 columns of 4,096 rows would be 1.3
+   * GB per task and kill the executor with an {@code OutOfMemoryError}).
+   */
+  public static final long MAX_BATCH_BYTES = 64L << 20;
+
   private final Grid grid;
   private final double[] fixedColumns;
   private final int[] axisColumn;
@@ -58,7 +65,7 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
     this.stats = stats;
     this.schema = schema;
     this.factory = factory;
-    this.batchSize = spec.batchSize();
+    this.batchSize = batchRows(spec.batchSize(), factory.inputWidth() + factory.outputWidth());
     List<Double> flat = new ArrayList<>();
     Map<String, Integer> offset = new HashMap<>();
     for (InputParam p : spec.params()) {
@@ -92,6 +99,19 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
               + " and "
               + width);
     }
+  }
+
+  /**
+   * Rows per batch: the conf's {@code batch-size}, lowered so that the batch columns stay under
+   * {@link #MAX_BATCH_BYTES} (at least one row).
+   *
+   * @param batchSize the conf's batch size
+   * @param columns input plus output columns of the evaluator
+   * @return the rows per batch
+   */
+  public static int batchRows(int batchSize, int columns) {
+    long fit = MAX_BATCH_BYTES / ((long) Double.BYTES * Math.max(1, columns));
+    return (int) Math.max(1, Math.min(batchSize, fit));
   }
 
   @Override

@@ -18,7 +18,7 @@ class OutputParserTest {
   }
 
   private OutputSpec parse(String s) {
-    return OutputParser.parse(s, params, "outputs[0]");
+    return OutputParser.parse(s, params, "outputs[0]", Limits.DEFAULTS);
   }
 
   @Test
