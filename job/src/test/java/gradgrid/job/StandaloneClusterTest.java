@@ -281,6 +281,41 @@ class StandaloneClusterTest {
         "the resumed run's summary statistics");
   }
 
+  /**
+   * Two {@code overwrite} sweeps into one output at the same time, each through {@code submit.sh}:
+   * the one that starts second is refused at once (exit 2, naming the first run) without touching
+   * anything, and the first publishes exactly its own rows.
+   */
+  @Test
+  @Timeout(value = 180, unit = TimeUnit.SECONDS)
+  void twoSweepsIntoOneOutputAtOnce() throws Exception {
+    Path race = Files.createDirectories(tmp.resolve("race"));
+    Path out = race.resolve("shared");
+    String text = conf(out, 24, 4096) + "output { mode = overwrite, commit-every = 1 }\n";
+    Path conf = Files.writeString(race.resolve("race.conf"), text);
+    Process first =
+        cluster.start(race.resolve("first.log"), "--master", "local[1]", conf.toString());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (committedChunks(race) < 1 && System.nanoTime() < deadline) {
+      assertTrue(first.isAlive(), "the first sweep ended before the second started");
+      Thread.sleep(20);
+    }
+    Process late =
+        cluster.start(race.resolve("second.log"), "--master", "local[1]", conf.toString());
+    assertTrue(late.waitFor(90, TimeUnit.SECONDS), "the second sweep did not end in time");
+    String second = Files.readString(race.resolve("second.log"));
+    assertEquals(2, late.exitValue(), second);
+    assertTrue(second.contains("another gradgrid run is writing"), second);
+    assertTrue(first.waitFor(120, TimeUnit.SECONDS), "the first sweep did not end in time");
+    assertEquals(0, first.exitValue(), Files.readString(race.resolve("first.log")));
+    SweepSpec spec =
+        new SweepConfLoader(FunctionProviders.load(), tmp)
+            .parse(ConfigFactory.parseString(text), "race");
+    Dataset<Row> data = new SweepOutput("race", spec.output()).read(SparkTestSession.get());
+    assertEquals(ROWS, data.count());
+    assertEquals(ROWS, data.select("x").distinct().count());
+  }
+
   /** Chunks committed by the run staged beside {@code parent}'s outputs. */
   private static int committedChunks(Path parent) throws IOException {
     try (Stream<Path> runs = Files.list(parent)) {
