@@ -22,6 +22,8 @@
 #   GRADGRID_JAVA_OPTS          extra JVM options for every JVM started here (master, worker,
 #                               driver), e.g. -XX:TieredStopAtLevel=1 for quicker small runs
 #   GRADGRID_NO_CURL=1          read the Master's status with bash's /dev/tcp even if curl exists
+#   GRADGRID_LOG_DIR            where each command's Spark log goes (logs/ in the project)
+#   GRADGRID_TRACES=1           Spark's stack traces on the console too (always in the log)
 #   GRADGRID_SKIP_BUILD=1       never run Maven (tests); GRADGRID_APP_JAR, GRADGRID_APP_JARS,
 #   GRADGRID_LAUNCH_CP          override the app jar, its extra jars (comma list) and the
 #                               launch classpath (tests run the same path with their own build)
@@ -298,13 +300,21 @@ launch() {
   local jars
   jars="$(app_jars)"
   [ -n "$jars" ] && base+=(--jars "$jars")
+  # Spark's full log (INFO, every stack trace) goes to a file per run; the console keeps one line
+  # per warning or error (GRADGRID_TRACES=1 puts the traces there too).
+  local logdir="${GRADGRID_LOG_DIR:-$ROOT/logs}" name="${MAIN_CLASS##*.}"
+  mkdir -p "$logdir"
+  name="$(echo "${name%Main}" | tr '[:upper:]' '[:lower:]')"
   local log4j="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties"
+  log4j+=" -Dgradgrid.log.file=$logdir/$name-$(date -u +%Y%m%dT%H%M%SZ)-$$.log"
+  [ "${GRADGRID_TRACES:-0}" = 1 ] && log4j+=" -Dgradgrid.console.traces=full"
   if [ -n "${SPARK_HOME:-}" ]; then
     exec "$SPARK_HOME/bin/spark-submit" "${base[@]}" --driver-java-options "$log4j" \
       "${opts[@]+"${opts[@]}"}" "$jar" "$@"
   fi
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-  exec java "${JAVA17_OPTS[@]}" "${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"}" "$log4j" -cp "$jar:$(launch_cp)" org.apache.spark.deploy.SparkSubmit \
+  # shellcheck disable=SC2086  # $log4j is a list of -D options
+  exec java "${JAVA17_OPTS[@]}" "${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"}" $log4j -cp "$jar:$(launch_cp)" org.apache.spark.deploy.SparkSubmit \
     "${base[@]}" "${opts[@]+"${opts[@]}"}" "$jar" "$@"
 }
 

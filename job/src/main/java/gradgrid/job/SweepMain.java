@@ -111,12 +111,19 @@ public final class SweepMain {
               + "\n"
               + spec.output()
               + " holds no partial output of this run; fix the cause and run again (output.mode = resume"
-              + " continues from the chunks it committed)");
+              + " continues from the chunks it committed)"
+              + logHint());
       return EXIT_FAILED;
     } finally {
       spark.stop();
     }
     return 0;
+  }
+
+  /** Where Spark's log with the stack traces is, when {@code submit.sh} set one. */
+  private static String logHint() {
+    String file = System.getProperty("gradgrid.log.file");
+    return file == null ? "" : "; Spark's log with the stack traces: " + file;
   }
 
   /** The first line of the innermost cause, which names what went wrong. */

@@ -4,16 +4,20 @@ import gradgrid.job.SweepMain;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.conf.WriteMode;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.sql.ConfCommand;
 import gradgrid.job.sql.SweepOutput;
+import gradgrid.job.store.OutputCommit;
 import gradgrid.job.store.OutputGuard;
+import gradgrid.job.store.OutputPaths;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -74,19 +78,40 @@ public final class PlotMain {
     List<Path> files = new ArrayList<>();
     try {
       SweepOutput output = SweepOutput.of(confFile, spec);
-      files.addAll(ReferenceFigures.draw(output.register(spark), spec, conf, err));
+      SweepSpec other = null;
+      SweepOutput o = null;
       if (conf.heatmaps() != null) {
-        SweepSpec other = new SweepConfLoader(providers, Path.of("")).load(conf.heatmaps());
-        SweepOutput o = SweepOutput.of(conf.heatmaps(), other);
+        other = new SweepConfLoader(providers, Path.of("")).load(conf.heatmaps());
+        o = SweepOutput.of(conf.heatmaps(), other);
         if (!o.exists(spark)) {
           err.println("gradgrid: " + o.location() + " not found; running " + conf.heatmaps());
           OutputGuard.check(other);
           SweepMain.sweep(spark, other, providers.evaluator(other), err);
         }
-        files.addAll(ReferenceFigures.draw(o.register(spark), other, conf, err));
+      }
+      OutputPaths paths =
+          OutputPaths.of(
+              new org.apache.hadoop.fs.Path(conf.dir().toAbsolutePath().toUri()).toString(),
+              spark.sparkContext().hadoopConfiguration());
+      // The figures directory goes through the same commit as a sweep's output: it replaces only
+      // figures gradgrid drew, and appears whole.
+      try (OutputCommit commit =
+          OutputCommit.open(paths, WriteMode.OVERWRITE, spec.confJson(), 0)) {
+        Path staging = Path.of(commit.staging().toUri());
+        FiguresConf into = new FiguresConf(staging, conf.heatmaps(), conf.width(), conf.height());
+        List<Path> drawn =
+            new ArrayList<>(ReferenceFigures.draw(output.register(spark), spec, into, err));
+        if (o != null) {
+          drawn.addAll(ReferenceFigures.draw(o.register(spark), other, into, err));
+        }
+        commit.commit(List.of(), Map.of());
+        commit.publish();
+        for (Path f : drawn) {
+          files.add(conf.dir().resolve(f.getFileName()));
+        }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the heatmaps' sweep", e);
+      throw new UncheckedIOException("cannot write the figures", e);
     } catch (ConfException e) {
       err.println("error: " + e.getMessage());
       return EXIT_BAD_INPUT;

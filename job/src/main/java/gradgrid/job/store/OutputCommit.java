@@ -293,7 +293,8 @@ public final class OutputCommit implements AutoCloseable {
   /**
    * Records the data files that appeared in the staging directory since the last commit as the
    * chunk holding {@code ranges}, after checking from their Parquet footers that they hold exactly
-   * that many rows. Call after the chunk's Spark job has committed.
+   * that many rows (other files, such as figures, count no rows). Call after the chunk's Spark job
+   * has committed.
    *
    * @param ranges the index ranges the chunk wrote
    * @param stats the caller's statistics of those rows (kept for a resumed run)
@@ -312,7 +313,7 @@ public final class OutputCommit implements AutoCloseable {
     for (FileStatus s : fs.listStatus(staging())) {
       String n = s.getPath().getName();
       if (s.isFile() && !n.startsWith("_") && !n.startsWith(".") && !known.contains(n)) {
-        long r = parquetRows(fs, s);
+        long r = n.endsWith(".parquet") ? parquetRows(fs, s) : 0;
         files.add(new PartFile(n, s.getLen(), r));
         written += r;
       }

@@ -163,6 +163,7 @@ public final class LocalCluster {
         Map.entry("GRADGRID_APP_JARS", String.join(",", appJars)),
         Map.entry("GRADGRID_LAUNCH_CP", String.join(File.pathSeparator, launch)),
         Map.entry("GRADGRID_CLUSTER_DIR", clusterDir.toString()),
+        Map.entry("GRADGRID_LOG_DIR", clusterDir.resolve("logs").toString()),
         Map.entry("GRADGRID_MASTER_PORT", Integer.toString(freePort())),
         Map.entry("GRADGRID_MASTER_UI_PORT", Integer.toString(freePort())),
         Map.entry("GRADGRID_WORKER_UI_PORT", Integer.toString(freePort())),
