@@ -73,6 +73,7 @@ public final class SweepConfLoader {
     if (!Files.isRegularFile(file)) {
       throw new ConfException("conf file not found: " + file);
     }
+    IncludeCheck includes = new IncludeCheck(file);
     Config config;
     try {
       config =
@@ -80,8 +81,9 @@ public final class SweepConfLoader {
                   file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
               .resolve();
     } catch (ConfigException e) {
-      throw new ConfException("cannot read conf " + file + ": " + e.getMessage());
+      throw includes.readError(e);
     }
+    includes.checkTopKeys(config.root(), TOP_KEYS);
     String base = file.getFileName().toString().replaceFirst("\\.conf$", "");
     return parse(config, base);
   }
