@@ -12,6 +12,7 @@ import gradgrid.job.parquet.SweepWriter;
 import gradgrid.job.run.ColumnStats;
 import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
+import gradgrid.job.sql.Sessions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -145,10 +146,6 @@ public final class SweepMain {
   }
 
   private static SparkSession buildSession() {
-    SparkSession.Builder b = SparkSession.builder().appName("gradgrid sweep");
-    if (!new SparkConf().contains("spark.master")) {
-      b.master("local[*]");
-    }
-    return b.getOrCreate();
+    return Sessions.build("gradgrid sweep");
   }
 }
