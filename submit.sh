@@ -115,21 +115,56 @@ cluster_spark_home() {
   echo "$home"
 }
 
-# A recorded PID counts only while it is still the Spark daemon we started (PIDs get reused).
+# A PID file holds three lines: the PID, the process's start time (field 22 of /proc/<pid>/stat,
+# clock ticks since boot) and a marker its command line contains (this cluster's --work-dir for a
+# Worker, -Dgradgrid.cluster=<this cluster's dir> for the Master). PIDs get reused and a command
+# line can be imitated: a process is ours only when all three match. Without a readable /proc
+# nothing is ours, so nothing is killed.
+start_time() {
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+  # field 2 is "(comm)" and may hold spaces and parentheses: count fields after the last ')'
+  local rest="${stat##*) }" fields
+  read -r -a fields <<<"$rest"
+  [ -n "${fields[19]:-}" ] && echo "${fields[19]}"
+}
+
+cmdline_has() {  # cmdline_has <pid> <fixed string>
+  [ -r "/proc/$1/cmdline" ] || return 1
+  tr '\0' ' ' <"/proc/$1/cmdline" | grep -qF -- "$2"
+}
+
+daemon_class() {
+  case "$(basename "$1" .pid)" in
+    master) echo org.apache.spark.deploy.master.Master ;;
+    *) echo org.apache.spark.deploy.worker.Worker ;;
+  esac
+}
+
+pid_of() { sed -n 1p "$1"; }
+
+# record <pid file> <pid> <marker>: waits (at most 5 s) for the forked shell to exec java, so the
+# command line is the daemon's, then writes the three lines.
+record() {
+  local class
+  class="$(daemon_class "$1")"
+  for _ in $(seq 1 50); do
+    cmdline_has "$2" "$class" || ! kill -0 "$2" 2>/dev/null && break
+    sleep 0.1
+  done
+  printf '%s\n%s\n%s\n' "$2" "$(start_time "$2" || true)" "$3" >"$1"
+}
+
 alive() {
   [ -f "$1" ] || return 1
-  local pid class
-  pid="$(cat "$1")"
-  case "$(basename "$1" .pid)" in
-    master) class=org.apache.spark.deploy.master.Master ;;
-    *) class=org.apache.spark.deploy.worker.Worker ;;
-  esac
+  local pid started marker now
+  { read -r pid; read -r started; read -r marker; } <"$1" || true
+  case "$pid" in ''|*[!0-9]*) return 1 ;; esac
+  [ -n "${started:-}" ] && [ -n "${marker:-}" ] || return 1
   kill -0 "$pid" 2>/dev/null || return 1
-  if [ -r "/proc/$pid/cmdline" ]; then
-    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q "$class"
-  else
-    ps -o args= -p "$pid" 2>/dev/null | grep -q "$class"
-  fi
+  now="$(start_time "$pid")" || return 1
+  [ "$now" = "$started" ] || return 1
+  cmdline_has "$pid" "$(daemon_class "$1")" && cmdline_has "$pid" "$marker"
 }
 
 # The Master's status page; curl when installed, else plain bash /dev/tcp (fresh CI machines).
@@ -198,11 +233,11 @@ cluster_start() {
   export SPARK_WORKER_DIR="$CLUSTER_DIR/work"
   local cp log4j="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties"
   cp="$(launch_cp)"
-  java "${JAVA17_OPTS[@]}" "${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"}" "$log4j" -Dspark.master.rest.enabled=false -Dspark.port.maxRetries=0 \
-    -cp "$cp" org.apache.spark.deploy.master.Master \
+  java "${JAVA17_OPTS[@]}" "${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"}" "$log4j" -Dgradgrid.log.file="$CLUSTER_DIR/master.spark.log" -Dspark.master.rest.enabled=false -Dspark.port.maxRetries=0 \
+    "-Dgradgrid.cluster=$CLUSTER_DIR" -cp "$cp" org.apache.spark.deploy.master.Master \
     --host 127.0.0.1 --port "$MASTER_PORT" --webui-port "$MASTER_UI_PORT" \
     >"$CLUSTER_DIR/master.log" 2>&1 </dev/null &
-  echo $! >"$CLUSTER_DIR/master.pid"
+  record "$CLUSTER_DIR/master.pid" $! "-Dgradgrid.cluster=$CLUSTER_DIR -cp "
   wait_for 60 "the master on port $MASTER_UI_PORT" master_alive || { cluster_stop; exit 1; }
   if ! master_json | grep -q "spark://127.0.0.1:$MASTER_PORT"; then
     echo "gradgrid: the master on UI port $MASTER_UI_PORT is not spark://127.0.0.1:$MASTER_PORT" \
@@ -215,12 +250,13 @@ cluster_start() {
     name="$(worker_name "$i")"
     ui="$WORKER_UI_PORT"; [ "$i" = 1 ] || ui=0
     mkdir -p "$CLUSTER_DIR/work/$name"
-    java "${JAVA17_OPTS[@]}" "${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"}" "$log4j" -Dspark.port.maxRetries=0 \
+    java "${JAVA17_OPTS[@]}" "${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"}" "$log4j" \
+      -Dgradgrid.log.file="$CLUSTER_DIR/$name.spark.log" -Dspark.port.maxRetries=0 \
       -cp "$cp" org.apache.spark.deploy.worker.Worker \
       --host 127.0.0.1 --webui-port "$ui" --cores "${GRADGRID_WORKER_CORES:-2}" \
       --memory "${GRADGRID_WORKER_MEMORY:-2g}" --work-dir "$CLUSTER_DIR/work/$name" \
       "spark://127.0.0.1:$MASTER_PORT" >"$CLUSTER_DIR/$name.log" 2>&1 </dev/null &
-    echo $! >"$CLUSTER_DIR/$name.pid"
+    record "$CLUSTER_DIR/$name.pid" $! "--work-dir $CLUSTER_DIR/work/$name "
   done
   wait_for 60 "$WORKERS worker(s) to register" workers_alive || { cluster_stop; exit 1; }
   echo "gradgrid: local cluster up: master spark://127.0.0.1:$MASTER_PORT (UI http://127.0.0.1:$MASTER_UI_PORT)"
@@ -233,7 +269,7 @@ cluster_stop() {
   for pidfile in "$CLUSTER_DIR"/worker*.pid "$CLUSTER_DIR"/master.pid; do
     [ -f "$pidfile" ] || continue
     name="$(basename "$pidfile" .pid)"
-    pid="$(cat "$pidfile")"
+    pid="$(pid_of "$pidfile")"
     if alive "$pidfile"; then
       kill "$pid" 2>/dev/null || true
       for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
@@ -250,7 +286,7 @@ cluster_status() {
     name="$(basename "$f" .pid)"
     [ "$name" = "worker*" ] && name=worker
     if alive "$f"; then
-      echo "$name: running (pid $(cat "$f"))"
+      echo "$name: running (pid $(pid_of "$f"))"
     else
       echo "$name: not running"
     fi

@@ -13,6 +13,7 @@ import gradgrid.job.partitions.PartitionPlan;
 import gradgrid.job.run.ColumnStats;
 import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
+import gradgrid.job.sql.Sessions;
 import gradgrid.job.store.Chunk;
 import gradgrid.job.store.OutputCommit;
 import gradgrid.job.store.OutputGuard;
@@ -199,10 +200,6 @@ public final class SweepMain {
   }
 
   private static SparkSession buildSession() {
-    SparkSession.Builder b = SparkSession.builder().appName("gradgrid sweep");
-    if (!new SparkConf().contains("spark.master")) {
-      b.master("local[*]");
-    }
-    return b.getOrCreate();
+    return Sessions.build("gradgrid sweep");
   }
 }

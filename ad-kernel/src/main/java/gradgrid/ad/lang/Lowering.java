@@ -120,13 +120,14 @@ final class Lowering {
 
   /**
    * {@code base ^ exponent}: the exact integer power when the exponent is a constant with an
-   * integer value ({@code 2}, {@code -3}, {@code 2.0}, {@code (1+1)}), else the real power.
+   * integer value in the 32-bit range ({@code 2}, {@code -3}, {@code 2.0}, {@code (1+1)}, {@code
+   * -2147483648}), else the real power.
    */
   Val power(int at, Val base, Val exponent) {
     requireBroadcastable(at, Token.Kind.CARET, base, exponent);
     if (exponent.atom() instanceof Lit lit && lit.shape().isScalar()) {
       double e = lit.get(0);
-      if (e == Math.rint(e) && Math.abs(e) <= Integer.MAX_VALUE) {
+      if (e == Math.rint(e) && e >= Integer.MIN_VALUE && e <= Integer.MAX_VALUE) {
         return base.pow((int) e);
       }
     }

@@ -9,7 +9,9 @@ import gradgrid.ad.trace.Val;
 /**
  * Elementwise {@code a^n} for a fixed integer {@code n}, by repeated squaring. Its derivative rule
  * is exact everywhere, including at 0: {@code d x^0 = 0} and {@code d x^1 = t}, to every order
- * (JAX's {@code float_power} gives NaN there).
+ * (JAX's {@code float_power} gives NaN there). Every {@code int} exponent is valid, {@link
+ * Integer#MIN_VALUE} included: where {@code n - 1} would leave the {@code int} range, the rule
+ * writes {@code x^(n-1)} as {@code x^n * x^-1} instead of letting the exponent wrap.
  */
 public record IntPow(int n) implements Primitive {
   @Override
@@ -33,7 +35,14 @@ public record IntPow(int n) implements Primitive {
       return null;
     }
     // d x^n = n x^(n-1) t, with x^0 = 1 exactly (no 0 * 0^-1)
-    return n == 1 ? t[0] : t[0].mul(x[0].pow(n - 1).mul(n));
+    return n == 1 ? t[0] : t[0].mul(lowered(x[0]).mul(n));
+  }
+
+  /**
+   * {@code x^(n-1)}; for {@code n = Integer.MIN_VALUE} as {@code x^n * x^-1}, since n - 1 wraps.
+   */
+  private Val lowered(Val x) {
+    return n == Integer.MIN_VALUE ? x.pow(n).mul(x.pow(-1)) : x.pow(n - 1);
   }
 
   /** {@code x^0 -> 1} and {@code x^1 -> x}: exact for every x, NaN and infinities included. */

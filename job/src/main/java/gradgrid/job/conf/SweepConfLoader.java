@@ -77,20 +77,31 @@ public final class SweepConfLoader {
    * @throws ConfException if the file is missing, unreadable, malformed or inconsistent
    */
   public SweepSpec load(Path file) {
+    Config config = read(file);
+    new IncludeCheck(file).checkTopKeys(config.root(), TOP_KEYS);
+    String base = file.getFileName().toString().replaceFirst("\\.conf$", "");
+    return parse(config, base);
+  }
+
+  /**
+   * Parses and resolves a HOCON file without checking what it holds, so callers can tell a sweep
+   * conf from other conf files first.
+   *
+   * @param file the conf file
+   * @return the resolved conf
+   * @throws ConfException if the file or a file it includes is missing, unreadable or malformed
+   */
+  public Config read(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new ConfException("conf file not found: " + file);
     }
-    Config config;
     try {
-      config =
-          ConfigFactory.parseFile(
-                  file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
-              .resolve();
+      return ConfigFactory.parseFile(
+              file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
+          .resolve();
     } catch (ConfigException e) {
-      throw new ConfException("cannot read conf " + file + ": " + e.getMessage());
+      throw new IncludeCheck(file).readError(e);
     }
-    String base = file.getFileName().toString().replaceFirst("\\.conf$", "");
-    return parse(config, base);
   }
 
   /**

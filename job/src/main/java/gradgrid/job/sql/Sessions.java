@@ -3,22 +3,41 @@ package gradgrid.job.sql;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
-/** The session the result commands (sql, plot, extrema) run in. */
+/** The session the sweep and the result commands (sql, plot, extrema) run in. */
 public final class Sessions {
   private Sessions() {}
 
+  /** Spark's warehouse setting; a static conf, so it must be set before the first session. */
+  public static final String WAREHOUSE = "spark.sql.warehouse.dir";
+
   /**
-   * Gets or creates the session: the master given by spark-submit, or {@code local[*]}.
+   * A builder for gradgrid's sessions: the master given by spark-submit, or {@code local[*]}, and
+   * unless spark-submit sets it, a scratch {@link #WAREHOUSE} under {@code java.io.tmpdir}, so no
+   * {@code spark-warehouse/} appears in the working directory.
+   *
+   * @param appName the application name
+   * @return the builder
+   */
+  public static SparkSession.Builder builder(String appName) {
+    SparkSession.Builder b = SparkSession.builder().appName(appName);
+    SparkConf given = new SparkConf();
+    if (!given.contains("spark.master")) {
+      b.master("local[*]");
+    }
+    if (!given.contains(WAREHOUSE)) {
+      b.config(WAREHOUSE, ScratchWarehouse.get().toUri().toString());
+    }
+    return b;
+  }
+
+  /**
+   * Gets or creates the session of {@link #builder}.
    *
    * @param appName the application name
    * @return the session
    */
   public static SparkSession build(String appName) {
-    SparkSession.Builder b = SparkSession.builder().appName(appName);
-    if (!new SparkConf().contains("spark.master")) {
-      b.master("local[*]");
-    }
-    return b.getOrCreate();
+    return builder(appName).getOrCreate();
   }
 
   /**

@@ -1,7 +1,5 @@
 package gradgrid.job.sql;
 
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
 import java.io.IOException;
@@ -10,7 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -21,12 +23,16 @@ import org.apache.spark.sql.SparkSession;
  * directory) and registers the finished ones as temporary views.
  */
 public final class SweepCatalog {
+  /** Spark's properties file (not HOCON), which lives beside the sweep confs in {@code conf/}. */
+  public static final String SPARK_DEFAULTS = "spark-defaults.conf";
+
   private SweepCatalog() {}
 
   /**
    * The outputs of the sweep confs in a directory, in file-name order. Files that are not sweep
-   * confs (no {@code function} key, such as {@code spark-defaults.conf}) are passed over; a sweep
-   * conf that does not load is reported on {@code err} and passed over.
+   * confs (no {@code function} key) and Spark's own {@value #SPARK_DEFAULTS} are passed over; a
+   * {@code .conf} file that is not valid HOCON, and a sweep conf that does not load, are reported
+   * on {@code err} and passed over.
    *
    * @param confDir the directory, usually {@code conf/}
    * @param loader the conf loader
@@ -36,13 +42,16 @@ public final class SweepCatalog {
   public static List<SweepOutput> fromConfs(Path confDir, SweepConfLoader loader, PrintStream err) {
     List<SweepOutput> out = new ArrayList<>();
     for (Path conf : list(confDir)) {
-      if (!conf.getFileName().toString().endsWith(".conf") || !isSweepConf(conf)) {
+      String file = conf.getFileName().toString();
+      if (!file.endsWith(".conf") || file.equals(SPARK_DEFAULTS)) {
         continue;
       }
       try {
-        SweepOutput o = SweepOutput.of(conf, loader.load(conf));
-        out.add(o);
-        out.add(o.extrema());
+        if (loader.read(conf).hasPath("function")) {
+          SweepOutput o = SweepOutput.of(conf, loader.load(conf));
+          out.add(o);
+          out.add(o.extrema());
+        }
       } catch (ConfException e) {
         err.println("note: " + conf + " skipped: " + e.getMessage());
       }
@@ -74,15 +83,19 @@ public final class SweepCatalog {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
-    out.sort((a, b) -> a.name().compareTo(b.name()));
+    out.sort(Comparator.comparing(SweepOutput::name).thenComparing(SweepOutput::location));
     return out;
   }
 
   /**
-   * Registers every finished output as a view; reports the others on {@code err}: a missing
-   * directory is a note, a directory that is not a finished output (no manifest, or files that do
-   * not match it) is refused because that sweep did not finish. Missing extrema outputs pass
-   * silently (they are optional).
+   * Registers every finished output as a view, each on its own: an output that cannot be registered
+   * is a one-line note on {@code err} ({@code note: view 'x' skipped: <reason>}) and the others
+   * still are. A missing directory is a note; a directory that is not a finished output (no
+   * manifest, or files that do not match it) is refused because that sweep did not finish; one
+   * whose files Spark cannot read (an unreadable directory, a corrupt Parquet footer) is skipped
+   * with Spark's reason. When two outputs map to the same view name (Spark's view names ignore
+   * case), the first in order keeps it and the note names both locations. Missing extrema outputs
+   * pass silently (they are optional).
    *
    * @param spark the session
    * @param outputs the candidates
@@ -92,30 +105,44 @@ public final class SweepCatalog {
   public static List<SweepOutput> register(
       SparkSession spark, List<SweepOutput> outputs, PrintStream err) {
     List<SweepOutput> done = new ArrayList<>();
+    Map<String, SweepOutput> byName = new HashMap<>();
     for (SweepOutput o : outputs) {
       boolean optional = o.location().endsWith(SweepOutput.EXTREMA_SUFFIX);
-      if (!o.exists(spark)) {
-        if (!optional) {
-          err.println("note: view " + o.name() + " not registered: " + o.location() + " not found");
-        }
-        continue;
-      }
+      SweepOutput owner = byName.get(o.name().toLowerCase(Locale.ROOT));
       try {
-        o.register(spark);
-        done.add(o);
+        if (!o.exists(spark)) {
+          if (!optional) {
+            skipped(err, o, o.location() + " not found");
+          }
+        } else if (owner != null) {
+          skipped(
+              err,
+              o,
+              o.location()
+                  + " maps to the same view name as "
+                  + owner.location()
+                  + ", which has the view; rename one of them");
+        } else {
+          o.register(spark);
+          done.add(o);
+          byName.put(o.name().toLowerCase(Locale.ROOT), o);
+        }
       } catch (ConfException e) {
-        err.println("note: view " + o.name() + " not registered: " + e.getMessage());
+        skipped(err, o, e.getMessage());
+      } catch (Exception e) { // Spark throws its checked SparkException undeclared
+        skipped(err, o, o.location() + " cannot be read: " + firstLine(Sessions.message(e)));
       }
     }
     return done;
   }
 
-  private static boolean isSweepConf(Path conf) {
-    try {
-      return ConfigFactory.parseFile(conf.toFile()).hasPath("function");
-    } catch (ConfigException e) {
-      return false;
-    }
+  private static void skipped(PrintStream err, SweepOutput o, String reason) {
+    err.println("note: view '" + o.name() + "' skipped: " + reason);
+  }
+
+  private static String firstLine(String message) {
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
   }
 
   private static List<Path> list(Path dir) {

@@ -2,6 +2,7 @@ package gradgrid.job.conf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -210,5 +211,68 @@ class SweepConfLoaderTest {
     assertEquals(20001, loader.load(root.resolve("conf/seed.conf")).grid().rows());
     assertEquals(250_000, loader.load(root.resolve("conf/seed-coefficients.conf")).grid().rows());
     assertEquals(100_000_000, loader.load(root.resolve("conf/large.conf")).grid().rows());
+  }
+
+  /** The main conf of the include tests: includes other.conf by absolute path, then the rest. */
+  private Path includingConf(String rest) throws Exception {
+    Path main = dir.resolve("main.conf");
+    Files.writeString(
+        main, "include required(file(\"" + dir.resolve("other.conf") + "\"))\n" + rest);
+    return main;
+  }
+
+  private String loadError(Path f) {
+    return assertThrows(
+            ConfException.class,
+            () -> new SweepConfLoader(FunctionProviders.of(new RationalProvider()), dir).load(f))
+        .getMessage();
+  }
+
+  @Test
+  void aMissingRequiredIncludeNamesTheConfAndTheInclude() throws Exception {
+    Path main = includingConf(conf("x = 1\n" + FIXED, "f"));
+    String m = loadError(main);
+    assertTrue(m.startsWith("cannot read conf " + main + ": its include of "), m);
+    assertTrue(m.contains(dir.resolve("other.conf") + " failed: the file is missing"), m);
+    assertFalse(m.contains("\n") || m.contains("Exception"), m);
+  }
+
+  @Test
+  void aBadIncludedFileIsReportedWithoutItsText() throws Exception {
+    Path main = includingConf(conf("x = 1\n" + FIXED, "f"));
+    Path other = dir.resolve("other.conf");
+    List<String> bad =
+        List.of(
+            "s3cret-token-value\n",
+            "api-key = \"s3cret\"\nfoo = [1, 2\n",
+            "api-key = s3cret ]\n",
+            "api-key = ${s3cret}\n");
+    for (String text : bad) {
+      Files.writeString(other, text);
+      String m = loadError(main);
+      assertTrue(m.startsWith("cannot read conf " + main + ": its include of " + other), m);
+      assertTrue(m.matches(".* at line [1-3][ ;,)].*"), m);
+      assertFalse(m.contains("s3cret") || m.contains("api-key") || m.contains("\n"), m);
+    }
+  }
+
+  @Test
+  void anIncludedFileThatIsNoSweepConfIsRefusedWithoutNamingItsKey() throws Exception {
+    Path main = includingConf(conf("x = 1\n" + FIXED, "f"));
+    Files.writeString(dir.resolve("other.conf"), "api-key = \"s3cret\"\n");
+    String m = loadError(main);
+    assertTrue(m.startsWith("conf " + main + " includes " + dir.resolve("other.conf")), m);
+    assertTrue(m.contains("not a sweep setting at line 1"), m);
+    assertFalse(m.contains("s3cret") || m.contains("api-key"), m);
+  }
+
+  @Test
+  void aGoodIncludeStillLoadsAndErrorsInTheConfItselfKeepTheirDetail() throws Exception {
+    Files.writeString(dir.resolve("other.conf"), "batch-size = 7\n");
+    Path main = includingConf(conf("x = 1\n" + FIXED, "f"));
+    SweepConfLoader loader = new SweepConfLoader(FunctionProviders.of(new RationalProvider()), dir);
+    assertEquals(7, loader.load(main).batchSize());
+    includingConf(conf("x = 1\n" + FIXED, "f") + "batchsize = 3\n");
+    assertTrue(loadError(main).contains("unknown key 'batchsize'; did you mean 'batch-size'"));
   }
 }

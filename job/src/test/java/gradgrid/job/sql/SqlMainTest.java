@@ -1,6 +1,7 @@
 package gradgrid.job.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +64,19 @@ class SqlMainTest {
     assertTrue(text.contains("(5 rows)"), text);
     String notes = err.toString(StandardCharsets.UTF_8);
     assertTrue(notes.contains("broken") && notes.contains("did not finish"), notes);
+  }
+
+  @Test
+  void theWarehouseIsAScratchDirectoryOutsideTheWorkingDirectory() {
+    assertEquals(0, sql("--dir", dir.resolve("out").toString(), "SELECT count(*) FROM small_run"));
+    Path cwd = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+    Path warehouse =
+        Path.of(java.net.URI.create(SparkTestSession.get().conf().get(Sessions.WAREHOUSE)))
+            .normalize();
+    assertFalse(warehouse.startsWith(cwd), warehouse + " is under " + cwd);
+    assertTrue(warehouse.startsWith(tmp), warehouse + " is not under " + tmp);
+    assertFalse(Files.exists(cwd.resolve("spark-warehouse")), "spark-warehouse/ in " + cwd);
   }
 
   @Test

@@ -116,7 +116,7 @@ public final class LocalCluster {
       if (Files.isDirectory(clusterDir)) {
         try (var files = Files.list(clusterDir)) {
           for (Path f : files.filter(p -> p.toString().endsWith(".pid")).toList()) {
-            long pid = Long.parseLong(Files.readString(f).trim());
+            long pid = Long.parseLong(Files.readAllLines(f).get(0).trim()); // line 1: the PID
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
           }
         }

@@ -1,8 +1,12 @@
 package gradgrid.job.testing;
 
+import gradgrid.job.sql.Sessions;
 import org.apache.spark.sql.SparkSession;
 
-/** The one local SparkSession every test shares: local[2], no UI, loopback only. */
+/**
+ * The one local SparkSession every test shares: {@link Sessions#builder}'s settings, local[2], no
+ * UI, loopback only.
+ */
 public final class SparkTestSession {
   private static SparkSession spark;
 
@@ -16,9 +20,8 @@ public final class SparkTestSession {
   public static synchronized SparkSession get() {
     if (spark == null) {
       spark =
-          SparkSession.builder()
+          Sessions.builder("gradgrid-tests")
               .master("local[2]")
-              .appName("gradgrid-tests")
               .config("spark.ui.enabled", "false")
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.driver.bindAddress", "127.0.0.1")

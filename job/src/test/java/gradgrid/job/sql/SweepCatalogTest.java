@@ -1,0 +1,124 @@
+package gradgrid.job.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gradgrid.job.testing.SmallSweeps;
+import gradgrid.job.testing.SparkTestSession;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Views are registered one by one: a bad output, a name clash or a broken conf is only a note. */
+class SweepCatalogTest {
+  @TempDir static Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private static void sweep(int points, String outDir) {
+    SmallSweeps.run(
+        dir,
+        SmallSweeps.SEED
+            + "inputs.x { from = -1, to = 1, points = "
+            + points
+            + " }\noutputs = [f]\noutput.dir = "
+            + outDir
+            + "\n");
+  }
+
+  @BeforeAll
+  static void outputs() throws Exception {
+    sweep(5, "out/cat-dup");
+    sweep(3, "out/cat_dup");
+    Path good = dir.resolve("out/cat-dup");
+    // Committed, but its only Parquet file is garbage: Spark cannot read the schema.
+    Path corrupt = Files.createDirectories(dir.resolve("out/cat_corrupt"));
+    Files.writeString(corrupt.resolve(SweepOutput.SUCCESS), "");
+    Files.writeString(corrupt.resolve("part-00000.snappy.parquet"), "not parquet at all");
+    // A copy without the commit marker: a sweep that did not finish.
+    Path unfinished = Files.createDirectories(dir.resolve("out/cat_unfinished"));
+    try (Stream<Path> s = Files.list(good)) {
+      for (Path p : s.toList()) {
+        if (!p.getFileName().toString().equals(SweepOutput.SUCCESS)) {
+          Files.copy(p, unfinished.resolve(p.getFileName()));
+        }
+      }
+    }
+  }
+
+  private int sql(String... args) {
+    return SqlMain.run(
+        SparkTestSession.get(),
+        SqlMain.Options.parse(args),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private List<String> notes() {
+    return err.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  private static String note(List<String> notes, String prefix) {
+    return notes.stream()
+        .filter(l -> l.startsWith(prefix))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no line starting with '" + prefix + "': " + notes));
+  }
+
+  @Test
+  void aCorruptOrUnfinishedOutputIsSkippedAndTheOthersStillAnswer() {
+    int code = sql("--csv", "--dir", dir.resolve("out").toString(), "SELECT count(*) FROM cat_dup");
+    List<String> notes = notes();
+    assertEquals(0, code, notes.toString());
+    // the view belongs to out/cat-dup, the 5-point sweep ('-' sorts before '_')
+    assertEquals(List.of("count(1)", "5"), out.toString(StandardCharsets.UTF_8).lines().toList());
+    String corrupt = note(notes, "note: view 'cat_corrupt' skipped: ");
+    assertTrue(corrupt.contains(dir.resolve("out/cat_corrupt").toString()), corrupt);
+    assertTrue(note(notes, "note: view 'cat_unfinished' skipped: ").contains("did not finish"));
+    assertFalse(SparkTestSession.get().catalog().tableExists("cat_corrupt"));
+    assertFalse(SparkTestSession.get().catalog().tableExists("cat_unfinished"));
+  }
+
+  @Test
+  void twoDirectoriesWithOneViewNameAreReportedNamingBoth() {
+    assertEquals(0, sql("--dir", dir.resolve("out").toString(), "SELECT 1"));
+    String clash = note(notes(), "note: view 'cat_dup' skipped: ");
+    assertTrue(
+        clash.contains(
+            dir.resolve("out/cat_dup")
+                + " maps to the same view name as file:"
+                + dir.resolve("out/cat-dup")
+                + ", which has the view"),
+        clash);
+  }
+
+  @Test
+  void aConfWithASyntaxErrorIsANoteAndSparkDefaultsIsPassedOver() throws Exception {
+    Path confs = Files.createDirectories(dir.resolve("confs"));
+    Files.writeString(
+        confs.resolve("cat-conf.conf"),
+        SmallSweeps.SEED
+            + "inputs.x { from = -1, to = 1, points = 5 }\noutputs = [f]\noutput.dir = \""
+            + dir.resolve("out/cat-dup")
+            + "\"\n");
+    Files.writeString(confs.resolve("broken.conf"), "function { builtin = rational\ninputs = [\n");
+    Files.writeString(confs.resolve(SweepCatalog.SPARK_DEFAULTS), "spark.ui.enabled   false\n");
+    int code = sql("--confs", confs.toString(), "SELECT count(*) AS n FROM cat_conf");
+    List<String> notes = notes();
+    assertEquals(0, code, notes.toString());
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("5"), notes.toString());
+    String broken = note(notes, "note: " + confs.resolve("broken.conf") + " skipped: ");
+    assertTrue(broken.contains("broken.conf: 3"), broken);
+    assertTrue(
+        notes.stream().noneMatch(l -> l.contains(SweepCatalog.SPARK_DEFAULTS)), notes.toString());
+  }
+}
