@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradgrid.job.store.Manifest;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
 import java.io.ByteArrayOutputStream;
@@ -40,16 +41,21 @@ class SweepCatalogTest {
     sweep(5, "out/cat-dup");
     sweep(3, "out/cat_dup");
     Path good = dir.resolve("out/cat-dup");
-    // Committed, but its only Parquet file is garbage: Spark cannot read the schema.
+    // Finished and matching its manifest, but a part file is garbage of the same size: Spark
+    // cannot read the schema.
     Path corrupt = Files.createDirectories(dir.resolve("out/cat_corrupt"));
-    Files.writeString(corrupt.resolve(SweepOutput.SUCCESS), "");
-    Files.writeString(corrupt.resolve("part-00000.snappy.parquet"), "not parquet at all");
-    // A copy without the commit marker: a sweep that did not finish.
+    // A copy without the manifest: a sweep that did not finish.
     Path unfinished = Files.createDirectories(dir.resolve("out/cat_unfinished"));
     try (Stream<Path> s = Files.list(good)) {
       for (Path p : s.toList()) {
-        if (!p.getFileName().toString().equals(SweepOutput.SUCCESS)) {
-          Files.copy(p, unfinished.resolve(p.getFileName()));
+        String n = p.getFileName().toString();
+        if (n.startsWith("part-")) {
+          Files.write(corrupt.resolve(n), new byte[(int) Files.size(p)]);
+        } else {
+          Files.copy(p, corrupt.resolve(n));
+        }
+        if (!n.equals(Manifest.FILE_NAME)) {
+          Files.copy(p, unfinished.resolve(n));
         }
       }
     }
