@@ -333,6 +333,8 @@ launch() {
   done
   local base=(--properties-file "$ROOT/conf/spark-defaults.conf" --class "$MAIN_CLASS")
   [ "$has_master" = 1 ] || base+=(--master 'local[*]')
+  # Spark's stage progress bar is for a terminal: no escape codes in a redirected log.
+  [ -t 2 ] || base+=(--conf spark.ui.showConsoleProgress=false)
   local jars
   jars="$(app_jars)"
   [ -n "$jars" ] && base+=(--jars "$jars")

@@ -87,14 +87,7 @@ public final class SweepMain {
     }
     SparkSession spark = buildSession();
     try {
-      SweepSummary summary = sweep(spark, spec, factory, out);
-      out.println(
-          "gradgrid: wrote "
-              + summary.rows()
-              + " rows to "
-              + spec.output()
-              + " (Parquet, snappy); summary in "
-              + SweepSummary.FILE_NAME);
+      sweep(spark, spec, factory, out);
       if (figures.isPresent()) {
         return PlotMain.plot(
             spark, Path.of(args[0]), spec, figures.get(), FunctionProviders.load(), out, err);
@@ -110,7 +103,7 @@ public final class SweepMain {
           "error: the sweep failed and did not finish: "
               + rootMessage(e)
               + "\n"
-              + spec.output()
+              + where(spec)
               + " holds no partial output of this run; fix the cause and run again (output.mode = resume"
               + " continues from the chunks it committed)"
               + logHint());
@@ -119,6 +112,11 @@ public final class SweepMain {
       spark.stop();
     }
     return 0;
+  }
+
+  /** The output as a message shows it: the local path, or the URI of a remote output. */
+  private static String where(SweepSpec spec) {
+    return spec.localOutput() != null ? spec.localOutput().toString() : spec.output();
   }
 
   /** Where Spark's log with the stack traces is, when {@code submit.sh} set one. */
@@ -157,7 +155,10 @@ public final class SweepMain {
     try (OutputCommit commit =
         OutputCommit.open(paths, spec.mode(), spec.confJson(), spec.grid().rows())) {
       if (commit.finished()) {
-        out.println("gradgrid: " + paths.dir() + " is already this conf's finished output");
+        out.println(
+            "gradgrid: "
+                + OutputPaths.display(paths.dir())
+                + " is already this conf's finished output; nothing to do");
         return SweepSummary.read(paths.fs(), paths.dir());
       }
       int width = spec.grid().axes().size() + factory.outputWidth();
@@ -195,6 +196,13 @@ public final class SweepMain {
       SweepSummary summary = SweepSummary.of(spec, total, partitions, seconds);
       summary.write(paths.fs(), commit.staging());
       commit.publish();
+      out.println(
+          "gradgrid: wrote "
+              + summary.rows()
+              + " rows to "
+              + where(spec)
+              + " (Parquet, snappy); summary in "
+              + SweepSummary.FILE_NAME);
       return summary;
     }
   }

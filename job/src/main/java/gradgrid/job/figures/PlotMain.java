@@ -84,7 +84,11 @@ public final class PlotMain {
         other = new SweepConfLoader(providers, Path.of("")).load(conf.heatmaps());
         o = SweepOutput.of(conf.heatmaps(), other);
         if (!o.exists(spark)) {
-          err.println("gradgrid: " + o.location() + " not found; running " + conf.heatmaps());
+          err.println(
+              "gradgrid: "
+                  + (other.localOutput() != null ? other.localOutput() : other.output())
+                  + " not found; running "
+                  + conf.heatmaps());
           OutputGuard.check(other);
           SweepMain.sweep(spark, other, providers.evaluator(other), err);
         }
