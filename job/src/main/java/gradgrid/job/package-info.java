@@ -6,7 +6,8 @@
  * <p>Data flows one way through the stages, one package each: {@code conf} (HOCON file to a checked
  * {@link gradgrid.job.conf.SweepSpec}), {@code grid} (row index to coordinates by mixed radix),
  * {@code partitions} (index ranges), {@code run} (the evaluation seam and the per-task loop) and
- * {@code parquet} (schema, write, summary). {@link gradgrid.job.SweepMain} only calls them in
- * order. The user-facing reference is {@code README.md}, "Sweeps on Spark".
+ * {@code parquet} (schema, write, summary) and {@code store} (lock, staging, manifest, publish,
+ * resume). {@link gradgrid.job.SweepMain} only calls them in order. The user-facing reference is
+ * {@code README.md}, "Sweeps on Spark".
  */
 package gradgrid.job;
