@@ -58,12 +58,7 @@ final class RunLock implements AutoCloseable {
       File file = new File(lock.toUri().getPath());
       FileChannel ch =
           FileChannel.open(file.toPath(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock held;
-      try {
-        held = ch.tryLock();
-      } catch (OverlappingFileLockException e) {
-        held = null;
-      }
+      FileLock held = tryLock(ch);
       if (held == null) {
         ch.close();
         String who = Files.readString(file.toPath(), StandardCharsets.UTF_8).strip();
@@ -100,17 +95,21 @@ final class RunLock implements AutoCloseable {
       return;
     }
     try (FileChannel ch = FileChannel.open(file.toPath(), StandardOpenOption.WRITE)) {
-      FileLock held;
-      try {
-        held = ch.tryLock();
-      } catch (OverlappingFileLockException e) {
-        held = null;
-      }
+      FileLock held = tryLock(ch);
       if (held == null) {
         String who = Files.readString(file.toPath(), StandardCharsets.UTF_8).strip();
         throw busy(paths, who.isEmpty() ? "lock " + file : who, "");
       }
       held.release();
+    }
+  }
+
+  /** The lock, or null if another process (or this JVM) holds it. */
+  private static FileLock tryLock(FileChannel ch) throws IOException {
+    try {
+      return ch.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null;
     }
   }
 

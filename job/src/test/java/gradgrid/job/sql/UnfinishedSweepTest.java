@@ -10,6 +10,7 @@ import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.run.BatchEvaluator;
 import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.store.OutputGuard;
+import gradgrid.job.testing.DirListing;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
 import java.io.ByteArrayOutputStream;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -75,13 +75,13 @@ class UnfinishedSweepTest {
     SparkSession spark = SparkTestSession.get();
     SmallSweeps.run(dir, conf("error", 101));
     Path out = dir.resolve("out/failing");
-    Map<String, Long> before = listing(out);
+    Map<String, Long> before = DirListing.of(out);
     SweepSpec spec = SmallSweeps.spec(dir, conf("overwrite", 1001));
     EvaluatorFactory failing = new FailingFactory(SmallSweeps.providers().evaluator(spec));
     Exception e =
         assertThrows(Exception.class, () -> SweepMain.sweep(spark, spec, failing, System.out));
     assertTrue(String.valueOf(e.getMessage()).contains("deliberate test failure"), e.toString());
-    assertEquals(before, listing(out), "the old output is untouched");
+    assertEquals(before, DirListing.of(out), "the old output is untouched");
     SweepOutput output = new SweepOutput("failing", spec.output());
     assertEquals(101, output.read(spark).count());
 
@@ -142,16 +142,6 @@ class UnfinishedSweepTest {
     try (Stream<Path> s = Files.list(out)) {
       return s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();
     }
-  }
-
-  private static Map<String, Long> listing(Path out) throws IOException {
-    Map<String, Long> m = new TreeMap<>();
-    try (Stream<Path> s = Files.list(out)) {
-      for (Path p : s.toList()) {
-        m.put(p.getFileName().toString(), Files.size(p));
-      }
-    }
-    return m;
   }
 
   @Test

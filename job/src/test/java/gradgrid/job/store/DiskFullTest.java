@@ -8,14 +8,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import gradgrid.job.SweepMain;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.sql.SweepOutput;
+import gradgrid.job.testing.DirListing;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,11 +39,11 @@ class DiskFullTest {
   void aFullDiskFailsTheSweepAndLeavesTheOldOutput() throws Exception {
     Path small = Files.createDirectories(dir.resolve("small"));
     assumeTrue(
-        run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", small.toString()),
+        DirListing.succeeds("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", small.toString()),
         "skipped: cannot mount a small tmpfs here (needs root and a container that allows mounts)");
     try {
       SweepSpec old = SmallSweeps.run(dir, conf(101, "error"));
-      Map<String, Long> before = listing(small.resolve("r"));
+      Map<String, Long> before = DirListing.of(small.resolve("r"));
       SweepSpec big = SmallSweeps.spec(dir, conf(200_000, "overwrite"));
       Throwable e =
           assertThrows(
@@ -61,33 +59,11 @@ class DiskFullTest {
         chain.append(t).append('\n');
       }
       assertTrue(chain.toString().contains("No space left on device"), chain.toString());
-      assertEquals(before, listing(small.resolve("r")), "the old output is untouched");
+      assertEquals(before, DirListing.of(small.resolve("r")), "the old output is untouched");
       assertEquals(101, new SweepOutput("r", old.output()).read(SparkTestSession.get()).count());
     } finally {
-      run("umount", "-l", small.toString()); // lazily: a failed task may still hold a file open
+      DirListing.succeeds(
+          "umount", "-l", small.toString()); // lazily: a failed task may still hold a file open
     }
-  }
-
-  private static boolean run(String... cmd) throws InterruptedException {
-    try {
-      return new ProcessBuilder(cmd)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start()
-              .waitFor()
-          == 0;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static Map<String, Long> listing(Path d) throws IOException {
-    Map<String, Long> m = new TreeMap<>();
-    try (Stream<Path> s = Files.list(d)) {
-      for (Path p : s.toList()) {
-        m.put(p.getFileName().toString(), Files.size(p));
-      }
-    }
-    return m;
   }
 }

@@ -10,6 +10,7 @@ import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.conf.WriteMode;
 import gradgrid.job.sql.SweepOutput;
+import gradgrid.job.testing.DirListing;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -137,7 +137,7 @@ class OutputCommitTest {
     Files.createDirectories(stranger.resolve("_gradgrid_in_progress"));
     for (String name : List.of("_gradgrid_summary.json", Manifest.FILE_NAME)) {
       Files.copy(dir.resolve("out/ours").resolve(name), stranger.resolve(name));
-      Map<String, Long> before = listing(stranger);
+      Map<String, Long> before = DirListing.of(stranger);
       SweepSpec over = SmallSweeps.spec(dir, conf("out/stranger", 11, "overwrite"));
       ConfException e = assertThrows(ConfException.class, () -> OutputGuard.check(over));
       assertTrue(e.getMessage().contains("nothing was deleted"), e.getMessage());
@@ -145,7 +145,7 @@ class OutputCommitTest {
       assertThrows(
           ConfException.class,
           () -> OutputCommit.open(paths(over), WriteMode.OVERWRITE, over.confJson(), 11).close());
-      assertEquals(before, listing(stranger), "untouched after copying " + name);
+      assertEquals(before, DirListing.of(stranger), "untouched after copying " + name);
     }
   }
 
@@ -153,8 +153,8 @@ class OutputCommitTest {
   void anUnwritableParentIsRefusedBeforeAnythingIsDeleted() throws Exception {
     SweepSpec spec = SmallSweeps.run(dir, conf("locked/r", 11, "error"));
     Path parent = dir.resolve("locked");
-    Map<String, Long> before = listing(parent.resolve("r"));
-    boolean immutable = chattr("+i", parent);
+    Map<String, Long> before = DirListing.of(parent.resolve("r"));
+    boolean immutable = DirListing.succeeds("chattr", "+i", parent.toString());
     assumeTrue(
         immutable || parent.toFile().setWritable(false),
         "cannot make " + parent + " unwritable here (chattr +i and chmod both failed)");
@@ -163,37 +163,14 @@ class OutputCommitTest {
       SweepSpec over = SmallSweeps.spec(dir, conf("locked/r", 11, "overwrite"));
       ConfException e = assertThrows(ConfException.class, () -> OutputGuard.check(over));
       assertTrue(e.getMessage().contains("is not writable"), e.getMessage());
-      assertEquals(before, listing(parent.resolve("r")));
+      assertEquals(before, DirListing.of(parent.resolve("r")));
       assertEquals(11, readRows(spec));
     } finally {
       if (immutable) {
-        chattr("-i", parent);
+        DirListing.succeeds("chattr", "-i", parent.toString());
       }
       parent.toFile().setWritable(true);
     }
-  }
-
-  private static boolean chattr(String flag, Path p) throws InterruptedException {
-    try {
-      Process c =
-          new ProcessBuilder("chattr", flag, p.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      return c.waitFor() == 0;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static Map<String, Long> listing(Path d) throws IOException {
-    Map<String, Long> m = new TreeMap<>();
-    try (Stream<Path> s = Files.walk(d)) {
-      for (Path p : s.toList()) {
-        m.put(d.relativize(p).toString(), Files.isDirectory(p) ? -1 : Files.size(p));
-      }
-    }
-    return m;
   }
 
   @Test
