@@ -115,7 +115,7 @@ public final class ExtremaMain {
             + CriticalPoint.FLAT
             + ") not counted"
             + (unconverged > 0 ? "; " + unconverged + " did not reach |f'| < 1e-12" : ""));
-    out.println("gradgrid: saved to " + saved.location() + " (view " + saved.name() + " in sql)");
+    out.println("gradgrid: saved to " + saved.display() + " (view " + saved.name() + " in sql)");
     return 0;
   }
 

@@ -112,15 +112,15 @@ public final class SweepCatalog {
       try {
         if (!o.exists(spark)) {
           if (!optional) {
-            skipped(err, o, o.location() + " not found");
+            skipped(err, o, o.display() + " not found");
           }
         } else if (owner != null) {
           skipped(
               err,
               o,
-              o.location()
+              o.display()
                   + " maps to the same view name as "
-                  + owner.location()
+                  + owner.display()
                   + ", which has the view; rename one of them");
         } else {
           o.register(spark);
@@ -130,7 +130,7 @@ public final class SweepCatalog {
       } catch (ConfException e) {
         skipped(err, o, e.getMessage());
       } catch (Exception e) { // Spark throws its checked SparkException undeclared
-        skipped(err, o, o.location() + " cannot be read: " + firstLine(Sessions.message(e)));
+        skipped(err, o, o.display() + " cannot be read: " + firstLine(Sessions.message(e)));
       }
     }
     return done;

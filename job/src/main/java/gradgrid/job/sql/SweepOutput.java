@@ -104,6 +104,15 @@ public record SweepOutput(String name, String location) {
   }
 
   /**
+   * The location as messages show it: a plain path when it is local.
+   *
+   * @return the path or URI
+   */
+  public String display() {
+    return OutputPaths.display(new org.apache.hadoop.fs.Path(location));
+  }
+
+  /**
    * The output's paths on its file system.
    *
    * @param spark the session (for the Hadoop configuration)

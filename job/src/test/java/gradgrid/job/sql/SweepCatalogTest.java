@@ -101,7 +101,7 @@ class SweepCatalogTest {
     assertTrue(
         clash.contains(
             dir.resolve("out/cat_dup")
-                + " maps to the same view name as file:"
+                + " maps to the same view name as "
                 + dir.resolve("out/cat-dup")
                 + ", which has the view"),
         clash);
