@@ -275,4 +275,24 @@ class SweepEndToEndTest {
           "each output where its conf says, and nowhere else");
     }
   }
+
+  @Test
+  void aLongListAxisIsSummarisedNotCopiedIntoTheSummary() throws Exception {
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < 20_000; i++) {
+      values.append(i == 0 ? "" : ", ").append(i * 0.001);
+    }
+    SweepSpec spec =
+        spec(
+            FUNCTION
+                + "inputs.x { values = ["
+                + values
+                + "] }\noutputs = [f]\noutput.dir = long\n");
+    assertEquals(20_000, run(spec).rows());
+    Path summary = dir.resolve("long").resolve(SweepSummary.FILE_NAME);
+    assertTrue(Files.size(summary) < 20_000, Files.size(summary) + " bytes");
+    String text = Files.readString(summary);
+    assertTrue(text.contains("\"length\" : 20000"), text);
+    assertTrue(text.contains("\"last\" : 19.999"), text);
+  }
 }

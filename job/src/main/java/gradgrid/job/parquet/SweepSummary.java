@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -26,6 +27,9 @@ import org.apache.hadoop.fs.Path;
 public final class SweepSummary {
   /** File name inside the output directory (Spark's readers skip names starting with '_'). */
   public static final String FILE_NAME = "_gradgrid_summary.json";
+
+  /** Lists in the conf longer than this are summarised, not copied (see {@link #shortened}). */
+  public static final int LONGEST_LIST = 1000;
 
   private final Map<String, Object> fields;
 
@@ -66,8 +70,35 @@ public final class SweepSummary {
     m.put("partitions", partitions);
     m.put("wallSeconds", Math.round(wallSeconds * 1000) / 1000.0);
     m.put("columns", columns);
-    m.put("conf", ConfigFactory.parseString(spec.confJson()).root().unwrapped());
+    m.put("conf", shortened(ConfigFactory.parseString(spec.confJson()).root().unwrapped()));
     return new SweepSummary(m);
+  }
+
+  /**
+   * The conf for the summary, with every list longer than {@link #LONGEST_LIST} (a list axis of a
+   * million values) replaced by its length and its first and last value: the summary stays small,
+   * and the manifest's conf hash still identifies the whole conf.
+   */
+  @SuppressWarnings("unchecked")
+  private static Object shortened(Object v) {
+    if (v instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.put((String) e.getKey(), shortened(e.getValue()));
+      }
+      return out;
+    }
+    if (v instanceof List<?> list) {
+      if (list.size() <= LONGEST_LIST) {
+        return list.stream().map(SweepSummary::shortened).toList();
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("length", list.size());
+      out.put("first", list.get(0));
+      out.put("last", list.get(list.size() - 1));
+      return out;
+    }
+    return v;
   }
 
   private static Map<String, Object> column(ColumnStats s, int first, int width) {

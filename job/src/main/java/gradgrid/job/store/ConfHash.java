@@ -26,11 +26,20 @@ public final class ConfHash {
             .withoutPath("output.mode")
             .root()
             .render(ConfigRenderOptions.concise());
+    return sha256(canonical);
+  }
+
+  /**
+   * SHA-256 of a text's UTF-8 bytes.
+   *
+   * @param text the text
+   * @return 64 hex digits
+   */
+  public static String sha256(String text) {
     try {
       return HexFormat.of()
           .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }

@@ -1,5 +1,6 @@
 package gradgrid.job.store;
 
+import gradgrid.job.parquet.SweepSummary;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ public record Manifest(String runId, String confHash, long rows, List<PartFile> 
   public static final String SUCCESS = "_SUCCESS";
 
   /** Names gradgrid writes next to the data files; anything else must be listed as a file. */
-  private static final Set<String> OWN_NAMES = Set.of(FILE_NAME, SUCCESS, "_gradgrid_summary.json");
+  private static final Set<String> OWN_NAMES = Set.of(FILE_NAME, SUCCESS, SweepSummary.FILE_NAME);
 
   /** Writes the manifest into {@code dir}. */
   void write(FileSystem fs, Path dir) throws IOException {
