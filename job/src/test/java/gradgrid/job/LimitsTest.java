@@ -22,6 +22,7 @@ import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.run.KernelTooLargeFailure;
 import gradgrid.job.run.SweepTask;
+import gradgrid.job.run.TaskOutOfMemory;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
 import java.io.ByteArrayOutputStream;
@@ -298,6 +299,48 @@ class LimitsTest {
     assertTrue(
         root.getMessage().lines().findFirst().orElse("").startsWith("the kernel is too large: 4"),
         root.getMessage());
+  }
+
+  /** Wraps an evaluator recipe so that every batch runs out of memory. */
+  private record OutOfMemoryFactory(EvaluatorFactory inner) implements EvaluatorFactory {
+    @Override
+    public int inputWidth() {
+      return inner.inputWidth();
+    }
+
+    @Override
+    public int outputWidth() {
+      return inner.outputWidth();
+    }
+
+    @Override
+    public BatchEvaluator create() {
+      return (in, out, n) -> {
+        throw new OutOfMemoryError("Java heap space (deliberate)");
+      };
+    }
+  }
+
+  @Test
+  void aTaskOutOfMemoryFailsTheSweepInsteadOfEndingTheJvm() {
+    SparkSession spark = SparkTestSession.get();
+    SweepSpec spec =
+        SmallSweeps.spec(
+            dir,
+            SmallSweeps.SEED
+                + "inputs.x { from = -1, to = 1, points = 11 }\noutputs = [f]\n"
+                + "output.dir = out/oom\npartitions = 2\n");
+    EvaluatorFactory factory = new OutOfMemoryFactory(SmallSweeps.providers().evaluator(spec));
+    Exception e =
+        assertThrows(Exception.class, () -> SweepMain.sweep(spark, spec, factory, System.out));
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    assertInstanceOf(TaskOutOfMemory.class, root, e.toString());
+    assertTrue(root.getMessage().startsWith("a sweep task ran out of memory"), root.getMessage());
+    // Spark would have ended this JVM (exit 52) for an OutOfMemoryError; the session lives on.
+    assertEquals(3, spark.range(3).count());
   }
 
   @Test

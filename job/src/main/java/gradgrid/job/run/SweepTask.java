@@ -118,7 +118,11 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
   public Iterator<InternalRow> call(Iterator<IndexRange> ranges) {
     List<IndexRange> list = new ArrayList<>();
     ranges.forEachRemaining(list::add);
-    return new Rows(list);
+    try {
+      return new Rows(list);
+    } catch (OutOfMemoryError e) {
+      throw new TaskOutOfMemory(factory.outputWidth(), batchSize, e);
+    }
   }
 
   /** Lazily evaluates the ranges batch by batch. */
@@ -173,7 +177,11 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
           grid.digits(next, digits);
         }
       }
-      fillBatch();
+      try {
+        fillBatch();
+      } catch (OutOfMemoryError e) {
+        throw new TaskOutOfMemory(out.length, batchSize, e);
+      }
       return true;
     }
 
