@@ -103,7 +103,7 @@ public final class SweepMain {
           "error: the sweep failed and did not finish: "
               + rootMessage(e)
               + "\n"
-              + where(spec)
+              + spec.outputForMessages()
               + " holds no partial output of this run; fix the cause and run again (output.mode = resume"
               + " continues from the chunks it committed)"
               + logHint());
@@ -112,11 +112,6 @@ public final class SweepMain {
       spark.stop();
     }
     return 0;
-  }
-
-  /** The output as a message shows it: the local path, or the URI of a remote output. */
-  private static String where(SweepSpec spec) {
-    return spec.localOutput() != null ? spec.localOutput().toString() : spec.output();
   }
 
   /** Where Spark's log with the stack traces is, when {@code submit.sh} set one. */
@@ -200,7 +195,7 @@ public final class SweepMain {
           "gradgrid: wrote "
               + summary.rows()
               + " rows to "
-              + where(spec)
+              + spec.outputForMessages()
               + " (Parquet, snappy); summary in "
               + SweepSummary.FILE_NAME);
       return summary;

@@ -51,4 +51,13 @@ public record SweepSpec(
     }
     return m;
   }
+
+  /**
+   * The output as messages show it: the local path, or the URI of a remote output.
+   *
+   * @return the text for a message
+   */
+  public String outputForMessages() {
+    return localOutput != null ? localOutput.toString() : output;
+  }
 }

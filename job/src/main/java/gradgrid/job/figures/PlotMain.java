@@ -85,10 +85,7 @@ public final class PlotMain {
         o = SweepOutput.of(conf.heatmaps(), other);
         if (!o.exists(spark)) {
           err.println(
-              "gradgrid: "
-                  + (other.localOutput() != null ? other.localOutput() : other.output())
-                  + " not found; running "
-                  + conf.heatmaps());
+              "gradgrid: " + other.outputForMessages() + " not found; running " + conf.heatmaps());
           OutputGuard.check(other);
           SweepMain.sweep(spark, other, providers.evaluator(other), err);
         }
