@@ -17,12 +17,12 @@ import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.partitions.PartitionPlan;
-import gradgrid.job.run.BatchEvaluator;
 import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.run.KernelTooLargeFailure;
 import gradgrid.job.run.SweepTask;
 import gradgrid.job.run.TaskOutOfMemory;
+import gradgrid.job.testing.FaultyFactory;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
 import java.io.ByteArrayOutputStream;
@@ -241,24 +241,6 @@ class LimitsTest {
     assertEquals(5, spec.partitions());
   }
 
-  /** A recipe whose kernel fails to compile for size, as a huge kernel does on an executor. */
-  private record TooLargeFactory(EvaluatorFactory inner) implements EvaluatorFactory {
-    @Override
-    public int inputWidth() {
-      return inner.inputWidth();
-    }
-
-    @Override
-    public int outputWidth() {
-      return inner.outputWidth();
-    }
-
-    @Override
-    public BatchEvaluator create() {
-      throw new KernelTooLargeFailure(outOfMemory());
-    }
-  }
-
   private static KernelTooLargeException outOfMemory() {
     Fn f = AD.hessian(Rational.of(1, 1), 2);
     return KernelTooLargeException.of(f.graph(), new OutOfMemoryError("Java heap space"));
@@ -287,7 +269,12 @@ class LimitsTest {
             SmallSweeps.SEED
                 + "inputs.x { from = -1, to = 1, points = 11 }\noutputs = [f]\n"
                 + "output.dir = out/too-large\npartitions = 2\n");
-    EvaluatorFactory factory = new TooLargeFactory(SmallSweeps.providers().evaluator(spec));
+    EvaluatorFactory factory =
+        new FaultyFactory(
+            SmallSweeps.providers().evaluator(spec),
+            real -> {
+              throw new KernelTooLargeFailure(outOfMemory());
+            });
     Exception e =
         assertThrows(Exception.class, () -> SweepMain.sweep(spark, spec, factory, System.out));
     // the walk SweepMain.rootMessage makes for its "the sweep failed" line (exit 1)
@@ -301,26 +288,6 @@ class LimitsTest {
         root.getMessage());
   }
 
-  /** Wraps an evaluator recipe so that every batch runs out of memory. */
-  private record OutOfMemoryFactory(EvaluatorFactory inner) implements EvaluatorFactory {
-    @Override
-    public int inputWidth() {
-      return inner.inputWidth();
-    }
-
-    @Override
-    public int outputWidth() {
-      return inner.outputWidth();
-    }
-
-    @Override
-    public BatchEvaluator create() {
-      return (in, out, n) -> {
-        throw new OutOfMemoryError("Java heap space (deliberate)");
-      };
-    }
-  }
-
   @Test
   void aTaskOutOfMemoryFailsTheSweepInsteadOfEndingTheJvm() {
     SparkSession spark = SparkTestSession.get();
@@ -330,7 +297,13 @@ class LimitsTest {
             SmallSweeps.SEED
                 + "inputs.x { from = -1, to = 1, points = 11 }\noutputs = [f]\n"
                 + "output.dir = out/oom\npartitions = 2\n");
-    EvaluatorFactory factory = new OutOfMemoryFactory(SmallSweeps.providers().evaluator(spec));
+    EvaluatorFactory factory =
+        new FaultyFactory(
+            SmallSweeps.providers().evaluator(spec),
+            real ->
+                (in, out, n) -> {
+                  throw new OutOfMemoryError("Java heap space (deliberate)");
+                });
     Exception e =
         assertThrows(Exception.class, () -> SweepMain.sweep(spark, spec, factory, System.out));
     Throwable root = e;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gradgrid.job.SweepMain;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepSpec;
-import gradgrid.job.run.BatchEvaluator;
 import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.store.OutputGuard;
 import gradgrid.job.testing.DirListing;
+import gradgrid.job.testing.FaultyFactory;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
 import java.io.ByteArrayOutputStream;
@@ -34,32 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 class UnfinishedSweepTest {
   @TempDir Path dir;
 
-  /** Wraps an evaluator recipe so that every batch holding a row with x > 0.5 throws. */
-  private record FailingFactory(EvaluatorFactory inner) implements EvaluatorFactory {
-    @Override
-    public int inputWidth() {
-      return inner.inputWidth();
-    }
-
-    @Override
-    public int outputWidth() {
-      return inner.outputWidth();
-    }
-
-    @Override
-    public BatchEvaluator create() {
-      BatchEvaluator e = inner.create();
-      return (in, out, n) -> {
-        for (int r = 0; r < n; r++) {
-          if (in[0][r] > 0.5) {
-            throw new IllegalStateException("deliberate test failure at x = " + in[0][r]);
-          }
-        }
-        e.evaluate(in, out, n);
-      };
-    }
-  }
-
   private static String conf(String mode, int points) {
     return SmallSweeps.SEED
         + "inputs.x { from = -1, to = 1, points = "
@@ -77,7 +51,19 @@ class UnfinishedSweepTest {
     Path out = dir.resolve("out/failing");
     Map<String, Long> before = DirListing.of(out);
     SweepSpec spec = SmallSweeps.spec(dir, conf("overwrite", 1001));
-    EvaluatorFactory failing = new FailingFactory(SmallSweeps.providers().evaluator(spec));
+    EvaluatorFactory failing =
+        new FaultyFactory(
+            SmallSweeps.providers().evaluator(spec),
+            real ->
+                (columns, results, n) -> {
+                  for (int r = 0; r < n; r++) {
+                    if (columns[0][r] > 0.5) {
+                      throw new IllegalStateException(
+                          "deliberate test failure at x = " + columns[0][r]);
+                    }
+                  }
+                  real.evaluate(columns, results, n);
+                });
     Exception e =
         assertThrows(Exception.class, () -> SweepMain.sweep(spark, spec, failing, System.out));
     assertTrue(String.valueOf(e.getMessage()).contains("deliberate test failure"), e.toString());
