@@ -177,7 +177,7 @@ public final class SweepMain {
       int every =
           spec.commitEvery() > 0
               ? spec.commitEvery()
-              : Math.max(2 * spark.sparkContext().defaultParallelism(), (partitions + 15) / 16);
+              : PartitionPlan.defaultChunk(partitions, spark.sparkContext().defaultParallelism());
       for (int i = 0; i < todo.size(); i += every) {
         List<IndexRange> chunk = todo.subList(i, Math.min(todo.size(), i + every));
         ColumnStats stats = new ColumnStats(width);

@@ -32,7 +32,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -260,29 +259,40 @@ class LimitsTest {
     assertNull(e.getCause(), "no cause: SweepMain prints the innermost cause's message");
   }
 
-  @Test
-  void theSweepFailsWithTheKernelSizeSentenceAsItsRootCause() {
-    SparkSession spark = SparkTestSession.get();
+  /**
+   * The innermost cause of a small sweep whose evaluators {@code fault} breaks: the walk {@code
+   * SweepMain.rootMessage} makes for its "the sweep failed" line (exit 1).
+   */
+  private Throwable rootCauseOfFailedSweep(String outDir, FaultyFactory.Fault fault) {
     SweepSpec spec =
         SmallSweeps.spec(
             dir,
             SmallSweeps.SEED
                 + "inputs.x { from = -1, to = 1, points = 11 }\noutputs = [f]\n"
-                + "output.dir = out/too-large\npartitions = 2\n");
-    EvaluatorFactory factory =
-        new FaultyFactory(
-            SmallSweeps.providers().evaluator(spec),
-            real -> {
-              throw new KernelTooLargeFailure(outOfMemory());
-            });
+                + "output.dir = "
+                + outDir
+                + "\npartitions = 2\n");
+    EvaluatorFactory factory = new FaultyFactory(SmallSweeps.providers().evaluator(spec), fault);
     Exception e =
-        assertThrows(Exception.class, () -> SweepMain.sweep(spark, spec, factory, System.out));
-    // the walk SweepMain.rootMessage makes for its "the sweep failed" line (exit 1)
+        assertThrows(
+            Exception.class,
+            () -> SweepMain.sweep(SparkTestSession.get(), spec, factory, System.out));
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    assertInstanceOf(KernelTooLargeFailure.class, root, e.toString());
+    return root;
+  }
+
+  @Test
+  void theSweepFailsWithTheKernelSizeSentenceAsItsRootCause() {
+    Throwable root =
+        rootCauseOfFailedSweep(
+            "out/too-large",
+            real -> {
+              throw new KernelTooLargeFailure(outOfMemory());
+            });
+    assertInstanceOf(KernelTooLargeFailure.class, root, root.toString());
     assertTrue(
         root.getMessage().lines().findFirst().orElse("").startsWith("the kernel is too large: 4"),
         root.getMessage());
@@ -290,30 +300,17 @@ class LimitsTest {
 
   @Test
   void aTaskOutOfMemoryFailsTheSweepInsteadOfEndingTheJvm() {
-    SparkSession spark = SparkTestSession.get();
-    SweepSpec spec =
-        SmallSweeps.spec(
-            dir,
-            SmallSweeps.SEED
-                + "inputs.x { from = -1, to = 1, points = 11 }\noutputs = [f]\n"
-                + "output.dir = out/oom\npartitions = 2\n");
-    EvaluatorFactory factory =
-        new FaultyFactory(
-            SmallSweeps.providers().evaluator(spec),
+    Throwable root =
+        rootCauseOfFailedSweep(
+            "out/oom",
             real ->
                 (in, out, n) -> {
                   throw new OutOfMemoryError("Java heap space (deliberate)");
                 });
-    Exception e =
-        assertThrows(Exception.class, () -> SweepMain.sweep(spark, spec, factory, System.out));
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    assertInstanceOf(TaskOutOfMemory.class, root, e.toString());
+    assertInstanceOf(TaskOutOfMemory.class, root, root.toString());
     assertTrue(root.getMessage().startsWith("a sweep task ran out of memory"), root.getMessage());
     // Spark would have ended this JVM (exit 52) for an OutOfMemoryError; the session lives on.
-    assertEquals(3, spark.range(3).count());
+    assertEquals(3, SparkTestSession.get().range(3).count());
   }
 
   @Test

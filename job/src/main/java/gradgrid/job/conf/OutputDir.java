@@ -72,7 +72,17 @@ public record OutputDir(String location, Path local) {
                 + " and control characters");
       }
     }
-    Path local = workingDir.resolve(path).toAbsolutePath().normalize();
+    return ofLocal(workingDir.resolve(path));
+  }
+
+  /**
+   * A local directory in the one form every stage uses.
+   *
+   * @param dir the directory (made absolute and normalised)
+   * @return the output directory
+   */
+  public static OutputDir ofLocal(Path dir) {
+    Path local = dir.toAbsolutePath().normalize();
     return new OutputDir(new org.apache.hadoop.fs.Path(local.toUri()).toString(), local);
   }
 }

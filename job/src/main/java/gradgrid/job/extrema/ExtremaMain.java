@@ -4,19 +4,16 @@ import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.conf.WriteMode;
-import gradgrid.job.partitions.IndexRange;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.sql.ConfCommand;
 import gradgrid.job.sql.ResultTable;
 import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.store.OutputCommit;
-import gradgrid.job.store.OutputPaths;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -126,12 +123,11 @@ public final class ExtremaMain {
   private static void save(
       SparkSession spark, Dataset<Row> table, SweepOutput saved, SweepSpec spec, long rows)
       throws IOException {
-    OutputPaths paths = saved.paths(spark);
-    try (OutputCommit commit =
-        OutputCommit.open(paths, WriteMode.OVERWRITE, spec.confJson(), rows)) {
-      table.coalesce(1).write().mode(SaveMode.Append).parquet(commit.staging().toString());
-      commit.commit(List.of(new IndexRange(0, rows)), Map.of());
-      commit.publish();
-    }
+    OutputCommit.writeWhole(
+        saved.paths(spark),
+        WriteMode.OVERWRITE,
+        spec.confJson(),
+        rows,
+        staging -> table.coalesce(1).write().mode(SaveMode.Append).parquet(staging.toString()));
   }
 }

@@ -2,6 +2,7 @@ package gradgrid.job.figures;
 
 import gradgrid.job.SweepMain;
 import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.OutputDir;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.conf.WriteMode;
@@ -17,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -92,24 +92,29 @@ public final class PlotMain {
       }
       OutputPaths paths =
           OutputPaths.of(
-              new org.apache.hadoop.fs.Path(conf.dir().toAbsolutePath().toUri()).toString(),
-              spark.sparkContext().hadoopConfiguration());
+              OutputDir.ofLocal(conf.dir()).location(), spark.sparkContext().hadoopConfiguration());
+      SweepSpec heatmaps = other;
+      SweepOutput heatmapOutput = o;
+      List<Path> drawn = new ArrayList<>();
       // The figures directory goes through the same commit as a sweep's output: it replaces only
       // figures gradgrid drew, and appears whole.
-      try (OutputCommit commit =
-          OutputCommit.open(paths, WriteMode.OVERWRITE, spec.confJson(), 0)) {
-        Path staging = Path.of(commit.staging().toUri());
-        FiguresConf into = new FiguresConf(staging, conf.heatmaps(), conf.width(), conf.height());
-        List<Path> drawn =
-            new ArrayList<>(ReferenceFigures.draw(output.register(spark), spec, into, err));
-        if (o != null) {
-          drawn.addAll(ReferenceFigures.draw(o.register(spark), other, into, err));
-        }
-        commit.commit(List.of(), Map.of());
-        commit.publish();
-        for (Path f : drawn) {
-          files.add(conf.dir().resolve(f.getFileName()));
-        }
+      OutputCommit.writeWhole(
+          paths,
+          WriteMode.OVERWRITE,
+          spec.confJson(),
+          0,
+          staging -> {
+            FiguresConf into =
+                new FiguresConf(
+                    Path.of(staging.toUri()), conf.heatmaps(), conf.width(), conf.height());
+            drawn.addAll(ReferenceFigures.draw(output.register(spark), spec, into, err));
+            if (heatmapOutput != null) {
+              drawn.addAll(
+                  ReferenceFigures.draw(heatmapOutput.register(spark), heatmaps, into, err));
+            }
+          });
+      for (Path f : drawn) {
+        files.add(conf.dir().resolve(f.getFileName()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the figures", e);

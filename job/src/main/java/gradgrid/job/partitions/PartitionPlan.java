@@ -35,6 +35,19 @@ public final class PartitionPlan {
   }
 
   /**
+   * The default number of partitions per committed chunk (the resume granularity): at least two
+   * waves of the cores, and at most about 16 chunks, so the per-chunk Spark job and journal cost
+   * stays small (measured by {@code bench/commit.sh}).
+   *
+   * @param partitions the sweep's partition count
+   * @param cores the cluster's default parallelism
+   * @return partitions per chunk
+   */
+  public static int defaultChunk(int partitions, int cores) {
+    return Math.max(2 * Math.max(1, cores), (partitions + 15) / 16);
+  }
+
+  /**
    * Splits {@code [0, rows)} into {@code partitions} contiguous ranges whose sizes differ by at
    * most one; together they cover every row exactly once.
    *

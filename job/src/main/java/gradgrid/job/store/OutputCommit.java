@@ -196,6 +196,42 @@ public final class OutputCommit implements AutoCloseable {
     return out;
   }
 
+  /** Writes a whole output into a staging directory. */
+  @FunctionalInterface
+  public interface StagingWriter {
+    /**
+     * Writes the output's files.
+     *
+     * @param staging the run's staging directory
+     * @throws IOException if writing fails
+     */
+    void write(Path staging) throws IOException;
+  }
+
+  /**
+   * A run that writes its output in one piece: open, write into the staging directory, commit it as
+   * one chunk of {@code rows} rows (none for files that are not Parquet), publish. What {@code
+   * extrema} and {@code plot} write goes through this, under the same lock and ownership rules as a
+   * sweep.
+   *
+   * @param paths the output
+   * @param mode the write mode
+   * @param confJson the conf the output comes from
+   * @param rows the Parquet rows it holds
+   * @param writer writes the files
+   * @throws ConfException as {@link #open}
+   * @throws IOException if the file system fails
+   */
+  public static void writeWhole(
+      OutputPaths paths, WriteMode mode, String confJson, long rows, StagingWriter writer)
+      throws IOException {
+    try (OutputCommit commit = open(paths, mode, confJson, rows)) {
+      writer.write(commit.staging());
+      commit.commit(rows == 0 ? List.of() : List.of(new IndexRange(0, rows)), Map.of());
+      commit.publish();
+    }
+  }
+
   /**
    * Finishes what a killed publish left (under the lock): a staging directory with a manifest is a
    * finished run and is moved into place; an old output moved aside is deleted once the output is
