@@ -13,6 +13,7 @@ import gradgrid.job.partitions.PartitionPlan;
 import gradgrid.job.run.ColumnStats;
 import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
+import gradgrid.job.source.SweepRuns;
 import gradgrid.job.sql.Sessions;
 import gradgrid.job.store.Chunk;
 import gradgrid.job.store.OutputCommit;
@@ -161,7 +162,8 @@ public final class SweepMain {
       for (Chunk c : commit.chunks()) {
         total.merge(ColumnStats.fromMap(c.stats()));
       }
-      int partitions = SweepWriter.partitions(spark, spec);
+      int cores = spark.sparkContext().defaultParallelism();
+      int partitions = PartitionPlan.count(spec.partitions(), spec.grid().rows(), cores);
       List<IndexRange> todo =
           PartitionPlan.missing(spec.grid().rows(), partitions, commit.committedRanges());
       if (!commit.chunks().isEmpty()) {
@@ -177,13 +179,13 @@ public final class SweepMain {
       int every =
           spec.commitEvery() > 0
               ? spec.commitEvery()
-              : PartitionPlan.defaultChunk(partitions, spark.sparkContext().defaultParallelism());
+              : PartitionPlan.defaultChunk(partitions, cores);
       for (int i = 0; i < todo.size(); i += every) {
         List<IndexRange> chunk = todo.subList(i, Math.min(todo.size(), i + every));
         ColumnStats stats = new ColumnStats(width);
         spark.sparkContext().register(stats, "gradgrid column stats");
         SweepWriter.write(
-            SweepWriter.evaluate(spark, spec, factory, chunk, stats), spec, commit.staging());
+            SweepRuns.read(spark, spec, factory, chunk, stats), spec, commit.staging());
         commit.commit(chunk, stats.toMap());
         total.merge(stats);
       }

@@ -53,6 +53,29 @@ public record SweepSpec(
   }
 
   /**
+   * The same sweep with other outputs (a subset, for a query that reads only some columns).
+   *
+   * @param kept the outputs to compute, in conf order
+   * @return the sweep computing only {@code kept}
+   */
+  public SweepSpec withOutputs(List<OutputSpec> kept) {
+    return new SweepSpec(
+        confJson,
+        function,
+        params,
+        fixed,
+        grid,
+        List.copyOf(kept),
+        output,
+        localOutput,
+        mode,
+        partitions,
+        batchSize,
+        commitEvery,
+        limits);
+  }
+
+  /**
    * The output as messages show it: the local path, or the URI of a remote output.
    *
    * @return the text for a message

@@ -35,6 +35,19 @@ public final class PartitionPlan {
   }
 
   /**
+   * The partition count for some rows of a sweep: the conf's (at most one per row), or {@link
+   * #defaultCount}.
+   *
+   * @param confPartitions the conf's {@code partitions}, or 0 for auto
+   * @param rows the rows to read (at least 1)
+   * @param cores the cluster's default parallelism
+   * @return the partition count
+   */
+  public static int count(int confPartitions, long rows, int cores) {
+    return confPartitions > 0 ? (int) Math.min(confPartitions, rows) : defaultCount(rows, cores);
+  }
+
+  /**
    * The default number of partitions per committed chunk (the resume granularity): at least two
    * waves of the cores, and at most about 16 chunks, so the per-chunk Spark job and journal cost
    * stays small (measured by {@code bench/commit.sh}).

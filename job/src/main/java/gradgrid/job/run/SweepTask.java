@@ -6,6 +6,7 @@ import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.Grid;
 import gradgrid.job.partitions.IndexRange;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,7 +14,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.SpecificInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
@@ -24,16 +24,17 @@ import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * What one Spark task runs: for its index range, compute the coordinates of each row (mixed radix),
- * fill the input columns batch by batch, call the evaluator, and emit rows lazily (one batch in
- * memory at a time).
+ * What one Spark task runs: for its index ranges, compute the coordinates of each row (mixed
+ * radix), fill the input columns batch by batch, call the evaluator, and emit rows lazily (one
+ * batch in memory at a time).
  *
- * <p>Rows are Spark's binary {@code UnsafeRow}s in the sweep's schema: one double per axis (grid
- * order), then per output a double (scalar), an {@code array<double>} (vector) or an {@code
- * array<array<double>>} (matrix, a list of rows). As usual for Spark iterators, the returned row
- * object is reused: consumers copy what they keep.
+ * <p>Rows are Spark's binary {@code UnsafeRow}s: one double per emitted axis (grid order), then per
+ * output a double (scalar), an {@code array<double>} (vector) or an {@code array<array<double>>}
+ * (matrix, a list of rows). As usual for Spark iterators, the returned row object is reused:
+ * consumers copy what they keep. The grid may be a restriction of the sweep's grid (the positions a
+ * pushed-down filter keeps); a task without outputs evaluates nothing and emits coordinates only.
  */
-public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, InternalRow> {
+public final class SweepTask implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -46,7 +47,9 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
   private final Grid grid;
   private final double[] fixedColumns;
   private final int[] axisColumn;
+  private final boolean[] emitAxis;
   private final int[][] outputDims;
+  private final int outputWidth;
   private final EvaluatorFactory factory;
   private final int batchSize;
   private final ColumnStats stats;
@@ -55,17 +58,31 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
   /**
    * Prepares the task from a checked sweep.
    *
-   * @param spec the sweep
-   * @param factory the evaluator recipe
+   * @param spec the sweep, with the outputs to compute
+   * @param grid the sweep's grid or a restriction of it (the same axes, fewer positions)
+   * @param emitAxis per axis, whether its column is in the rows
+   * @param factory the evaluator recipe, or null when {@code spec} has no outputs
    * @param stats a registered accumulator with one column per axis and output element, or null
-   * @param schema the row schema (axes, then outputs)
+   * @param schema the row schema (emitted axes, then outputs)
    */
-  public SweepTask(SweepSpec spec, EvaluatorFactory factory, ColumnStats stats, StructType schema) {
-    this.grid = spec.grid();
+  public SweepTask(
+      SweepSpec spec,
+      Grid grid,
+      boolean[] emitAxis,
+      EvaluatorFactory factory,
+      ColumnStats stats,
+      StructType schema) {
+    if ((factory == null) != spec.outputs().isEmpty()) {
+      throw new IllegalArgumentException("an evaluator is needed exactly when there are outputs");
+    }
+    this.grid = grid;
+    this.emitAxis = emitAxis.clone();
     this.stats = stats;
     this.schema = schema;
     this.factory = factory;
-    this.batchSize = batchRows(spec.batchSize(), factory.inputWidth() + factory.outputWidth());
+    int inputs = factory == null ? 0 : factory.inputWidth();
+    int outputs = factory == null ? 0 : factory.outputWidth();
+    this.batchSize = batchRows(spec.batchSize(), inputs + outputs);
     List<Double> flat = new ArrayList<>();
     Map<String, Integer> offset = new HashMap<>();
     for (InputParam p : spec.params()) {
@@ -88,7 +105,9 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
       outputDims[k] = o.dims(byName);
       width += o.size(byName);
     }
-    if (factory.inputWidth() != fixedColumns.length || factory.outputWidth() != width) {
+    this.outputWidth = width;
+    if (factory != null
+        && (factory.inputWidth() != fixedColumns.length || factory.outputWidth() != width)) {
       throw new IllegalStateException(
           "evaluator takes "
               + factory.inputWidth()
@@ -114,14 +133,17 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
     return (int) Math.max(1, Math.min(batchSize, fit));
   }
 
-  @Override
-  public Iterator<InternalRow> call(Iterator<IndexRange> ranges) {
-    List<IndexRange> list = new ArrayList<>();
-    ranges.forEachRemaining(list::add);
+  /**
+   * The rows of some index ranges of the task's grid, evaluated lazily.
+   *
+   * @param ranges the ranges, in order
+   * @return the rows (the row object is reused)
+   */
+  public Iterator<InternalRow> rows(List<IndexRange> ranges) {
     try {
-      return new Rows(list);
+      return new Rows(ranges);
     } catch (OutOfMemoryError e) {
-      throw new TaskOutOfMemory(factory.outputWidth(), batchSize, e);
+      throw new TaskOutOfMemory(outputWidth, batchSize, e);
     }
   }
 
@@ -132,9 +154,9 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
     private final UnsafeProjection toUnsafe = UnsafeProjection.create(schema);
     // All-scalar rows (the common x-sweep) are written straight into one reused binary row.
     private final UnsafeRowWriter flat = allScalar() ? new UnsafeRowWriter(schema.size()) : null;
-    private final BatchEvaluator evaluator = factory.create();
-    private final double[][] in = new double[fixedColumns.length][];
-    private final double[][] out = new double[factory.outputWidth()][];
+    private final BatchEvaluator evaluator = factory == null ? null : factory.create();
+    private final double[][] in = new double[evaluator == null ? 0 : fixedColumns.length][];
+    private final double[][] out = new double[evaluator == null ? 0 : factory.outputWidth()][];
     private final double[][] coords = new double[axisColumn.length][];
     private final long[] digits = new long[axisColumn.length];
     private final ColumnStats local = stats == null ? null : new ColumnStats(stats.columns());
@@ -154,7 +176,7 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
         out[k] = new double[batchSize];
       }
       for (int a = 0; a < coords.length; a++) {
-        coords[a] = in[axisColumn[a]];
+        coords[a] = evaluator == null ? new double[batchSize] : in[axisColumn[a]];
       }
     }
 
@@ -196,7 +218,9 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
           grid.increment(digits);
         }
       }
-      evaluator.evaluate(in, out, n);
+      if (evaluator != null) {
+        evaluator.evaluate(in, out, n);
+      }
       if (local != null) {
         local.addRows(n);
         for (int a = 0; a < coords.length; a++) {
@@ -221,8 +245,10 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
         flat.reset();
         flat.zeroOutNullBytes();
         int f = 0;
-        for (double[] c : coords) {
-          flat.write(f++, c[r]);
+        for (int a = 0; a < coords.length; a++) {
+          if (emitAxis[a]) {
+            flat.write(f++, coords[a][r]);
+          }
         }
         for (double[] c : out) {
           flat.write(f++, c[r]);
@@ -230,8 +256,10 @@ public final class SweepTask implements FlatMapFunction<Iterator<IndexRange>, In
         return flat.getRow();
       }
       int f = 0;
-      for (double[] c : coords) {
-        row.setDouble(f++, c[r]);
+      for (int a = 0; a < coords.length; a++) {
+        if (emitAxis[a]) {
+          row.setDouble(f++, coords[a][r]);
+        }
       }
       int col = 0;
       for (int[] dims : outputDims) {

@@ -5,6 +5,7 @@ import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.run.FunctionProviders;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -116,20 +117,27 @@ public final class SqlMain {
    * @return 0, or {@link #EXIT_BAD_INPUT}
    */
   static int run(SparkSession spark, Options o, PrintStream out, PrintStream err) {
-    List<SweepOutput> views;
+    List<String> views = new ArrayList<>();
+    int finished;
     try {
-      List<SweepOutput> candidates =
+      List<SweepCatalog.LoadedConf> confs =
           o.dir() != null
-              ? SweepCatalog.fromDir(spark, o.dir())
-              : SweepCatalog.fromConfs(
+              ? List.of()
+              : SweepCatalog.confs(
                   o.confs(), new SweepConfLoader(FunctionProviders.load(), Path.of("")), err);
-      views = SweepCatalog.register(spark, candidates, err);
+      List<SweepOutput> candidates =
+          o.dir() != null ? SweepCatalog.fromDir(spark, o.dir()) : SweepCatalog.outputs(confs);
+      SweepCatalog.register(spark, candidates, err).forEach(v -> views.add(v.name()));
+      finished = views.size();
+      views.addAll(SweepCatalog.registerLive(spark, confs, err));
     } catch (ConfException e) {
       err.println("error: " + e.getMessage());
       return EXIT_BAD_INPUT;
     }
-    if (views.isEmpty()) {
-      err.println("note: no finished sweep outputs found; no views registered");
+    if (finished == 0) {
+      err.println(
+          "note: no finished sweep outputs found"
+              + (views.isEmpty() ? "; no views registered" : "; only live views: " + views));
     }
     try {
       Dataset<Row> result = spark.sql(o.query());
@@ -142,7 +150,7 @@ public final class SqlMain {
     } catch (Exception e) {
       err.println("error: " + Sessions.message(e));
       if (!views.isEmpty()) {
-        err.println("views: " + String.join(", ", views.stream().map(SweepOutput::name).toList()));
+        err.println("views: " + String.join(", ", views));
       }
       return EXIT_BAD_INPUT;
     }

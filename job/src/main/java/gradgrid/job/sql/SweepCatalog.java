@@ -2,6 +2,8 @@ package gradgrid.job.sql;
 
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.source.GradgridSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -29,18 +31,38 @@ public final class SweepCatalog {
   private SweepCatalog() {}
 
   /**
-   * The outputs of the sweep confs in a directory, in file-name order. Files that are not sweep
-   * confs (no {@code function} key) and Spark's own {@value #SPARK_DEFAULTS} are passed over; a
-   * {@code .conf} file that is not valid HOCON, and a sweep conf that does not load, are reported
-   * on {@code err} and passed over.
+   * A sweep conf that loaded, with its sweep.
+   *
+   * @param conf the conf file
+   * @param spec the sweep it defines
+   */
+  public record LoadedConf(Path conf, SweepSpec spec) {
+    /**
+     * The live view's name: the conf's view name with {@value #LIVE_SUFFIX}.
+     *
+     * @return for example {@code seed_live}
+     */
+    public String liveView() {
+      return SweepOutput.viewName(conf.getFileName().toString()) + LIVE_SUFFIX;
+    }
+  }
+
+  /** Suffix of the live views: the sweep read through the {@code gradgrid} source, not Parquet. */
+  public static final String LIVE_SUFFIX = "_live";
+
+  /**
+   * The sweep confs in a directory, in file-name order. Files that are not sweep confs (no {@code
+   * function} key) and Spark's own {@value #SPARK_DEFAULTS} are passed over; a {@code .conf} file
+   * that is not valid HOCON, and a sweep conf that does not load, are reported on {@code err} and
+   * passed over.
    *
    * @param confDir the directory, usually {@code conf/}
    * @param loader the conf loader
    * @param err where notes go
-   * @return the outputs, with their sibling extrema outputs
+   * @return the confs that loaded
    */
-  public static List<SweepOutput> fromConfs(Path confDir, SweepConfLoader loader, PrintStream err) {
-    List<SweepOutput> out = new ArrayList<>();
+  public static List<LoadedConf> confs(Path confDir, SweepConfLoader loader, PrintStream err) {
+    List<LoadedConf> out = new ArrayList<>();
     for (Path conf : list(confDir)) {
       String file = conf.getFileName().toString();
       if (!file.endsWith(".conf") || file.equals(SPARK_DEFAULTS)) {
@@ -48,15 +70,71 @@ public final class SweepCatalog {
       }
       try {
         if (loader.read(conf).hasPath("function")) {
-          SweepOutput o = SweepOutput.of(conf, loader.load(conf));
-          out.add(o);
-          out.add(o.extrema());
+          out.add(new LoadedConf(conf, loader.load(conf)));
         }
       } catch (ConfException e) {
         err.println("note: " + conf + " skipped: " + e.getMessage());
       }
     }
     return out;
+  }
+
+  /**
+   * The outputs of some sweep confs, each followed by its sibling extrema output.
+   *
+   * @param confs the confs
+   * @return the outputs
+   */
+  public static List<SweepOutput> outputs(List<LoadedConf> confs) {
+    List<SweepOutput> out = new ArrayList<>();
+    for (LoadedConf c : confs) {
+      SweepOutput o = SweepOutput.of(c.conf(), c.spec());
+      out.add(o);
+      out.add(o.extrema());
+    }
+    return out;
+  }
+
+  /**
+   * The outputs of the sweep confs in a directory ({@link #confs}, then {@link #outputs}).
+   *
+   * @param confDir the directory, usually {@code conf/}
+   * @param loader the conf loader
+   * @param err where notes go
+   * @return the outputs, with their sibling extrema outputs
+   */
+  public static List<SweepOutput> fromConfs(Path confDir, SweepConfLoader loader, PrintStream err) {
+    return outputs(confs(confDir, loader, err));
+  }
+
+  /**
+   * Registers each conf's sweep, read through the {@code gradgrid} source, as the view {@link
+   * LoadedConf#liveView()}: nothing is computed until a query reads it, and then only the rows and
+   * columns the query needs. A name that is already taken (by a finished output's view) is a note.
+   *
+   * @param spark the session
+   * @param confs the confs
+   * @param err where notes go
+   * @return the names registered
+   */
+  public static List<String> registerLive(
+      SparkSession spark, List<LoadedConf> confs, PrintStream err) {
+    List<String> done = new ArrayList<>();
+    for (LoadedConf c : confs) {
+      String name = c.liveView();
+      if (spark.catalog().tableExists(name)) {
+        err.println("note: live view '" + name + "' skipped: the name is taken by another view");
+        continue;
+      }
+      spark
+          .read()
+          .format(GradgridSource.SHORT_NAME)
+          .option(GradgridSource.CONF, c.conf().toString())
+          .load()
+          .createOrReplaceTempView(name);
+      done.add(name);
+    }
+    return done;
   }
 
   /**

@@ -8,8 +8,8 @@ import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
-import gradgrid.job.parquet.SweepWriter;
 import gradgrid.job.partitions.PartitionPlan;
+import gradgrid.job.source.SweepRuns;
 import gradgrid.job.testing.SparkTestSession;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,7 +85,7 @@ class SweepTaskTest {
     SparkSession spark = SparkTestSession.get();
     for (int partitions : new int[] {1, 4, 35}) {
       List<Row> rows =
-          SweepWriter.evaluate(
+          SweepRuns.read(
                   spark, spec, providers.evaluator(spec), PartitionPlan.split(35, partitions), null)
               .orderBy("a", "v_1")
               .collectAsList();

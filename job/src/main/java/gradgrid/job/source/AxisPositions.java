@@ -1,0 +1,95 @@
+package gradgrid.job.source;
+
+import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.Linspace;
+import gradgrid.job.grid.PositionSet;
+import gradgrid.job.grid.ValueList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The positions of an axis whose values pass an {@link AxisPredicate}, found exactly: the axis's
+ * own {@link Axis#value} decides, never an inverted formula, so a bound that falls on a grid point
+ * keeps or drops that point just as the re-checked filter would.
+ *
+ * <p>A linspace's values are non-decreasing up to its second-to-last point (each step of {@code
+ * from + (to - from) * (i / (n - 1))} rounds monotonically) and its last point is {@code to}
+ * itself; so binary search finds where each constant sits, the test is evaluated once per stretch
+ * between those places, and the last point on its own: {@code O(constants * log points)} for a
+ * 1e12-point axis. A list axis is tested point by point.
+ */
+final class AxisPositions {
+  private AxisPositions() {}
+
+  /**
+   * The positions of {@code axis} whose value passes {@code p}.
+   *
+   * @param axis the axis
+   * @param p the condition
+   * @return the kept positions
+   */
+  static PositionSet of(Axis axis, AxisPredicate p) {
+    if (axis instanceof ValueList v) {
+      return list(v, p);
+    } else if (axis instanceof Linspace l) {
+      return linspace(l, p);
+    }
+    throw new IllegalArgumentException("not a whole axis: " + axis);
+  }
+
+  private static PositionSet list(ValueList v, AxisPredicate p) {
+    List<long[]> kept = new ArrayList<>();
+    for (long i = 0; i < v.points(); i++) {
+      if (p.test().test(v.value(i))) {
+        kept.add(new long[] {i, i + 1});
+      }
+    }
+    return PositionSet.of(kept);
+  }
+
+  private static PositionSet linspace(Linspace l, AxisPredicate p) {
+    long n = l.points();
+    List<long[]> kept = new ArrayList<>();
+    long monotone = n - 1; // [0, n-1) is non-decreasing; the last point is checked alone
+    if (monotone > 0) {
+      TreeSet<Long> cuts = new TreeSet<>();
+      cuts.add(0L);
+      cuts.add(monotone);
+      for (double c : p.constants()) {
+        cuts.add(firstAtLeast(l, monotone, c, false));
+        cuts.add(firstAtLeast(l, monotone, c, true));
+      }
+      Long start = null;
+      for (long cut : cuts) {
+        if (start != null && start < cut && p.test().test(l.value(start))) {
+          kept.add(new long[] {start, cut});
+        }
+        start = cut;
+      }
+    }
+    if (p.test().test(l.value(n - 1))) {
+      kept.add(new long[] {n - 1, n});
+    }
+    return PositionSet.of(kept);
+  }
+
+  /**
+   * The first position in {@code [0, end)} whose value is at least {@code c} (or, when {@code
+   * strict}, greater than {@code c}); {@code end} if there is none.
+   */
+  private static long firstAtLeast(Linspace l, long end, double c, boolean strict) {
+    long lo = 0;
+    long hi = end;
+    while (lo < hi) {
+      long mid = lo + (hi - lo) / 2;
+      double v = l.value(mid);
+      if (strict ? v > c : v >= c) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+}

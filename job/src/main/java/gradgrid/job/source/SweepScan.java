@@ -1,0 +1,189 @@
+package gradgrid.job.source;
+
+import gradgrid.job.conf.InputParam;
+import gradgrid.job.conf.OutputSpec;
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.Grid;
+import gradgrid.job.grid.PositionSet;
+import gradgrid.job.grid.Restricted;
+import gradgrid.job.parquet.SweepSchema;
+import gradgrid.job.partitions.IndexRange;
+import gradgrid.job.partitions.PartitionPlan;
+import gradgrid.job.run.EvaluatorFactory;
+import gradgrid.job.run.FunctionProviders;
+import gradgrid.job.run.SweepTask;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.Statistics;
+import org.apache.spark.sql.connector.read.SupportsReportStatistics;
+import org.apache.spark.sql.sources.Filter;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * One planned read of a sweep: the grid restricted to the positions the pushed filters keep, cut to
+ * the limit, split into index-range partitions; the evaluator built for the read outputs only.
+ * Planning touches no row; the evaluator (trace, transforms, simplification) is built on the driver
+ * when Spark first asks for the reader factory, and compiled on each executor.
+ */
+final class SweepScan implements Scan, Batch, SupportsReportStatistics {
+  private final SweepSpec spec;
+  private final FunctionProviders providers;
+  private final SweepRuns.Run run;
+  private final SweepSpec read;
+  private final boolean[] emitAxis;
+  private final Grid grid;
+  private final long rows;
+  private final Filter[] pushed;
+  private final StructType schema;
+  private EvaluatorFactory factory;
+
+  SweepScan(
+      SweepSpec spec,
+      FunctionProviders providers,
+      SweepRuns.Run run,
+      Set<String> required,
+      Map<Integer, AxisPredicate> conditions,
+      Filter[] pushed,
+      long limit) {
+    this.spec = spec;
+    this.providers = providers;
+    this.run = run;
+    this.pushed = pushed;
+    List<Axis> axes = spec.grid().axes();
+    List<OutputSpec> outputs = new ArrayList<>();
+    for (OutputSpec o : spec.outputs()) {
+      if (run != null || required == null || required.contains(o.column())) {
+        outputs.add(o);
+      }
+    }
+    this.read = spec.withOutputs(outputs);
+    this.emitAxis = new boolean[axes.size()];
+    List<Axis> kept = new ArrayList<>();
+    long n = 1;
+    for (int a = 0; a < axes.size(); a++) {
+      Axis axis = axes.get(a);
+      emitAxis[a] = run != null || required == null || required.contains(axis.column());
+      AxisPredicate p = conditions.get(a);
+      PositionSet s = p == null ? PositionSet.all(axis.points()) : AxisPositions.of(axis, p);
+      n = s.count() == 0 ? 0 : n;
+      kept.add(s.isAll(axis.points()) || s.count() == 0 ? axis : new Restricted(axis, s));
+    }
+    this.grid = new Grid(kept);
+    this.rows = n == 0 ? 0 : Math.min(grid.rows(), limit);
+    List<StructField> fields = new ArrayList<>();
+    StructType all = SweepSchema.of(read);
+    for (StructField f : all.fields()) {
+      int axis = indexOfAxis(axes, f.name());
+      if (axis < 0 || emitAxis[axis]) {
+        fields.add(f);
+      }
+    }
+    this.schema = new StructType(fields.toArray(new StructField[0]));
+  }
+
+  private static int indexOfAxis(List<Axis> axes, String column) {
+    for (int a = 0; a < axes.size(); a++) {
+      if (axes.get(a).column().equals(column)) {
+        return a;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public StructType readSchema() {
+    return schema;
+  }
+
+  @Override
+  public String description() {
+    String outs = read.outputs().stream().map(OutputSpec::column).collect(Collectors.joining(", "));
+    StringBuilder sb =
+        new StringBuilder("gradgrid ")
+            .append(spec.function().describe())
+            .append(" [rows: ")
+            .append(rows)
+            .append(" of ")
+            .append(spec.grid().rows())
+            .append(", outputs: ")
+            .append(outs.isEmpty() ? "none" : outs);
+    if (pushed.length > 0) {
+      sb.append(", pushed: ").append(Arrays.toString(pushed));
+    }
+    return sb.append(']').toString();
+  }
+
+  @Override
+  public Batch toBatch() {
+    return this;
+  }
+
+  @Override
+  public InputPartition[] planInputPartitions() {
+    List<IndexRange> ranges;
+    if (run != null) {
+      ranges = run.ranges();
+    } else if (rows == 0) {
+      ranges = List.of();
+    } else {
+      int cores = SparkSession.active().sparkContext().defaultParallelism();
+      ranges = PartitionPlan.split(rows, PartitionPlan.count(spec.partitions(), rows, cores));
+    }
+    return ranges.stream().map(RangePartition::new).toArray(InputPartition[]::new);
+  }
+
+  @Override
+  public PartitionReaderFactory createReaderFactory() {
+    return new SweepReaderFactory(
+        new SweepTask(read, grid, emitAxis, evaluator(), run == null ? null : run.stats(), schema));
+  }
+
+  /**
+   * The evaluator of the read outputs (none when the query reads no output), built once.
+   *
+   * @return the factory, or null
+   */
+  synchronized EvaluatorFactory evaluator() {
+    if (factory == null && !read.outputs().isEmpty()) {
+      factory = run != null ? run.factory() : providers.evaluator(read);
+    }
+    return factory;
+  }
+
+  @Override
+  public Statistics estimateStatistics() {
+    Map<String, InputParam> params = read.paramsByName();
+    long bytesPerRow = 0;
+    for (int a = 0; a < emitAxis.length; a++) {
+      bytesPerRow += emitAxis[a] ? Double.BYTES : 0;
+    }
+    for (OutputSpec o : read.outputs()) {
+      bytesPerRow += (long) Double.BYTES * o.size(params) + 16L * o.dims(params).length;
+    }
+    long bytes =
+        rows > Long.MAX_VALUE / Math.max(1, bytesPerRow) ? Long.MAX_VALUE : rows * bytesPerRow;
+    return new Statistics() {
+      @Override
+      public OptionalLong sizeInBytes() {
+        return OptionalLong.of(bytes);
+      }
+
+      @Override
+      public OptionalLong numRows() {
+        return OptionalLong.of(rows);
+      }
+    };
+  }
+}

@@ -1,0 +1,95 @@
+package gradgrid.job.source;
+
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.grid.Axis;
+import gradgrid.job.run.FunctionProviders;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.SupportsPushDownFilters;
+import org.apache.spark.sql.connector.read.SupportsPushDownLimit;
+import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
+import org.apache.spark.sql.sources.Filter;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * What a query asks of a sweep, before anything is computed: the columns it reads (the others are
+ * neither built nor differentiated), the filters on axis columns that shrink the grid (pushed only
+ * when exact; Spark evaluates the rest), and a row limit.
+ */
+final class SweepScanBuilder
+    implements SupportsPushDownRequiredColumns, SupportsPushDownFilters, SupportsPushDownLimit {
+  private final SweepSpec spec;
+  private final FunctionProviders providers;
+  private final SweepRuns.Run run;
+  private final Map<String, Integer> axisIndex = new HashMap<>();
+  private Set<String> required;
+  private final Map<Integer, AxisPredicate> conditions = new HashMap<>();
+  private Filter[] pushed = new Filter[0];
+  private long limit = Long.MAX_VALUE;
+
+  SweepScanBuilder(SweepSpec spec, FunctionProviders providers, SweepRuns.Run run) {
+    this.spec = spec;
+    this.providers = providers;
+    this.run = run;
+    List<Axis> axes = spec.grid().axes();
+    for (int a = 0; a < axes.size(); a++) {
+      axisIndex.put(axes.get(a).column(), a);
+    }
+  }
+
+  @Override
+  public void pruneColumns(StructType requiredSchema) {
+    Set<String> names = new HashSet<>();
+    for (StructField f : requiredSchema.fields()) {
+      names.add(f.name());
+    }
+    required = names;
+  }
+
+  @Override
+  public Filter[] pushFilters(Filter[] filters) {
+    if (run != null) {
+      return filters;
+    }
+    FilterPushdown translator = new FilterPushdown(axisIndex);
+    List<Filter> accepted = new ArrayList<>();
+    List<Filter> rest = new ArrayList<>();
+    for (Filter f : filters) {
+      Optional<Map<Integer, AxisPredicate>> t = translator.translate(f);
+      if (t.isPresent()) {
+        accepted.add(f);
+        t.get().forEach((axis, p) -> conditions.merge(axis, p, AxisPredicate::and));
+      } else {
+        rest.add(f);
+      }
+    }
+    pushed = accepted.toArray(new Filter[0]);
+    return rest.toArray(new Filter[0]);
+  }
+
+  @Override
+  public Filter[] pushedFilters() {
+    return pushed.clone();
+  }
+
+  @Override
+  public boolean pushLimit(int n) {
+    if (run != null) {
+      return false;
+    }
+    limit = Math.min(limit, n);
+    return true;
+  }
+
+  @Override
+  public Scan build() {
+    return new SweepScan(spec, providers, run, required, conditions, pushed, limit);
+  }
+}
