@@ -67,6 +67,30 @@ class SqlMainTest {
   }
 
   @Test
+  void aConfsLiveViewAnswersWithoutTheSweepWritten() throws Exception {
+    Path confs = Files.createDirectories(dir.resolve("live-confs"));
+    Files.writeString(
+        confs.resolve("never-run.conf"),
+        SmallSweeps.SEED
+            + "inputs.x { from = -1, to = 1, points = 2001 }\n"
+            + "outputs = [f, \"f'\"]\noutput.dir = \""
+            + dir.resolve("out/never-run")
+            + "\"\n");
+    int code =
+        sql(
+            "--confs",
+            confs.toString(),
+            "SELECT count(*) AS n, min(x) AS lo FROM never_run_live WHERE x BETWEEN 0.5 AND 1");
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    String text = out.toString(StandardCharsets.UTF_8);
+    // 0.5 and 1 are grid points (step 0.001): 501 rows from 0.5.
+    assertTrue(text.contains("501 | 0.5"), text);
+    assertFalse(Files.exists(dir.resolve("out/never-run")), "the live view wrote its output");
+    String notes = err.toString(StandardCharsets.UTF_8);
+    assertTrue(notes.contains("only live views: [never_run_live]"), notes);
+  }
+
+  @Test
   void theWarehouseIsAScratchDirectoryOutsideTheWorkingDirectory() {
     assertEquals(0, sql("--dir", dir.resolve("out").toString(), "SELECT count(*) FROM small_run"));
     Path cwd = Path.of(System.getProperty("user.dir")).toAbsolutePath().normalize();
