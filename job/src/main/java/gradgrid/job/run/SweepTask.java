@@ -140,20 +140,72 @@ public final class SweepTask implements Serializable {
    * @return the rows (the row object is reused)
    */
   public Iterator<InternalRow> rows(List<IndexRange> ranges) {
+    return new Rows(batches(ranges));
+  }
+
+  /**
+   * The batches of some index ranges of the task's grid, evaluated lazily: the kernel's own
+   * columns, for readers that hand columns to Spark as they are.
+   *
+   * @param ranges the ranges, in order
+   * @return the batches
+   */
+  public Batches batches(List<IndexRange> ranges) {
     try {
-      return new Rows(ranges);
+      return new Batches(ranges);
     } catch (OutOfMemoryError e) {
       throw new TaskOutOfMemory(outputWidth, batchSize, e);
     }
   }
 
-  /** Lazily evaluates the ranges batch by batch. */
-  private final class Rows implements Iterator<InternalRow> {
+  /**
+   * Whether every output is a scalar (the rows are flat doubles, one column per axis and output).
+   *
+   * @return true if no output is an array
+   */
+  public boolean allScalar() {
+    for (int[] dims : outputDims) {
+      if (dims.length != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Number of axes of the task's grid.
+   *
+   * @return the axis count
+   */
+  public int axisCount() {
+    return emitAxis.length;
+  }
+
+  /**
+   * Number of output columns the evaluator fills (every output element).
+   *
+   * @return the flat output width
+   */
+  public int outputWidth() {
+    return outputWidth;
+  }
+
+  /**
+   * Whether an axis's column is in the rows.
+   *
+   * @param axis the axis index
+   * @return true if emitted
+   */
+  public boolean emits(int axis) {
+    return emitAxis[axis];
+  }
+
+  /**
+   * One batch after another of a task's rows, as columns: the coordinates of each axis and the
+   * evaluator's output columns. Each call to {@link #next} overwrites the columns.
+   */
+  public final class Batches {
     private final List<IndexRange> ranges;
-    private final SpecificInternalRow row = new SpecificInternalRow(schema);
-    private final UnsafeProjection toUnsafe = UnsafeProjection.create(schema);
-    // All-scalar rows (the common x-sweep) are written straight into one reused binary row.
-    private final UnsafeRowWriter flat = allScalar() ? new UnsafeRowWriter(schema.size()) : null;
     private final BatchEvaluator evaluator = factory == null ? null : factory.create();
     private final double[][] in = new double[evaluator == null ? 0 : fixedColumns.length][];
     private final double[][] out = new double[evaluator == null ? 0 : factory.outputWidth()][];
@@ -163,10 +215,9 @@ public final class SweepTask implements Serializable {
     private int rangeIndex = -1;
     private long next;
     private long end;
-    private int batchRows;
-    private int batchPos;
+    private int size;
 
-    Rows(List<IndexRange> ranges) {
+    Batches(List<IndexRange> ranges) {
       this.ranges = ranges;
       for (int j = 0; j < in.length; j++) {
         in[j] = new double[batchSize];
@@ -180,17 +231,19 @@ public final class SweepTask implements Serializable {
       }
     }
 
-    @Override
-    public boolean hasNext() {
-      if (batchPos < batchRows) {
-        return true;
-      }
+    /**
+     * Evaluates the next batch; after the last, adds the task's statistics to the accumulator.
+     *
+     * @return false when every range is done
+     */
+    public boolean next() {
       while (next >= end) {
         if (++rangeIndex >= ranges.size()) {
           if (local != null) {
             stats.add(local);
             local.reset();
           }
+          size = 0;
           return false;
         }
         next = ranges.get(rangeIndex).start();
@@ -200,14 +253,14 @@ public final class SweepTask implements Serializable {
         }
       }
       try {
-        fillBatch();
+        fill();
       } catch (OutOfMemoryError e) {
         throw new TaskOutOfMemory(out.length, batchSize, e);
       }
       return true;
     }
 
-    private void fillBatch() {
+    private void fill() {
       int n = (int) Math.min(batchSize, end - next);
       List<Axis> axes = grid.axes();
       for (int r = 0; r < n; r++) {
@@ -231,8 +284,63 @@ public final class SweepTask implements Serializable {
         }
       }
       next += n;
-      batchRows = n;
+      size = n;
+    }
+
+    /**
+     * Rows in the current batch.
+     *
+     * @return the batch size
+     */
+    public int size() {
+      return size;
+    }
+
+    /**
+     * The coordinates of an axis in the current batch (the first {@link #size} values).
+     *
+     * @param a the axis index
+     * @return the column (overwritten by the next batch)
+     */
+    public double[] axis(int a) {
+      return coords[a];
+    }
+
+    /**
+     * An output column of the evaluator in the current batch (the first {@link #size} values).
+     *
+     * @param k the flat output column
+     * @return the column (overwritten by the next batch)
+     */
+    public double[] output(int k) {
+      return out[k];
+    }
+  }
+
+  /** Rows over the batches, one batch in memory at a time. */
+  private final class Rows implements Iterator<InternalRow> {
+    private final Batches batches;
+    private final double[][] coords;
+    private final double[][] out;
+    private final SpecificInternalRow row = new SpecificInternalRow(schema);
+    private final UnsafeProjection toUnsafe = UnsafeProjection.create(schema);
+    // All-scalar rows (the common x-sweep) are written straight into one reused binary row.
+    private final UnsafeRowWriter flat = allScalar() ? new UnsafeRowWriter(schema.size()) : null;
+    private int batchPos;
+
+    Rows(Batches batches) {
+      this.batches = batches;
+      this.coords = batches.coords;
+      this.out = batches.out;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (batchPos < batches.size()) {
+        return true;
+      }
       batchPos = 0;
+      return batches.next();
     }
 
     @Override
@@ -278,15 +386,6 @@ public final class SweepTask implements Serializable {
         }
       }
       return toUnsafe.apply(row);
-    }
-
-    private boolean allScalar() {
-      for (int[] dims : outputDims) {
-        if (dims.length != 0) {
-          return false;
-        }
-      }
-      return true;
     }
 
     private double[] gather(int firstColumn, int n, int r) {

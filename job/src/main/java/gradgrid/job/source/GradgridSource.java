@@ -34,6 +34,12 @@ public final class GradgridSource implements TableProvider, DataSourceRegister {
   /** Option: the sweep conf's text itself, for notebooks. */
   public static final String CONF_TEXT = "conf-text";
 
+  /**
+   * Option: hand the kernel's columns to Spark as columnar batches when every column read is a
+   * scalar ({@code true}, the default), or always produce rows ({@code false}).
+   */
+  public static final String COLUMNAR = "columnar";
+
   private Map<String, String> resolvedOptions;
   private SweepTable resolved;
 

@@ -1,23 +1,34 @@
 package gradgrid.job.source;
 
+import gradgrid.job.partitions.IndexRange;
 import gradgrid.job.run.SweepTask;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.vectorized.ColumnarBatch;
 
 /**
  * Shipped to executors with the scan: turns each {@link RangePartition} into the rows {@link
- * SweepTask} computes (the kernel is compiled once per executor JVM and cached).
+ * SweepTask} computes (the kernel is compiled once per executor JVM and cached). When every column
+ * read is a scalar and {@code columnar} is set, the kernel's batches go to Spark as they are, as
+ * {@link ColumnarBatch}es over its own arrays; otherwise as binary rows.
  *
  * @param task the per-task evaluation, prepared on the driver
+ * @param columnar whether to hand over columns when the schema allows it
  */
-record SweepReaderFactory(SweepTask task) implements PartitionReaderFactory {
+record SweepReaderFactory(SweepTask task, boolean columnar) implements PartitionReaderFactory {
+  @Override
+  public boolean supportColumnarReads(InputPartition partition) {
+    return columnar && task.allScalar();
+  }
+
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
-    Iterator<InternalRow> rows = task.rows(List.of(((RangePartition) partition).range()));
+    Iterator<InternalRow> rows = task.rows(List.of(range(partition)));
     return new PartitionReader<>() {
       private InternalRow current;
 
@@ -38,5 +49,50 @@ record SweepReaderFactory(SweepTask task) implements PartitionReaderFactory {
       @Override
       public void close() {}
     };
+  }
+
+  @Override
+  public PartitionReader<ColumnarBatch> createColumnarReader(InputPartition partition) {
+    SweepTask.Batches batches = task.batches(List.of(range(partition)));
+    List<Integer> axes = new ArrayList<>();
+    for (int a = 0; a < task.axisCount(); a++) {
+      if (task.emits(a)) {
+        axes.add(a);
+      }
+    }
+    DoubleColumn[] columns = new DoubleColumn[axes.size() + task.outputWidth()];
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = new DoubleColumn();
+    }
+    ColumnarBatch batch = new ColumnarBatch(columns);
+    return new PartitionReader<>() {
+      @Override
+      public boolean next() {
+        if (!batches.next()) {
+          return false;
+        }
+        int c = 0;
+        for (int a : axes) {
+          columns[c++].wrap(batches.axis(a));
+        }
+        for (int k = 0; k < task.outputWidth(); k++) {
+          columns[c++].wrap(batches.output(k));
+        }
+        batch.setNumRows(batches.size());
+        return true;
+      }
+
+      @Override
+      public ColumnarBatch get() {
+        return batch;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private static IndexRange range(InputPartition partition) {
+    return ((RangePartition) partition).range();
   }
 }

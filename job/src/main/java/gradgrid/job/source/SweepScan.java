@@ -47,6 +47,7 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
   private final long rows;
   private final Filter[] pushed;
   private final StructType schema;
+  private final boolean columnar;
   private EvaluatorFactory factory;
 
   SweepScan(
@@ -56,8 +57,10 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
       Set<String> required,
       Map<Integer, AxisPredicate> conditions,
       Filter[] pushed,
-      long limit) {
+      long limit,
+      boolean columnar) {
     this.spec = spec;
+    this.columnar = columnar;
     this.providers = providers;
     this.run = run;
     this.pushed = pushed;
@@ -146,8 +149,9 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new SweepReaderFactory(
-        new SweepTask(read, grid, emitAxis, evaluator(), run == null ? null : run.stats(), schema));
+    SweepTask task =
+        new SweepTask(read, grid, emitAxis, evaluator(), run == null ? null : run.stats(), schema);
+    return new SweepReaderFactory(task, columnar);
   }
 
   /**

@@ -33,9 +33,12 @@ final class SweepScanBuilder
   private final Map<Integer, AxisPredicate> conditions = new HashMap<>();
   private Filter[] pushed = new Filter[0];
   private long limit = Long.MAX_VALUE;
+  private final boolean columnar;
 
-  SweepScanBuilder(SweepSpec spec, FunctionProviders providers, SweepRuns.Run run) {
+  SweepScanBuilder(
+      SweepSpec spec, FunctionProviders providers, SweepRuns.Run run, boolean columnar) {
     this.spec = spec;
+    this.columnar = columnar;
     this.providers = providers;
     this.run = run;
     List<Axis> axes = spec.grid().axes();
@@ -90,6 +93,6 @@ final class SweepScanBuilder
 
   @Override
   public Scan build() {
-    return new SweepScan(spec, providers, run, required, conditions, pushed, limit);
+    return new SweepScan(spec, providers, run, required, conditions, pushed, limit, columnar);
   }
 }

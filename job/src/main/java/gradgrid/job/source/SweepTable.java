@@ -52,6 +52,7 @@ final class SweepTable implements SupportsRead {
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    return new SweepScanBuilder(spec, providers, run);
+    return new SweepScanBuilder(
+        spec, providers, run, options.getBoolean(GradgridSource.COLUMNAR, true));
   }
 }

@@ -102,6 +102,16 @@ public final class SourceBench {
     EvaluatorFactory factory = providers.evaluator(spec);
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     double cli = median(repeats, () -> SweepMain.sweep(spark, spec, factory, quiet));
+    Dataset<Row> rowsWrite = sourceRows.get();
+    double cliRows =
+        median(
+            repeats,
+            () ->
+                SweepWriter.write(
+                    rowsWrite,
+                    spec,
+                    new org.apache.hadoop.fs.Path(
+                        scratch.resolve("rows-" + System.nanoTime()).toString())));
     double rdd =
         median(
             repeats,

@@ -1,6 +1,7 @@
 package gradgrid.job.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -138,6 +139,28 @@ class GradgridSourceTest {
   @Test
   void expressionConfEqualsItsParquet() throws Exception {
     assertSourceEqualsParquet("expr", EXPRESSION, "x", "a");
+  }
+
+  @Test
+  void columnarBatchesAndRowsGiveTheSameBits() throws Exception {
+    Path conf = conf("x", X_SWEEP);
+    String[] scalars = {"x", "f", "df_dx", "d2f_dx2"};
+    Dataset<Row> columnar = source(conf).select("x", "f", "df_dx", "d2f_dx2");
+    Dataset<Row> rows =
+        spark
+            .read()
+            .format("gradgrid")
+            .option("conf", conf.toString())
+            .option("columnar", "false")
+            .load()
+            .select("x", "f", "df_dx", "d2f_dx2");
+    assertTrue(
+        columnar.queryExecution().executedPlan().toString().contains("ColumnarToRow"),
+        columnar.queryExecution().executedPlan().toString());
+    assertFalse(rows.queryExecution().executedPlan().toString().contains("ColumnarToRow"));
+    List<Row> expected = sorted(written(conf).select("x", scalars), "x");
+    assertSameRows(expected, sorted(columnar, "x"));
+    assertSameRows(expected, sorted(rows, "x"));
   }
 
   private static SweepScan scanOf(Dataset<Row> d) {
