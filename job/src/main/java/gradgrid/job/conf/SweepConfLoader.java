@@ -11,6 +11,7 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
+import gradgrid.ad.lang.Suggest;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.Grid;
 import gradgrid.job.grid.Linspace;
@@ -375,7 +376,7 @@ public final class SweepConfLoader {
                 + "' (inputs: "
                 + String.join(", ", params.keySet())
                 + ")"
-                + DidYouMean.hint(m.matches() ? m.group(1) : key, accepted));
+                + Suggest.didYouMean(m.matches() ? m.group(1) : key, accepted));
       }
       String k = "inputs." + key;
       if (p.scalar()) {
@@ -564,7 +565,7 @@ public final class SweepConfLoader {
                 + prefix
                 + e.getKey()
                 + "'"
-                + DidYouMean.hint(e.getKey(), known)
+                + Suggest.didYouMean(e.getKey(), known)
                 + " (known: "
                 + String.join(", ", known.stream().sorted().toList())
                 + ")");
