@@ -4,7 +4,6 @@ import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.MasterUrl;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
-import gradgrid.job.figures.FiguresConf;
 import gradgrid.job.figures.PlotMain;
 import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.parquet.SweepWriter;
@@ -22,7 +21,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -69,7 +67,6 @@ public final class SweepMain {
     }
     SweepSpec spec;
     EvaluatorFactory factory;
-    Optional<FiguresConf> figures;
     try {
       FunctionProviders providers = FunctionProviders.load();
       spec = new SweepConfLoader(providers, Path.of("")).load(Path.of(args[0]));
@@ -78,7 +75,6 @@ public final class SweepMain {
         MasterUrl.check(sparkConf.get("spark.master"));
       }
       OutputGuard.check(spec);
-      figures = FiguresConf.of(spec);
       factory = providers.evaluator(spec);
     } catch (ConfException e) {
       err.println("error: " + e.getMessage());
@@ -88,9 +84,15 @@ public final class SweepMain {
     SparkSession spark = buildSession();
     try {
       sweep(spark, spec, factory, out);
-      if (figures.isPresent()) {
+      if (spec.figures().isPresent()) {
         return PlotMain.plot(
-            spark, Path.of(args[0]), spec, figures.get(), FunctionProviders.load(), out, err);
+            spark,
+            Path.of(args[0]),
+            spec,
+            spec.figures().get(),
+            FunctionProviders.load(),
+            out,
+            err);
       }
     } catch (ConfException e) {
       // Refusals under the output's lock: another run is writing it, or the write mode forbids.

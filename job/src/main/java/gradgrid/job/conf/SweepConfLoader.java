@@ -21,8 +21,8 @@ import java.util.Set;
  * SweepSpec}. Every problem becomes a {@link ConfException} naming the key and its line. Each block
  * has its own reader: {@link ConfFile} (the file and its includes), {@link Limits}, {@link
  * FunctionBlock}, {@link InputsBlock} with {@link AxisBlock}, {@link OutputsList}, {@link
- * OutputBlock}, all reading values with {@link ConfValues}; this class calls them in order and
- * checks the two top-level numbers.
+ * OutputBlock} and {@link FiguresBlock}, all reading values with {@link ConfValues}; this class
+ * calls them in order and checks the two top-level numbers.
  */
 public final class SweepConfLoader {
   /** Rows per evaluator call when the conf does not say. */
@@ -118,7 +118,8 @@ public final class SweepConfLoader {
         partitions,
         batch,
         out.commitEvery(),
-        limits);
+        limits,
+        FiguresBlock.parse(root, out.dir().local()));
   }
 
   /** {@code partitions}: a positive integer (at most the grid's rows), or 0 for absent or auto. */

@@ -2,6 +2,7 @@ package gradgrid.job.figures;
 
 import gradgrid.job.SweepMain;
 import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.FiguresSpec;
 import gradgrid.job.conf.OutputDir;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
@@ -42,16 +43,10 @@ public final class PlotMain {
         args,
         USAGE,
         "gradgrid plot",
-        FiguresConf::orDefault,
+        spec -> {},
         (spark, confFile, spec, providers) ->
             plot(
-                spark,
-                confFile,
-                spec,
-                FiguresConf.orDefault(spec),
-                providers,
-                System.out,
-                System.err));
+                spark, confFile, spec, spec.figuresOrDefault(), providers, System.out, System.err));
   }
 
   /**
@@ -71,7 +66,7 @@ public final class PlotMain {
       SparkSession spark,
       Path confFile,
       SweepSpec spec,
-      FiguresConf conf,
+      FiguresSpec conf,
       FunctionProviders providers,
       PrintStream out,
       PrintStream err) {
@@ -104,9 +99,7 @@ public final class PlotMain {
           spec.confJson(),
           0,
           staging -> {
-            FiguresConf into =
-                new FiguresConf(
-                    Path.of(staging.toUri()), conf.heatmaps(), conf.width(), conf.height());
+            FiguresSpec into = conf.withDir(Path.of(staging.toUri()));
             drawn.addAll(ReferenceFigures.draw(output.register(spark), spec, into, err));
             if (heatmapOutput != null) {
               drawn.addAll(
