@@ -4,7 +4,7 @@ import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.MasterUrl;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
-import gradgrid.job.figures.PlotMain;
+import gradgrid.job.figures.FiguresStage;
 import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.parquet.SweepWriter;
 import gradgrid.job.partitions.IndexRange;
@@ -65,10 +65,11 @@ public final class SweepMain {
       err.println(USAGE);
       return EXIT_BAD_INPUT;
     }
+    FunctionProviders providers;
     SweepSpec spec;
     EvaluatorFactory factory;
     try {
-      FunctionProviders providers = FunctionProviders.load();
+      providers = FunctionProviders.load();
       spec = new SweepConfLoader(providers, Path.of("")).load(Path.of(args[0]));
       SparkConf sparkConf = new SparkConf();
       if (sparkConf.contains("spark.master")) {
@@ -85,12 +86,13 @@ public final class SweepMain {
     try {
       sweep(spark, spec, factory, out);
       if (spec.figures().isPresent()) {
-        return PlotMain.plot(
+        return FiguresStage.draw(
             spark,
             Path.of(args[0]),
             spec,
             spec.figures().get(),
-            FunctionProviders.load(),
+            providers,
+            SweepMain::sweep,
             out,
             err);
       }
