@@ -393,7 +393,7 @@ case "${1:-}" in
     ;;
   -h|--help) usage ;;
   sql) shift; run_results gradgrid.job.sql.SqlMain "--csv --dir= --confs= --max-rows=" -- "$@" ;;
-  plot) shift; run_results gradgrid.job.figures.PlotMain "" -- "$@" ;;
+  plot) shift; run_results gradgrid.job.cli.PlotMain "" -- "$@" ;;
   extrema) shift; run_results gradgrid.job.extrema.ExtremaMain "" -- "$@" ;;
   *) run_sweep "$@" ;;
 esac

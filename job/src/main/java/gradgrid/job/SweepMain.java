@@ -4,8 +4,7 @@ import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.MasterUrl;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
-import gradgrid.job.figures.FiguresConf;
-import gradgrid.job.figures.PlotMain;
+import gradgrid.job.figures.FiguresStage;
 import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.parquet.SweepWriter;
 import gradgrid.job.partitions.IndexRange;
@@ -23,7 +22,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -68,18 +66,17 @@ public final class SweepMain {
       err.println(USAGE);
       return EXIT_BAD_INPUT;
     }
+    FunctionProviders providers;
     SweepSpec spec;
     EvaluatorFactory factory;
-    Optional<FiguresConf> figures;
     try {
-      FunctionProviders providers = FunctionProviders.load();
+      providers = FunctionProviders.load();
       spec = new SweepConfLoader(providers, Path.of("")).load(Path.of(args[0]));
       SparkConf sparkConf = new SparkConf();
       if (sparkConf.contains("spark.master")) {
         MasterUrl.check(sparkConf.get("spark.master"));
       }
       OutputGuard.check(spec);
-      figures = FiguresConf.of(spec);
       factory = providers.evaluator(spec);
     } catch (ConfException e) {
       err.println("error: " + e.getMessage());
@@ -89,9 +86,16 @@ public final class SweepMain {
     SparkSession spark = buildSession();
     try {
       sweep(spark, spec, factory, out);
-      if (figures.isPresent()) {
-        return PlotMain.plot(
-            spark, Path.of(args[0]), spec, figures.get(), FunctionProviders.load(), out, err);
+      if (spec.figures().isPresent()) {
+        return FiguresStage.draw(
+            spark,
+            Path.of(args[0]),
+            spec,
+            spec.figures().get(),
+            providers,
+            SweepMain::sweep,
+            out,
+            err);
       }
     } catch (ConfException e) {
       // Refusals under the output's lock: another run is writing it, or the write mode forbids.

@@ -45,6 +45,15 @@ class BadInputTest {
             FUNCTION + AXIS + GOOD_TAIL + "ouptut.mode = overwrite\n",
             "unknown key 'ouptut'",
             "did you mean 'output'"),
+        bad(
+            "unknown key in figures, did you mean",
+            FUNCTION + AXIS + GOOD_TAIL + "figures {\n  widht = 800\n}\n",
+            "s.conf:8: unknown key 'figures.widht'",
+            "did you mean 'width'"),
+        bad(
+            "figures value of the wrong type",
+            FUNCTION + AXIS + GOOD_TAIL + "figures.dir = [a, b]\n",
+            "s.conf:7: figures.dir: expected a string, got list"),
         bad("missing function", AXIS + GOOD_TAIL, "function: missing"),
         bad(
             "missing input",

@@ -4,15 +4,23 @@ import java.util.Collection;
 import java.util.Locale;
 
 /**
- * "Did you mean" for unknown names: the closest candidate by edit distance (insertions, deletions,
- * substitutions and swaps of neighbours each count 1), if it is close enough to be a likely typo: a
- * different case, or 1 edit (2 for names of 6 or more letters) and fewer edits than letters.
+ * "Did you mean" for unknown names, shared by the function language and the sweep conf: the closest
+ * candidate by edit distance (insertions, deletions, substitutions and swaps of neighbours each
+ * count 1, case ignored), if it is close enough to be a likely typo: a different case, or 1 edit (2
+ * for names of 6 or more letters) and fewer edits than letters. Names longer than 64 characters get
+ * no suggestion.
  */
-final class Suggest {
+public final class Suggest {
   private Suggest() {}
 
-  /** {@code "; did you mean 'alpha'?"}, or the empty string when no candidate is close. */
-  static String didYouMean(String name, Collection<String> candidates) {
+  /**
+   * The hint for an unknown name, to append to the error message.
+   *
+   * @param name the unknown name as written
+   * @param candidates the names that would have been accepted
+   * @return {@code "; did you mean 'alpha'?"}, or the empty string when no candidate is close
+   */
+  public static String didYouMean(String name, Collection<String> candidates) {
     if (name.length() > 64) {
       return "";
     }
@@ -23,7 +31,10 @@ final class Suggest {
       if (Math.abs(c.length() - name.length()) > limit) {
         continue;
       }
-      int d = c.equalsIgnoreCase(name) ? 0 : distance(name.toLowerCase(Locale.ROOT), c);
+      int d =
+          c.equalsIgnoreCase(name)
+              ? 0
+              : distance(name.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
       if (d <= limit && d < Math.min(name.length(), c.length()) && d < bestDistance) {
         best = c;
         bestDistance = d;

@@ -84,11 +84,11 @@ public record Limits(
     }
     if (v.valueType() != ConfigValueType.OBJECT) {
       throw new ConfException(
-          SweepConfLoader.at(v)
+          ConfValues.at(v)
               + "limits: expected an object like limits { max-derivative-order = 64 }");
     }
     ConfigObject o = (ConfigObject) v;
-    SweepConfLoader.checkKeys(o, KEYS, "limits.");
+    ConfValues.checkKeys(o, KEYS, "limits.");
     return new Limits(
         value(o, "max-derivative-order", DEFAULT_MAX_DERIVATIVE_ORDER),
         value(o, "max-outputs", DEFAULT_MAX_OUTPUTS),
@@ -246,8 +246,6 @@ public record Limits(
 
   private static int value(ConfigObject o, String key, int fallback) {
     ConfigValue v = o.get(key);
-    return v == null
-        ? fallback
-        : SweepConfLoader.positiveInt(v, "limits." + key, "a positive integer");
+    return v == null ? fallback : ConfValues.positiveInt(v, "limits." + key, "a positive integer");
   }
 }

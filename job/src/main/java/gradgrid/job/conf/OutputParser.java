@@ -1,5 +1,6 @@
 package gradgrid.job.conf;
 
+import gradgrid.ad.lang.Suggest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +163,7 @@ public final class OutputParser {
               + "', which the function does not have (inputs: "
               + String.join(", ", params.keySet())
               + ")"
-              + DidYouMean.hint(name, params.keySet()));
+              + Suggest.didYouMean(name, params.keySet()));
     }
     return p;
   }

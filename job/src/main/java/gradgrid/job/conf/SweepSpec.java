@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A checked sweep: what to evaluate, over which grid, what to write, and where.
@@ -23,6 +24,8 @@ import java.util.Map;
  * @param batchSize rows per evaluator call
  * @param commitEvery partitions per committed chunk, or 0 to derive it from the partition count
  * @param limits the size limits the sweep was checked against
+ * @param figures the conf's {@code figures} block, or empty when it has none (then the sweep draws
+ *     no figures, and {@code plot} uses {@link #figuresOrDefault()})
  */
 public record SweepSpec(
     String confJson,
@@ -37,7 +40,8 @@ public record SweepSpec(
     int partitions,
     int batchSize,
     int commitEvery,
-    Limits limits) {
+    Limits limits,
+    Optional<FiguresSpec> figures) {
 
   /**
    * The parameters by name, in call order.
@@ -72,7 +76,8 @@ public record SweepSpec(
         partitions,
         batchSize,
         commitEvery,
-        limits);
+        limits,
+        figures);
   }
 
   /**
@@ -82,5 +87,14 @@ public record SweepSpec(
    */
   public String outputForMessages() {
     return localOutput != null ? localOutput.toString() : output;
+  }
+
+  /**
+   * The figures settings for {@code plot}: the conf's block, or the defaults.
+   *
+   * @return the settings
+   */
+  public FiguresSpec figuresOrDefault() {
+    return figures.orElseGet(() -> FiguresSpec.defaults(localOutput));
   }
 }

@@ -1,5 +1,6 @@
 package gradgrid.job.figures;
 
+import gradgrid.job.conf.FiguresSpec;
 import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
@@ -35,7 +36,7 @@ public final class ReferenceFigures {
    * @return the files written
    */
   public static List<Path> draw(
-      Dataset<Row> data, SweepSpec spec, FiguresConf conf, PrintStream err) {
+      Dataset<Row> data, SweepSpec spec, FiguresSpec conf, PrintStream err) {
     List<Axis> axes = spec.grid().axes();
     if (axes.size() == 1 && axes.get(0).element() < 0) {
       return lines(data, spec, conf, err);
@@ -60,7 +61,7 @@ public final class ReferenceFigures {
    * @return the files written
    */
   public static List<Path> lines(
-      Dataset<Row> data, SweepSpec spec, FiguresConf conf, PrintStream err) {
+      Dataset<Row> data, SweepSpec spec, FiguresSpec conf, PrintStream err) {
     String x = spec.grid().axes().get(0).column();
     Set<String> cols = Set.of(data.columns());
     String d1 = new OutputSpec.Derivative(x, 1).column();
@@ -131,7 +132,7 @@ public final class ReferenceFigures {
   private static List<Path> gradFigure(
       Dataset<Row> data,
       SweepSpec spec,
-      FiguresConf conf,
+      FiguresSpec conf,
       PrintStream err,
       String x,
       double x0,
@@ -178,7 +179,7 @@ public final class ReferenceFigures {
    * @return the files written
    */
   public static List<Path> heatmaps(
-      Dataset<Row> data, SweepSpec spec, FiguresConf conf, PrintStream err) {
+      Dataset<Row> data, SweepSpec spec, FiguresSpec conf, PrintStream err) {
     Axis a = spec.grid().axes().get(0);
     Axis b = spec.grid().axes().get(1);
     int nx = (int) Math.min(MAX_CELLS, a.points());
@@ -240,7 +241,7 @@ public final class ReferenceFigures {
     return parts.isEmpty() ? "" : " at " + String.join(", ", parts);
   }
 
-  private static List<Path> save(JFreeChart chart, String name, FiguresConf conf) {
+  private static List<Path> save(JFreeChart chart, String name, FiguresSpec conf) {
     return FigureFiles.write(chart, conf.dir(), name, conf.width(), conf.height());
   }
 

@@ -16,7 +16,8 @@
  * reduces a plane to the mean per heatmap cell. A 1e8-row sweep therefore brings the same few
  * thousand values to the driver as a 1e4-row one.
  *
- * <p>Conf keys (all optional inside the block):
+ * <p>Conf keys (all optional inside the block; the conf loader checks them and hands them over as
+ * {@link gradgrid.job.conf.FiguresSpec}):
  *
  * <pre>
  * figures {

@@ -1,8 +1,8 @@
 package gradgrid.job.run;
 
 import gradgrid.ad.Fn;
+import gradgrid.ad.lang.Suggest;
 import gradgrid.job.conf.ConfException;
-import gradgrid.job.conf.DidYouMean;
 import gradgrid.job.conf.FunctionSpec;
 import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.SignatureResolver;
@@ -97,7 +97,7 @@ public final class FunctionProviders implements SignatureResolver {
               + "' (known: "
               + String.join(", ", known)
               + ")"
-              + DidYouMean.hint(function.builtin(), known));
+              + Suggest.didYouMean(function.builtin(), known));
     }
     throw new ConfException(
         function.origin()

@@ -4,8 +4,8 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValue;
 import gradgrid.ad.Fn;
 import gradgrid.ad.examples.Rational;
+import gradgrid.ad.lang.Suggest;
 import gradgrid.job.conf.ConfException;
-import gradgrid.job.conf.DidYouMean;
 import gradgrid.job.conf.FunctionSpec;
 import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.OutputSpec;
@@ -61,7 +61,7 @@ public final class RationalProvider implements FunctionProvider, FunctionProvide
                 + ": unknown key 'function."
                 + e.getKey()
                 + "' for builtin rational (known: deg-p, deg-q)"
-                + DidYouMean.hint(e.getKey(), KEYS));
+                + Suggest.didYouMean(e.getKey(), KEYS));
       }
     }
     if (!o.hasPath(key)) {

@@ -90,14 +90,19 @@ public final class SourceBench {
 
     System.out.printf(
         Locale.ROOT, "points %d, partitions %d, cores %d%n", points, partitions, cores);
+    Supplier<Dataset<Row>> sourceRows =
+        () ->
+            spark
+                .read()
+                .format("gradgrid")
+                .option("conf-text", text)
+                .option("columnar", "false")
+                .load();
     double agg = median(repeats, () -> aggregate(source.get()));
+    double aggRows = median(repeats, () -> aggregate(sourceRows.get()));
     double aggSql = median(repeats, () -> aggregate(sql.get()));
-    line(
-        "aggregate sum(f), sum(df_dx), sum(d2f_dx2)",
-        points,
-        agg,
-        aggSql,
-        "Spark SQL closed forms");
+    line("aggregate sum(f), sum(df_dx), sum(d2f_dx2), columnar", points, agg, aggSql, "Spark SQL");
+    line("aggregate, rows (columnar = false)", points, aggRows, aggSql, "Spark SQL");
 
     EvaluatorFactory factory = providers.evaluator(spec);
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());

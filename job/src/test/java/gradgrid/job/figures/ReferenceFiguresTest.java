@@ -3,6 +3,7 @@ package gradgrid.job.figures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradgrid.job.conf.FiguresSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
@@ -30,7 +31,7 @@ class ReferenceFiguresTest {
                 + "inputs.x { from = -10, to = 10, points = 801 }\n"
                 + "outputs = [f, \"f'\", \"f''\", \"grad(alpha)\", \"grad(beta)\"]\n"
                 + "output.dir = seed\n");
-    FiguresConf conf = new FiguresConf(dir.resolve("fig"), null, 640, 400);
+    FiguresSpec conf = new FiguresSpec(dir.resolve("fig"), null, 640, 400);
     List<Path> files =
         ReferenceFigures.draw(
             SparkTestSession.get().read().parquet(spec.output()), spec, conf, System.err);
@@ -53,7 +54,7 @@ class ReferenceFiguresTest {
                 + "inputs.\"alpha[1]\" { from = -3, to = 3, points = 40 }\n"
                 + "inputs.\"beta[1]\" { from = -3, to = 3, points = 30 }\n"
                 + "outputs = [f, \"grad(alpha)\", \"grad(beta)\"]\noutput.dir = coef\n");
-    FiguresConf conf = new FiguresConf(dir.resolve("fig"), null, 500, 400);
+    FiguresSpec conf = new FiguresSpec(dir.resolve("fig"), null, 500, 400);
     List<Path> files =
         ReferenceFigures.draw(
             SparkTestSession.get().read().parquet(spec.output()), spec, conf, System.err);

@@ -1,11 +1,12 @@
 package gradgrid.job.figures;
 
-import gradgrid.job.SweepMain;
 import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.FiguresSpec;
 import gradgrid.job.conf.OutputDir;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.conf.WriteMode;
+import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.sql.ConfCommand;
 import gradgrid.job.sql.SweepOutput;
@@ -21,38 +22,34 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Entry point of {@code ./submit.sh plot <sweep.conf>}, and the figures stage run at the end of a
- * sweep whose conf has a {@code figures} block. Exit 0, or 2 on bad input.
+ * The figures stage: draws a sweep's figures from its Parquet output, with the heatmaps of the conf
+ * named in {@code figures.heatmaps}. It runs at the end of a sweep whose conf has a {@code figures}
+ * block, and as {@code ./submit.sh plot} ({@code cli.PlotMain}).
  */
-public final class PlotMain {
+public final class FiguresStage {
   /** Exit code for bad input. */
   public static final int EXIT_BAD_INPUT = ConfCommand.EXIT_BAD_INPUT;
 
-  static final String USAGE = "Usage: ./submit.sh plot <sweep.conf>";
-
-  private PlotMain() {}
-
   /**
-   * Runs the command and exits with its code.
-   *
-   * @param args the conf file
+   * Runs a sweep and writes its output: how the stage makes the heatmaps' output when it is
+   * missing. The sweep stage itself belongs to the caller ({@code SweepMain::sweep}).
    */
-  public static void main(String[] args) {
-    ConfCommand.main(
-        args,
-        USAGE,
-        "gradgrid plot",
-        FiguresConf::orDefault,
-        (spark, confFile, spec, providers) ->
-            plot(
-                spark,
-                confFile,
-                spec,
-                FiguresConf.orDefault(spec),
-                providers,
-                System.out,
-                System.err));
+  @FunctionalInterface
+  public interface Sweep {
+    /**
+     * Runs one sweep to its finished output.
+     *
+     * @param spark the session
+     * @param spec the sweep
+     * @param factory its evaluator recipe
+     * @param progress where progress lines go
+     * @throws IOException if the file system fails
+     */
+    void run(SparkSession spark, SweepSpec spec, EvaluatorFactory factory, PrintStream progress)
+        throws IOException;
   }
+
+  private FiguresStage() {}
 
   /**
    * Draws a sweep's figures, then the heatmaps of the conf named in {@code figures.heatmaps}
@@ -62,17 +59,19 @@ public final class PlotMain {
    * @param confFile the sweep's conf (names the view)
    * @param spec the sweep
    * @param conf the figures settings
-   * @param providers the function providers (to run the heatmaps' sweep)
+   * @param providers the function providers (to load and run the heatmaps' sweep)
+   * @param sweep runs the heatmaps' sweep when its output does not exist yet
    * @param out where the list of files goes
    * @param err where notes and errors go
    * @return 0, or {@link #EXIT_BAD_INPUT}
    */
-  public static int plot(
+  public static int draw(
       SparkSession spark,
       Path confFile,
       SweepSpec spec,
-      FiguresConf conf,
+      FiguresSpec conf,
       FunctionProviders providers,
+      Sweep sweep,
       PrintStream out,
       PrintStream err) {
     List<Path> files = new ArrayList<>();
@@ -87,7 +86,7 @@ public final class PlotMain {
           err.println(
               "gradgrid: " + other.outputForMessages() + " not found; running " + conf.heatmaps());
           OutputGuard.check(other);
-          SweepMain.sweep(spark, other, providers.evaluator(other), err);
+          sweep.run(spark, other, providers.evaluator(other), err);
         }
       }
       OutputPaths paths =
@@ -104,9 +103,7 @@ public final class PlotMain {
           spec.confJson(),
           0,
           staging -> {
-            FiguresConf into =
-                new FiguresConf(
-                    Path.of(staging.toUri()), conf.heatmaps(), conf.width(), conf.height());
+            FiguresSpec into = conf.withDir(Path.of(staging.toUri()));
             drawn.addAll(ReferenceFigures.draw(output.register(spark), spec, into, err));
             if (heatmapOutput != null) {
               drawn.addAll(

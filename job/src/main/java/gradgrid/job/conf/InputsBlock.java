@@ -1,0 +1,202 @@
+package gradgrid.job.conf;
+
+import static gradgrid.job.conf.ConfValues.at;
+import static gradgrid.job.conf.ConfValues.number;
+import static gradgrid.job.conf.ConfValues.numbers;
+import static gradgrid.job.conf.ConfValues.require;
+
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import gradgrid.ad.lang.Suggest;
+import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.Grid;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code inputs} block of a sweep conf: one entry per parameter of the function, a fixed value
+ * (a number, or a list for a vector) or an axis ({@code x { ... }} for a scalar, {@code "alpha[1]"
+ * { ... }} for one element of a vector; see {@link AxisBlock}). The axes make the grid, in
+ * parameter order.
+ */
+final class InputsBlock {
+  /** An element axis key: {@code alpha[1]}. */
+  static final Pattern ELEMENT = Pattern.compile("([A-Za-z_]\\w*)\\[(\\d+)]");
+
+  private InputsBlock() {}
+
+  /**
+   * What the inputs block gives.
+   *
+   * @param fixed each parameter's fixed values (axis-driven entries hold NaN)
+   * @param grid the grid of the axes, in parameter order
+   */
+  record Inputs(Map<String, double[]> fixed, Grid grid) {}
+
+  /**
+   * Reads the inputs block.
+   *
+   * @param root the conf's root object
+   * @param params the function's parameters by name, in call order
+   * @return the fixed values and the grid
+   * @throws ConfException if an input is missing, unknown, of the wrong shape, or the grid's row
+   *     count overflows
+   */
+  static Inputs parse(ConfigObject root, Map<String, InputParam> params) {
+    ConfigObject inputs = (ConfigObject) require(root, "inputs", ConfigValueType.OBJECT, "");
+    Map<String, double[]> fixed = new LinkedHashMap<>();
+    List<Axis> axes = new ArrayList<>();
+    List<Map.Entry<String, ConfigValue>> elementAxes = new ArrayList<>();
+    for (Map.Entry<String, ConfigValue> e : inputs.entrySet()) {
+      Matcher m = ELEMENT.matcher(e.getKey());
+      if (m.matches() && params.containsKey(m.group(1))) {
+        elementAxes.add(e);
+        continue;
+      }
+      InputParam p = params.get(e.getKey());
+      if (p == null) {
+        throw unknown(e.getKey(), e.getValue(), m.matches() ? m.group(1) : e.getKey(), params);
+      }
+      whole(p, e.getValue(), fixed, axes);
+    }
+    for (InputParam p : params.values()) {
+      if (!fixed.containsKey(p.name())) {
+        throw new ConfException(
+            at(inputs) + "inputs." + p.name() + ": missing (a " + p.describe() + ")");
+      }
+    }
+    for (Map.Entry<String, ConfigValue> e : elementAxes) {
+      element(e.getKey(), e.getValue(), params, fixed, axes);
+    }
+    List<String> order = new ArrayList<>(params.keySet());
+    axes.sort(
+        Comparator.<Axis>comparingInt(a -> order.indexOf(a.param()))
+            .thenComparingInt(Axis::element));
+    return new Inputs(fixed, grid(axes));
+  }
+
+  private static ConfException unknown(
+      String key, ConfigValue v, String name, Map<String, InputParam> params) {
+    return new ConfException(
+        at(v)
+            + "inputs."
+            + key
+            + ": the function has no input '"
+            + key
+            + "' (inputs: "
+            + String.join(", ", params.keySet())
+            + ")"
+            + Suggest.didYouMean(name, params.keySet()));
+  }
+
+  /** A whole parameter: a fixed value, or for a scalar an axis. */
+  private static void whole(
+      InputParam p, ConfigValue v, Map<String, double[]> fixed, List<Axis> axes) {
+    String key = p.name();
+    String k = "inputs." + key;
+    if (p.scalar()) {
+      if (v.valueType() == ConfigValueType.OBJECT) {
+        axes.add(AxisBlock.parse((ConfigObject) v, p.name(), -1, k));
+        fixed.put(key, new double[] {Double.NaN});
+      } else if (v.valueType() == ConfigValueType.LIST) {
+        throw new ConfException(
+            at(v)
+                + k
+                + ": '"
+                + key
+                + "' is a scalar; for a list axis write "
+                + key
+                + " { values = [...] }");
+      } else {
+        fixed.put(key, new double[] {number(v, k)});
+      }
+      return;
+    }
+    if (v.valueType() != ConfigValueType.LIST) {
+      throw new ConfException(
+          at(v)
+              + k
+              + ": '"
+              + key
+              + "' is a "
+              + p.describe()
+              + "; give its fixed values as a list [...] and make single elements axes"
+              + " with \""
+              + key
+              + "[i]\" { from = ..., to = ..., points = ... }");
+    }
+    double[] values = numbers((ConfigList) v, k);
+    if (values.length != p.size()) {
+      throw new ConfException(
+          at(v) + k + ": expected a " + p.describe() + " numbers, got " + values.length);
+    }
+    fixed.put(key, values);
+  }
+
+  /** An element axis {@code "alpha[1]" { ... }}; the vector's fixed values are already read. */
+  private static void element(
+      String key,
+      ConfigValue v,
+      Map<String, InputParam> params,
+      Map<String, double[]> fixed,
+      List<Axis> axes) {
+    Matcher m = ELEMENT.matcher(key);
+    m.matches();
+    InputParam p = params.get(m.group(1));
+    String k = "inputs.\"" + key + "\"";
+    int element;
+    try {
+      element = Integer.parseInt(m.group(2));
+    } catch (NumberFormatException ex) {
+      element = Integer.MAX_VALUE;
+    }
+    if (p.scalar() || element >= p.size()) {
+      throw new ConfException(
+          at(v)
+              + k
+              + ": '"
+              + p.name()
+              + "' is a "
+              + p.describe()
+              + (p.scalar() ? "; write the axis as " + p.name() + " { ... }" : "")
+              + (p.scalar()
+                  ? ""
+                  : "; elements are "
+                      + p.name()
+                      + "[0].."
+                      + p.name()
+                      + "["
+                      + (p.size() - 1)
+                      + "]"));
+    }
+    if (v.valueType() != ConfigValueType.OBJECT) {
+      throw new ConfException(
+          at(v) + k + ": an element axis needs { from, to, points } or { values = [...] }");
+    }
+    axes.add(AxisBlock.parse((ConfigObject) v, p.name(), element, k));
+    fixed.get(p.name())[element] = Double.NaN;
+  }
+
+  private static Grid grid(List<Axis> axes) {
+    try {
+      return new Grid(axes);
+    } catch (ArithmeticException e) {
+      StringBuilder sb = new StringBuilder();
+      for (Axis a : axes) {
+        sb.append(sb.length() == 0 ? "" : " x ")
+            .append(a.confName())
+            .append(' ')
+            .append(a.points());
+      }
+      throw new ConfException(
+          "inputs: the grid has more rows than fit in a 64-bit count (" + sb + ")");
+    }
+  }
+}

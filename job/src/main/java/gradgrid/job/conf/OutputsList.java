@@ -1,0 +1,97 @@
+package gradgrid.job.conf;
+
+import static gradgrid.job.conf.ConfValues.at;
+import static gradgrid.job.conf.ConfValues.require;
+import static gradgrid.job.conf.ConfValues.string;
+
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.Grid;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code outputs} list of a sweep conf: each entry parsed by {@link OutputParser}, checked
+ * against the limits, and no column written twice (by two outputs, or by an output and an axis).
+ */
+final class OutputsList {
+  private OutputsList() {}
+
+  /**
+   * Reads the outputs.
+   *
+   * @param root the conf's root object
+   * @param params the function's parameters by name
+   * @param limits the sweep's limits
+   * @param grid the grid, whose axes are columns too
+   * @return the outputs, in conf order
+   * @throws ConfException if the list is missing or empty, an entry is malformed or repeated, the
+   *     kernel would be over a limit, or two columns clash
+   */
+  static List<OutputSpec> parse(
+      ConfigObject root, Map<String, InputParam> params, Limits limits, Grid grid) {
+    ConfigValue v = require(root, "outputs", ConfigValueType.LIST, "");
+    ConfigList list = (ConfigList) v;
+    if (list.isEmpty()) {
+      throw new ConfException(
+          at(v) + "outputs: the list is empty; accepted forms: " + OutputParser.FORMS);
+    }
+    limits.checkOutputCount(list.size(), at(v));
+    List<OutputSpec> out = new ArrayList<>();
+    Map<String, String> columns = new LinkedHashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      ConfigValue item = list.get(i);
+      String where = at(item) + "outputs[" + i + "]";
+      String text = string(item, "outputs[" + i + "]");
+      OutputSpec spec = OutputParser.parse(text, params, where, limits);
+      String previous = columns.put(spec.column(), text);
+      if (previous != null) {
+        throw new ConfException(
+            where + ": '" + text + "' repeats '" + previous + "' (column " + spec.column() + ")");
+      }
+      out.add(spec);
+    }
+    limits.checkKernelColumns(out, params, at(v));
+    checkColumns(grid, out);
+    return out;
+  }
+
+  /**
+   * Axis and output column names must differ, ignoring case: Spark resolves column names
+   * case-insensitively by default, so {@code x} beside {@code X}, or an input {@code F} beside the
+   * output {@code f}, cannot both be written.
+   */
+  private static void checkColumns(Grid grid, List<OutputSpec> outputs) {
+    Map<String, String> seen = new LinkedHashMap<>();
+    for (Axis a : grid.axes()) {
+      claim(seen, a.column(), "axis " + a.confName(), "inputs", "rename one of the inputs");
+    }
+    for (OutputSpec o : outputs) {
+      claim(seen, o.column(), "output " + o.column(), "outputs", "rename the input");
+    }
+  }
+
+  private static void claim(
+      Map<String, String> seen, String column, String by, String key, String fix) {
+    String other = seen.putIfAbsent(column.toLowerCase(Locale.ROOT), by);
+    if (other != null) {
+      throw new ConfException(
+          key
+              + ": column '"
+              + column
+              + "' would be written twice (by "
+              + other
+              + " and by "
+              + by
+              + "; Spark compares column names case-insensitively, so names that differ only in"
+              + " case clash); "
+              + fix);
+    }
+  }
+}
