@@ -144,7 +144,6 @@ class GradgridSourceTest {
   @Test
   void columnarBatchesAndRowsGiveTheSameBits() throws Exception {
     Path conf = conf("x", X_SWEEP);
-    String[] scalars = {"x", "f", "df_dx", "d2f_dx2"};
     Dataset<Row> columnar = source(conf).select("x", "f", "df_dx", "d2f_dx2");
     Dataset<Row> rows =
         spark
@@ -158,7 +157,7 @@ class GradgridSourceTest {
         columnar.queryExecution().executedPlan().toString().contains("ColumnarToRow"),
         columnar.queryExecution().executedPlan().toString());
     assertFalse(rows.queryExecution().executedPlan().toString().contains("ColumnarToRow"));
-    List<Row> expected = sorted(written(conf).select("x", scalars), "x");
+    List<Row> expected = sorted(written(conf).select("x", "f", "df_dx", "d2f_dx2"), "x");
     assertSameRows(expected, sorted(columnar, "x"));
     assertSameRows(expected, sorted(rows, "x"));
   }
