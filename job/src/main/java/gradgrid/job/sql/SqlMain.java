@@ -43,23 +43,25 @@ public final class SqlMain {
       String query = null;
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
+        String given = null;
+        int eq = a.indexOf('=');
+        if (a.startsWith("--") && eq > 2) {
+          given = a.substring(eq + 1);
+          a = a.substring(0, eq);
+        }
         switch (a) {
-          case "--csv" -> csv = true;
-          case "--dir" -> dir = value(args, ++i, a);
-          case "--confs" -> confs = Path.of(value(args, ++i, a));
-          case "--max-rows" -> {
-            try {
-              maxRows = Integer.parseInt(value(args, ++i, a));
-            } catch (NumberFormatException e) {
-              throw new ConfException("--max-rows: expected a whole number");
+          case "--csv" -> {
+            if (given != null) {
+              throw new ConfException("--csv takes no value, got '" + args[i] + "'");
             }
-            if (maxRows < 1) {
-              throw new ConfException("--max-rows: must be at least 1");
-            }
+            csv = true;
           }
+          case "--dir" -> dir = given != null ? given : value(args, ++i, a);
+          case "--confs" -> confs = Path.of(given != null ? given : value(args, ++i, a));
+          case "--max-rows" -> maxRows = maxRows(given != null ? given : value(args, ++i, a));
           default -> {
             if (a.startsWith("--") || query != null) {
-              throw new ConfException("unexpected argument '" + a + "'");
+              throw new ConfException("unexpected argument '" + args[i] + "'");
             }
             query = a;
           }
@@ -72,10 +74,36 @@ public final class SqlMain {
     }
 
     private static String value(String[] args, int i, String flag) {
-      if (i >= args.length) {
+      if (i >= args.length || args[i].startsWith("--")) {
         throw new ConfException(flag + " needs a value");
       }
       return args[i];
+    }
+
+    /** A row limit from 1 to {@link Integer#MAX_VALUE}, or a one-paragraph error naming it. */
+    private static int maxRows(String text) {
+      String t = text.strip();
+      if (!t.matches("[+-]?[0-9]+")) {
+        throw new ConfException(
+            "--max-rows: expected a whole number of rows from 1 to "
+                + Integer.MAX_VALUE
+                + ", got '"
+                + text
+                + "'");
+      }
+      if (t.startsWith("-") || t.matches("[+]?0+")) {
+        throw new ConfException("--max-rows: must be at least 1, got " + t);
+      }
+      try {
+        return Integer.parseInt(t);
+      } catch (NumberFormatException e) {
+        throw new ConfException(
+            "--max-rows: "
+                + t
+                + " is more than "
+                + Integer.MAX_VALUE
+                + ", the most rows a table shows; use --csv to print every row");
+      }
     }
   }
 
