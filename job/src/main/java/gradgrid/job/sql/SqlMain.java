@@ -6,6 +6,9 @@ import gradgrid.job.run.FunctionProviders;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -145,13 +148,16 @@ public final class SqlMain {
    */
   static int run(SparkSession spark, Options o, PrintStream out, PrintStream err) {
     List<SweepOutput> views;
+    Map<String, String> skipped;
     try {
       List<SweepOutput> candidates =
           o.dir() != null
               ? SweepCatalog.fromDir(spark, o.dir())
               : SweepCatalog.fromConfs(
                   o.confs(), new SweepConfLoader(FunctionProviders.load(), Path.of("")), err);
-      views = SweepCatalog.register(spark, candidates, err);
+      SweepCatalog.Views registered = SweepCatalog.register(spark, candidates, err);
+      views = registered.registered();
+      skipped = registered.skipped();
     } catch (ConfException e) {
       err.println("error: " + e.getMessage());
       return EXIT_BAD_INPUT;
@@ -168,11 +174,30 @@ public final class SqlMain {
       }
       return 0;
     } catch (Exception e) {
+      String why = skippedView(e, skipped);
+      if (why != null) {
+        err.println("error: " + why);
+        return EXIT_BAD_INPUT;
+      }
       err.println("error: " + Sessions.message(e));
       if (!views.isEmpty()) {
         err.println("views: " + String.join(", ", views.stream().map(SweepOutput::name).toList()));
       }
       return EXIT_BAD_INPUT;
     }
+  }
+
+  /**
+   * The one-paragraph reason when a query failed only because it names a view that was skipped
+   * (unfinished, damaged, missing), instead of Spark's "table or view not found".
+   */
+  private static String skippedView(Exception e, Map<String, String> skipped) {
+    if (!(e instanceof AnalysisException a)
+        || !"TABLE_OR_VIEW_NOT_FOUND".equals(a.getCondition())) {
+      return null;
+    }
+    String name = a.getMessageParameters().getOrDefault("relationName", "").replace("`", "");
+    String why = skipped.get(name.toLowerCase(Locale.ROOT));
+    return why == null ? null : "the query reads view '" + name + "', which was skipped: " + why;
   }
 }

@@ -16,8 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * One run's write of an output, from lock to publish (the long story is in {@code
@@ -384,7 +382,7 @@ public final class OutputCommit implements AutoCloseable {
     for (FileStatus s : fs.listStatus(staging())) {
       String n = s.getPath().getName();
       if (s.isFile() && !n.startsWith("_") && !n.startsWith(".") && !known.contains(n)) {
-        long r = n.endsWith(".parquet") ? parquetRows(fs, s) : 0;
+        long r = PartFile.isParquet(n) ? PartFile.footerRows(fs, s.getPath()) : 0;
         files.add(new PartFile(n, s.getLen(), r));
         written += r;
       }
@@ -398,13 +396,6 @@ public final class OutputCommit implements AutoCloseable {
     Chunk c = new Chunk(List.copyOf(ranges), files, stats);
     RunJournal.append(fs, staging(), chunks.size() + 1, c);
     chunks.add(c);
-  }
-
-  private static long parquetRows(FileSystem fs, FileStatus s) throws IOException {
-    try (ParquetFileReader r =
-        ParquetFileReader.open(HadoopInputFile.fromStatus(s, fs.getConf()))) {
-      return r.getRecordCount();
-    }
   }
 
   /**

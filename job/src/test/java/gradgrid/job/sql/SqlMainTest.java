@@ -109,7 +109,9 @@ class SqlMainTest {
   void unfinishedSweepIsNotAView() {
     int code = sql("--dir", dir.resolve("out").toString(), "SELECT * FROM broken");
     assertEquals(2, code);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("TABLE_OR_VIEW_NOT_FOUND"));
+    String e = err.toString(StandardCharsets.UTF_8);
+    assertTrue(e.contains("error: the query reads view 'broken', which was skipped: "), e);
+    assertTrue(e.contains("did not finish"), e);
   }
 
   @Test
