@@ -331,6 +331,7 @@ launch() {
     [ "$prev" = --master ] && check_master "$o"
     prev="$o"
   done
+  [ "$prev" = --master ] && check_master ""
   local base=(--properties-file "$ROOT/conf/spark-defaults.conf" --class "$MAIN_CLASS")
   [ "$has_master" = 1 ] || base+=(--master 'local[*]')
   # Spark's stage progress bar is for a terminal: no escape codes in a redirected log.
@@ -364,13 +365,20 @@ run_results() {
   MAIN_CLASS="$1"
   local flags=" $2 " opts=() app=()
   shift 3
+  # A flag that needs a value but ends the line is passed on alone: the command (or spark-submit)
+  # then says which value is missing.
   while [ $# -gt 0 ]; do
     case "$1" in
-      --verbose|--supervise|--*=*) opts+=("$1") ;;
+      --verbose|--supervise) opts+=("$1") ;;
+      --*=*)
+        if [[ "$flags" == *" ${1%%=*}= "* || "$flags" == *" ${1%%=*} "* ]]; then app+=("$1")
+        else opts+=("$1")
+        fi
+        ;;
       --*)
-        if [[ "$flags" == *" $1= "* ]]; then app+=("$1" "${2:-}"); shift
+        if [[ "$flags" == *" $1= "* ]]; then app+=("$1" "${@:2:1}"); [ $# -lt 2 ] || shift
         elif [[ "$flags" == *" $1 "* ]]; then app+=("$1")
-        else opts+=("$1" "${2:-}"); shift
+        else opts+=("$1" "${@:2:1}"); [ $# -lt 2 ] || shift
         fi
         ;;
       *) app+=("$1") ;;

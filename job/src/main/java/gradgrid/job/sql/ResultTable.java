@@ -20,12 +20,15 @@ public final class ResultTable {
    * Prints an aligned table of the first {@code maxRows} rows and a row-count line.
    *
    * @param data the result
-   * @param maxRows the most rows to show
+   * @param maxRows the most rows to show, from 1 to {@link Integer#MAX_VALUE}
    * @param out where the table goes
    */
   public static void printTable(Dataset<Row> data, int maxRows, PrintStream out) {
     String[] names = data.columns();
-    List<Row> rows = data.limit(maxRows + 1).collectAsList();
+    // One row more than shown tells whether there are more; no int limit can be one more than
+    // Integer.MAX_VALUE, and no list holds more rows than that.
+    List<Row> rows =
+        data.limit(maxRows == Integer.MAX_VALUE ? maxRows : maxRows + 1).collectAsList();
     boolean more = rows.size() > maxRows;
     if (more) {
       rows = rows.subList(0, maxRows);

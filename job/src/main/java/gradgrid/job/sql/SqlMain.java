@@ -7,6 +7,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -44,23 +47,25 @@ public final class SqlMain {
       String query = null;
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
+        String given = null;
+        int eq = a.indexOf('=');
+        if (a.startsWith("--") && eq > 2) {
+          given = a.substring(eq + 1);
+          a = a.substring(0, eq);
+        }
         switch (a) {
-          case "--csv" -> csv = true;
-          case "--dir" -> dir = value(args, ++i, a);
-          case "--confs" -> confs = Path.of(value(args, ++i, a));
-          case "--max-rows" -> {
-            try {
-              maxRows = Integer.parseInt(value(args, ++i, a));
-            } catch (NumberFormatException e) {
-              throw new ConfException("--max-rows: expected a whole number");
+          case "--csv" -> {
+            if (given != null) {
+              throw new ConfException("--csv takes no value, got '" + args[i] + "'");
             }
-            if (maxRows < 1) {
-              throw new ConfException("--max-rows: must be at least 1");
-            }
+            csv = true;
           }
+          case "--dir" -> dir = given != null ? given : value(args, ++i, a);
+          case "--confs" -> confs = Path.of(given != null ? given : value(args, ++i, a));
+          case "--max-rows" -> maxRows = maxRows(given != null ? given : value(args, ++i, a));
           default -> {
             if (a.startsWith("--") || query != null) {
-              throw new ConfException("unexpected argument '" + a + "'");
+              throw new ConfException("unexpected argument '" + args[i] + "'");
             }
             query = a;
           }
@@ -73,10 +78,36 @@ public final class SqlMain {
     }
 
     private static String value(String[] args, int i, String flag) {
-      if (i >= args.length) {
+      if (i >= args.length || args[i].startsWith("--")) {
         throw new ConfException(flag + " needs a value");
       }
       return args[i];
+    }
+
+    /** A row limit from 1 to {@link Integer#MAX_VALUE}, or a one-paragraph error naming it. */
+    private static int maxRows(String text) {
+      String t = text.strip();
+      if (!t.matches("[+-]?[0-9]+")) {
+        throw new ConfException(
+            "--max-rows: expected a whole number of rows from 1 to "
+                + Integer.MAX_VALUE
+                + ", got '"
+                + text
+                + "'");
+      }
+      if (t.startsWith("-") || t.matches("[+]?0+")) {
+        throw new ConfException("--max-rows: must be at least 1, got " + t);
+      }
+      try {
+        return Integer.parseInt(t);
+      } catch (NumberFormatException e) {
+        throw new ConfException(
+            "--max-rows: "
+                + t
+                + " is more than "
+                + Integer.MAX_VALUE
+                + ", the most rows a table shows; use --csv to print every row");
+      }
     }
   }
 
@@ -119,6 +150,7 @@ public final class SqlMain {
   static int run(SparkSession spark, Options o, PrintStream out, PrintStream err) {
     List<String> views = new ArrayList<>();
     int finished;
+    Map<String, String> skipped;
     try {
       List<SweepCatalog.LoadedConf> confs =
           o.dir() != null
@@ -127,7 +159,9 @@ public final class SqlMain {
                   o.confs(), new SweepConfLoader(FunctionProviders.load(), Path.of("")), err);
       List<SweepOutput> candidates =
           o.dir() != null ? SweepCatalog.fromDir(spark, o.dir()) : SweepCatalog.outputs(confs);
-      SweepCatalog.register(spark, candidates, err).forEach(v -> views.add(v.name()));
+      SweepCatalog.Views registered = SweepCatalog.register(spark, candidates, err);
+      registered.registered().forEach(v -> views.add(v.name()));
+      skipped = registered.skipped();
       finished = views.size();
       views.addAll(SweepCatalog.registerLive(spark, confs, err));
     } catch (ConfException e) {
@@ -148,11 +182,30 @@ public final class SqlMain {
       }
       return 0;
     } catch (Exception e) {
+      String why = skippedView(e, skipped);
+      if (why != null) {
+        err.println("error: " + why);
+        return EXIT_BAD_INPUT;
+      }
       err.println("error: " + Sessions.message(e));
       if (!views.isEmpty()) {
         err.println("views: " + String.join(", ", views));
       }
       return EXIT_BAD_INPUT;
     }
+  }
+
+  /**
+   * The one-paragraph reason when a query failed only because it names a view that was skipped
+   * (unfinished, damaged, missing), instead of Spark's "table or view not found".
+   */
+  private static String skippedView(Exception e, Map<String, String> skipped) {
+    if (!(e instanceof AnalysisException a)
+        || !"TABLE_OR_VIEW_NOT_FOUND".equals(a.getCondition())) {
+      return null;
+    }
+    String name = a.getMessageParameters().getOrDefault("relationName", "").replace("`", "");
+    String why = skipped.get(name.toLowerCase(Locale.ROOT));
+    return why == null ? null : "the query reads view '" + name + "', which was skipped: " + why;
   }
 }

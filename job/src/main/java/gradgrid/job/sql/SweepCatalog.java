@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -178,11 +179,11 @@ public final class SweepCatalog {
    * @param spark the session
    * @param outputs the candidates
    * @param err where notes go
-   * @return the registered outputs
+   * @return the registered outputs, and the reason for each skipped one
    */
-  public static List<SweepOutput> register(
-      SparkSession spark, List<SweepOutput> outputs, PrintStream err) {
+  public static Views register(SparkSession spark, List<SweepOutput> outputs, PrintStream err) {
     List<SweepOutput> done = new ArrayList<>();
+    Map<String, String> skipped = new LinkedHashMap<>();
     Map<String, SweepOutput> byName = new HashMap<>();
     for (SweepOutput o : outputs) {
       boolean optional = o.location().endsWith(SweepOutput.EXTREMA_SUFFIX);
@@ -190,11 +191,12 @@ public final class SweepCatalog {
       try {
         if (!o.exists(spark)) {
           if (!optional) {
-            skipped(err, o, o.display() + " not found");
+            skipped(err, skipped, o, o.display() + " not found");
           }
         } else if (owner != null) {
           skipped(
               err,
+              skipped,
               o,
               o.display()
                   + " maps to the same view name as "
@@ -206,16 +208,28 @@ public final class SweepCatalog {
           byName.put(o.name().toLowerCase(Locale.ROOT), o);
         }
       } catch (ConfException e) {
-        skipped(err, o, e.getMessage());
+        skipped(err, skipped, o, e.getMessage());
       } catch (Exception e) { // Spark throws its checked SparkException undeclared
-        skipped(err, o, o.display() + " cannot be read: " + firstLine(Sessions.message(e)));
+        skipped(
+            err, skipped, o, o.display() + " cannot be read: " + firstLine(Sessions.message(e)));
       }
     }
-    return done;
+    return new Views(done, skipped);
   }
 
-  private static void skipped(PrintStream err, SweepOutput o, String reason) {
+  /**
+   * What {@link #register} did.
+   *
+   * @param registered the outputs registered as views, in order
+   * @param skipped why each output that is not a view was skipped, by its view name in lower case
+   *     (the first reason for a name)
+   */
+  public record Views(List<SweepOutput> registered, Map<String, String> skipped) {}
+
+  private static void skipped(
+      PrintStream err, Map<String, String> skipped, SweepOutput o, String reason) {
     err.println("note: view '" + o.name() + "' skipped: " + reason);
+    skipped.putIfAbsent(o.name().toLowerCase(Locale.ROOT), reason);
   }
 
   private static String firstLine(String message) {

@@ -20,7 +20,8 @@ public final class FinishedOutput {
    * @param paths the output
    * @return the directory to read, checked against its manifest
    * @throws ConfException if there is no finished output, or its files do not match its manifest (a
-   *     missing or truncated part file, an extra file)
+   *     missing or truncated part file, an extra file, a Parquet footer that cannot be read or
+   *     holds another row count)
    * @throws IOException if the file system cannot be read
    */
   public static Path locate(OutputPaths paths) throws IOException {
@@ -53,6 +54,9 @@ public final class FinishedOutput {
               + " run the sweep again");
     }
     String wrong = m.mismatch(paths.fs(), dir);
+    if (wrong == null) {
+      wrong = m.footerMismatch(paths.fs(), dir);
+    }
     if (wrong != null) {
       throw new ConfException(
           OutputPaths.display(paths.dir())

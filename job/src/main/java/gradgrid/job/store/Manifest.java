@@ -108,6 +108,40 @@ public record Manifest(String runId, String confHash, long rows, List<PartFile> 
     return sum == rows ? null : "its manifest's files hold " + sum + " rows, not " + rows;
   }
 
+  /**
+   * What is wrong with the Parquet footers of {@code dir}'s files: a footer that cannot be read (a
+   * corrupt file of the listed size, a checksum error), or one whose row count is not the
+   * manifest's. Only the footers are read, on this JVM, so no Spark task ever fails on them. Call
+   * after {@link #mismatch} found nothing.
+   *
+   * @param fs the file system
+   * @param dir the directory
+   * @return the first problem, naming the file, or null when every footer agrees
+   */
+  public String footerMismatch(FileSystem fs, Path dir) {
+    for (PartFile f : files) {
+      if (!PartFile.isParquet(f.name())) {
+        continue;
+      }
+      long r;
+      try {
+        r = PartFile.footerRows(fs, new Path(dir, f.name()));
+      } catch (IOException | RuntimeException e) {
+        return "the part file " + f.name() + " cannot be read: " + oneLine(e);
+      }
+      if (r != f.rows()) {
+        return "the part file " + f.name() + " holds " + r + " rows, its manifest says " + f.rows();
+      }
+    }
+    return null;
+  }
+
+  /** An exception's own message (or its type), on one line, for a one-paragraph error. */
+  private static String oneLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return m.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+
   private static boolean isChecksum(String n) {
     return n.startsWith(".") && n.endsWith(".crc");
   }

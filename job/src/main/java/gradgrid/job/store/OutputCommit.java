@@ -16,8 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * One run's write of an output, from lock to publish (the long story is in {@code
@@ -88,33 +86,28 @@ public final class OutputCommit implements AutoCloseable {
       OutputPaths paths, RunLock lock, WriteMode mode, String hash, String runId, long rows)
       throws IOException {
     FileSystem fs = paths.fs();
-    recover(paths);
-    check(paths, mode, hash);
-    for (Path s : paths.stagings()) {
-      if (RunJournal.confHash(fs, s) != null
-          && Manifest.read(fs, s) == null
-          && RunJournal.chunks(fs, s).isEmpty()) {
-        fs.delete(s, true); // a run that committed nothing: nothing to continue
-      }
-    }
-    Path resumable = null;
-    for (Path s : unfinished(paths)) {
-      if (mode == WriteMode.RESUME
-          && resumable == null
-          && hash.equals(RunJournal.confHash(fs, s))) {
-        resumable = s;
-      } else {
-        fs.delete(s, true); // overwrite discards it; resume keeps only one run of this conf
+    List<Staging> stagings = recover(paths);
+    check(paths, mode, hash, stagings);
+    Staging resumable = null;
+    for (Staging s : stagings) {
+      if (s.committedNothing()) {
+        fs.delete(s.dir(), true); // a run that committed nothing: nothing to continue
+      } else if (s.unfinished()) {
+        if (mode == WriteMode.RESUME && resumable == null && hash.equals(s.confHash())) {
+          resumable = s;
+        } else {
+          fs.delete(s.dir(), true); // overwrite discards it; resume keeps only one run of this conf
+        }
       }
     }
     if (resumable == null && mode == WriteMode.RESUME && fs.exists(paths.dir())) {
       return new OutputCommit(paths, lock, runId, hash, rows, List.of(), true);
     }
     if (resumable != null) {
-      String id = paths.runIdOf(resumable);
-      List<Chunk> done = RunJournal.chunks(fs, resumable);
-      clearDebris(fs, resumable, done);
-      return new OutputCommit(paths, lock, id, hash, rows, new ArrayList<>(done), false);
+      String id = paths.runIdOf(resumable.dir());
+      clearDebris(fs, resumable.dir(), resumable.chunks());
+      return new OutputCommit(
+          paths, lock, id, hash, rows, new ArrayList<>(resumable.chunks()), false);
     }
     Path staging = paths.staging(runId);
     if (!fs.mkdirs(staging)) {
@@ -122,6 +115,45 @@ public final class OutputCommit implements AutoCloseable {
     }
     RunJournal.start(fs, staging, runId, hash, rows);
     return new OutputCommit(paths, lock, runId, hash, rows, new ArrayList<>(), false);
+  }
+
+  /**
+   * A staging directory as read once: its journal's conf hash, its manifest and its committed
+   * chunks.
+   *
+   * @param dir the staging directory
+   * @param confHash the conf hash its journal was started with; null if it is not a run's, or has a
+   *     manifest (then the journal is not read)
+   * @param manifest its manifest, or null if its run did not finish
+   * @param chunks the chunks its journal records (read only for a run without a manifest)
+   */
+  private record Staging(Path dir, String confHash, Manifest manifest, List<Chunk> chunks) {
+    static Staging read(FileSystem fs, Path dir) throws IOException {
+      Manifest m = Manifest.read(fs, dir);
+      if (m != null) {
+        return new Staging(dir, null, m, List.of());
+      }
+      String hash = RunJournal.confHash(fs, dir);
+      return new Staging(dir, hash, null, hash == null ? List.of() : RunJournal.chunks(fs, dir));
+    }
+
+    /** A run that committed at least one chunk and wrote no manifest. */
+    boolean unfinished() {
+      return confHash != null && manifest == null && !chunks.isEmpty();
+    }
+
+    /** A run that wrote no manifest and committed nothing. */
+    boolean committedNothing() {
+      return confHash != null && manifest == null && chunks.isEmpty();
+    }
+  }
+
+  private static List<Staging> read(FileSystem fs, List<Path> dirs) throws IOException {
+    List<Staging> out = new ArrayList<>();
+    for (Path d : dirs) {
+      out.add(Staging.read(fs, d));
+    }
+    return out;
   }
 
   /**
@@ -139,11 +171,20 @@ public final class OutputCommit implements AutoCloseable {
    * @throws IOException if the file system cannot be read
    */
   static void check(OutputPaths paths, WriteMode mode, String hash) throws IOException {
+    check(paths, mode, hash, read(paths.fs(), paths.stagings()));
+  }
+
+  private static void check(OutputPaths paths, WriteMode mode, String hash, List<Staging> stagings)
+      throws IOException {
     FileSystem fs = paths.fs();
     Path dir = paths.dir();
     boolean resumable = false;
-    for (Path s : unfinished(paths)) {
-      String h = RunJournal.confHash(fs, s);
+    for (Staging u : stagings) {
+      if (!u.unfinished()) {
+        continue;
+      }
+      Path s = u.dir();
+      String h = u.confHash();
       if (mode == WriteMode.RESUME && hash.equals(h)) {
         resumable = true;
       } else if (mode != WriteMode.OVERWRITE) {
@@ -176,24 +217,6 @@ public final class OutputCommit implements AutoCloseable {
               + " output.mode = overwrite");
     }
     Ownership.requireReplaceable(fs, dir);
-  }
-
-  /**
-   * Staging directories of runs that committed at least one chunk and wrote no manifest. Staging
-   * directories without a journal are not a run's and are left alone.
-   */
-  private static List<Path> unfinished(OutputPaths paths) throws IOException {
-    FileSystem fs = paths.fs();
-    List<Path> out = new ArrayList<>();
-    for (Path s : paths.stagings()) {
-      if (RunJournal.confHash(fs, s) == null || Manifest.read(fs, s) != null) {
-        continue;
-      }
-      if (!RunJournal.chunks(fs, s).isEmpty()) {
-        out.add(s);
-      }
-    }
-    return out;
   }
 
   /** Writes a whole output into a staging directory. */
@@ -235,17 +258,26 @@ public final class OutputCommit implements AutoCloseable {
   /**
    * Finishes what a killed publish left (under the lock): a staging directory with a manifest is a
    * finished run and is moved into place; an old output moved aside is deleted once the output is
-   * in place, or moved back if nothing else is.
+   * in place, or moved back if nothing else is. The parent is listed once, and each staging
+   * directory read once.
+   *
+   * @return the staging directories left beside the output, as read
    */
-  private static void recover(OutputPaths paths) throws IOException {
+  private static List<Staging> recover(OutputPaths paths) throws IOException {
     FileSystem fs = paths.fs();
-    for (Path s : paths.stagings()) {
-      Manifest m = Manifest.read(fs, s);
-      if (m != null && m.mismatch(fs, s) == null) {
-        moveIn(paths, s, paths.runIdOf(s));
+    OutputPaths.Siblings siblings = paths.siblings();
+    List<Path> asides = new ArrayList<>(siblings.asides());
+    List<Staging> left = new ArrayList<>();
+    for (Staging s : read(fs, siblings.stagings())) {
+      if (s.manifest() != null && s.manifest().mismatch(fs, s.dir()) == null) {
+        String id = paths.runIdOf(s.dir());
+        moveIn(paths, s.dir(), id);
+        String deleted = paths.aside(id).getName(); // moveIn deleted it
+        asides.removeIf(a -> a.getName().equals(deleted));
+      } else {
+        left.add(s);
       }
     }
-    List<Path> asides = paths.asides();
     for (int i = asides.size() - 1; i >= 0; i--) {
       Path a = asides.get(i);
       if (Manifest.read(fs, a) == null && fs.listStatus(a).length > 0) {
@@ -257,6 +289,7 @@ public final class OutputCommit implements AutoCloseable {
         fs.delete(a, true);
       }
     }
+    return left;
   }
 
   /** Deletes everything in a resumed staging directory that its journal does not account for. */
@@ -349,7 +382,7 @@ public final class OutputCommit implements AutoCloseable {
     for (FileStatus s : fs.listStatus(staging())) {
       String n = s.getPath().getName();
       if (s.isFile() && !n.startsWith("_") && !n.startsWith(".") && !known.contains(n)) {
-        long r = n.endsWith(".parquet") ? parquetRows(fs, s) : 0;
+        long r = PartFile.isParquet(n) ? PartFile.footerRows(fs, s.getPath()) : 0;
         files.add(new PartFile(n, s.getLen(), r));
         written += r;
       }
@@ -363,13 +396,6 @@ public final class OutputCommit implements AutoCloseable {
     Chunk c = new Chunk(List.copyOf(ranges), files, stats);
     RunJournal.append(fs, staging(), chunks.size() + 1, c);
     chunks.add(c);
-  }
-
-  private static long parquetRows(FileSystem fs, FileStatus s) throws IOException {
-    try (ParquetFileReader r =
-        ParquetFileReader.open(HadoopInputFile.fromStatus(s, fs.getConf()))) {
-      return r.getRecordCount();
-    }
   }
 
   /**

@@ -80,33 +80,45 @@ public record OutputPaths(FileSystem fs, Path dir) {
 
   /** The staging directories of every run, oldest run id first. */
   List<Path> stagings() throws IOException {
-    return siblings(prefix() + "run-");
+    return siblings().stagings();
   }
 
-  /** Old outputs moved aside by a publish that did not get to delete them. */
-  List<Path> asides() throws IOException {
-    return siblings(prefix() + "old-");
+  /**
+   * The staging directories and the old outputs moved aside, from one listing of the parent.
+   *
+   * @param stagings every run's staging directory, oldest run id first
+   * @param asides old outputs moved aside by a publish that did not get to delete them, oldest
+   *     first
+   */
+  record Siblings(List<Path> stagings, List<Path> asides) {}
+
+  /** Lists the parent once for {@link Siblings}; none when the parent does not exist. */
+  Siblings siblings() throws IOException {
+    List<Path> stagings = new ArrayList<>();
+    List<Path> asides = new ArrayList<>();
+    FileStatus[] all;
+    try {
+      all = fs.listStatus(parent());
+    } catch (FileNotFoundException e) {
+      return new Siblings(stagings, asides);
+    }
+    String run = prefix() + "run-";
+    String old = prefix() + "old-";
+    for (FileStatus s : all) {
+      String n = s.getPath().getName();
+      if (s.isDirectory() && n.startsWith(run)) {
+        stagings.add(s.getPath());
+      } else if (s.isDirectory() && n.startsWith(old)) {
+        asides.add(s.getPath());
+      }
+    }
+    stagings.sort(null);
+    asides.sort(null);
+    return new Siblings(stagings, asides);
   }
 
   /** The run id of a staging or aside directory ({@code run-} and {@code old-} are four long). */
   String runIdOf(Path p) {
     return p.getName().substring(prefix().length() + 4);
-  }
-
-  private List<Path> siblings(String start) throws IOException {
-    List<Path> out = new ArrayList<>();
-    FileStatus[] all;
-    try {
-      all = fs.listStatus(parent());
-    } catch (FileNotFoundException e) {
-      return out;
-    }
-    for (FileStatus s : all) {
-      if (s.isDirectory() && s.getPath().getName().startsWith(start)) {
-        out.add(s.getPath());
-      }
-    }
-    out.sort(null);
-    return out;
   }
 }

@@ -3,6 +3,11 @@ package gradgrid.job.store;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * One data file of an output, as the manifest records it.
@@ -22,5 +27,21 @@ public record PartFile(String name, long bytes, long rows) {
 
   static PartFile fromMap(Map<String, Object> m) throws IOException {
     return new PartFile(Json.stringOf(m, "name"), Json.longOf(m, "bytes"), Json.longOf(m, "rows"));
+  }
+
+  /** Whether a file name is a Parquet data file (the files that hold rows). */
+  static boolean isParquet(String name) {
+    return name.endsWith(".parquet");
+  }
+
+  /** Plain read options: only the footer is read, so none of the Hadoop configuration applies. */
+  private static final ParquetReadOptions FOOTER_ONLY = ParquetReadOptions.builder().build();
+
+  /** The row count in a Parquet file's footer; only the footer is read. */
+  static long footerRows(FileSystem fs, Path file) throws IOException {
+    try (ParquetFileReader r =
+        ParquetFileReader.open(HadoopInputFile.fromPath(file, fs.getConf()), FOOTER_ONLY)) {
+      return r.getRecordCount();
+    }
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gradgrid.job.conf.ConfException;
+import gradgrid.job.testing.LocalCluster;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
 import java.io.ByteArrayOutputStream;
@@ -13,11 +14,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Views over sweep outputs, query output, and Spark's message on a bad query. */
 class SqlMainTest {
@@ -129,7 +133,9 @@ class SqlMainTest {
   void unfinishedSweepIsNotAView() {
     int code = sql("--dir", dir.resolve("out").toString(), "SELECT * FROM broken");
     assertEquals(2, code);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("TABLE_OR_VIEW_NOT_FOUND"));
+    String e = err.toString(StandardCharsets.UTF_8);
+    assertTrue(e.contains("error: the query reads view 'broken', which was skipped: "), e);
+    assertTrue(e.contains("did not finish"), e);
   }
 
   @Test
@@ -139,5 +145,66 @@ class SqlMainTest {
     assertThrows(ConfException.class, () -> SqlMain.Options.parse(new String[] {"--csv"}));
     assertThrows(
         ConfException.class, () -> SqlMain.Options.parse(new String[] {"--max-rows", "x", "q"}));
+  }
+
+  /** Each case is the command line, the query written as {@code Q}, and what the error says. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--max-rows 99999999999 Q  | 99999999999 is more than 2147483647, the most rows a table",
+        "--max-rows 2147483648 Q   | 2147483648 is more than 2147483647",
+        "--max-rows abc Q          | expected a whole number of rows from 1 to 2147483647, got 'abc'",
+        "--max-rows 1e3 Q          | got '1e3'",
+        "--max-rows 1.5 Q          | got '1.5'",
+        "--max-rows 0 Q            | must be at least 1, got 0",
+        "--max-rows -5 Q           | must be at least 1, got -5",
+        "--max-rows=-99999999999 Q | must be at least 1, got -99999999999",
+        "--max-rows= Q             | got ''",
+        "Q --max-rows              | --max-rows needs a value",
+        "--max-rows --csv Q        | --max-rows needs a value",
+        "--csv=yes Q               | --csv takes no value"
+      })
+  void aBadMaxRowsIsOneParagraphNamingTheValue(String line, String expected) {
+    String[] args =
+        Stream.of(line.split(" ")).map(a -> a.equals("Q") ? "SELECT 1" : a).toArray(String[]::new);
+    ConfException e = assertThrows(ConfException.class, () -> SqlMain.Options.parse(args));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+  }
+
+  @Test
+  void theLargestMaxRowsStillPrintsTheTable() {
+    assertEquals(
+        2147483647, SqlMain.Options.parse(new String[] {"--max-rows=2147483647", "q"}).maxRows());
+    int code =
+        sql("--dir", dir.resolve("out").toString(), "--max-rows", "2147483647", "SELECT 1 AS one");
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("(1 row)\n"), out.toString());
+  }
+
+  /** Through submit.sh: the command's own options reach it, also as --flag=value or bare. */
+  @Test
+  void submitShPassesTheCommandsOptionsAndAMissingValueIsTheCommandsError(@TempDir Path tmp)
+      throws Exception {
+    LocalCluster launch = new LocalCluster(tmp, 1);
+    assertEquals(
+        "error: --max-rows: must be at least 1, got 0",
+        submit(launch, tmp, "sql", "--max-rows=0", "SELECT 1").get(0));
+    assertEquals(
+        "error: --max-rows needs a value",
+        submit(launch, tmp, "sql", "SELECT 1", "--max-rows").get(0));
+  }
+
+  /** Runs submit.sh, expects exit 2, and returns its lines (stdout and stderr). */
+  private static java.util.List<String> submit(LocalCluster launch, Path tmp, String... args)
+      throws Exception {
+    Path log = tmp.resolve("submit.log");
+    Process p = launch.start(log, args);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", args));
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    assertEquals(2, p.exitValue(), text);
+    assertFalse(text.contains("Exception"), text);
+    return text.lines().toList();
   }
 }

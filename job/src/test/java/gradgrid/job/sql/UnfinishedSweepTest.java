@@ -1,6 +1,7 @@
 package gradgrid.job.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,8 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A sweep whose tasks keep failing publishes nothing: the finished output it was to replace stays
@@ -122,6 +125,61 @@ class UnfinishedSweepTest {
     assertEquals(2, code);
     String notes = err.toString(StandardCharsets.UTF_8);
     assertTrue(notes.contains("failing") && notes.contains("manifest"), notes);
+  }
+
+  /**
+   * A part file (not the first: Spark would take the schema from another and fail only the query)
+   * whose footer is overwritten with garbage of the same length, so its size still matches the
+   * manifest; with its Hadoop checksum file kept (a checksum error) or removed (Parquet's own
+   * error). Readers refuse it before Spark reads anything, one paragraph naming the file, exit 2.
+   */
+  @ParameterizedTest(name = "checksum file kept: {0}")
+  @ValueSource(booleans = {true, false})
+  void aPartFileWithACorruptFooterOfTheSameSizeIsRefusedNamingTheFile(boolean keepCrc)
+      throws Exception {
+    SparkSession spark = SparkTestSession.get();
+    SweepSpec spec = SmallSweeps.run(dir, conf("error", 101));
+    Path out = dir.resolve("out/failing");
+    Path part = parts(out).get(1);
+    String name = part.getFileName().toString();
+    byte[] bytes = Files.readAllBytes(part);
+    // The footer: its metadata, then its 4-byte little-endian length and "PAR1".
+    int footer =
+        java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 4)
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+            .getInt();
+    java.util.Arrays.fill(bytes, bytes.length - 8 - footer, bytes.length - 8, (byte) 0xff);
+    Files.write(part, bytes);
+    if (!keepCrc) {
+      Files.delete(out.resolve("." + name + ".crc"));
+    }
+
+    ConfException e =
+        assertThrows(
+            ConfException.class, () -> new SweepOutput("failing", spec.output()).read(spark));
+    assertTrue(
+        e.getMessage().contains("the part file " + name + " cannot be read"), e.getMessage());
+    assertTrue(e.getMessage().contains("run the sweep again"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        SqlMain.run(
+            spark,
+            SqlMain.Options.parse(
+                new String[] {
+                  "--dir", dir.resolve("out").toString(), "SELECT count(*) FROM failing"
+                }),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(2, code);
+    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+    String last = lines.get(lines.size() - 1);
+    assertTrue(last.startsWith("error: the query reads view 'failing', which was skipped"), last);
+    assertTrue(last.contains(name), last);
+    assertTrue(
+        lines.stream().allMatch(l -> l.startsWith("note: ") || l.startsWith("error: ")),
+        "one line per note and one for the error: " + lines);
   }
 
   private static List<Path> parts(Path out) throws IOException {

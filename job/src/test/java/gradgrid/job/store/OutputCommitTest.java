@@ -16,10 +16,15 @@ import gradgrid.job.testing.SparkTestSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FilterFileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -188,5 +193,64 @@ class OutputCommitTest {
     ConfException e = assertThrows(ConfException.class, () -> OutputGuard.check(other));
     assertTrue(e.getMessage().contains("not a finished output of this conf"), e.getMessage());
     assertEquals(11, readRows(spec));
+  }
+
+  /** The local file system, counting the listings of each directory and the opens of each file. */
+  private static final class CountingFs extends FilterFileSystem {
+    final Map<String, Integer> listings = new HashMap<>();
+    final Map<String, Integer> opens = new HashMap<>();
+
+    CountingFs() throws IOException {
+      super(FileSystem.getLocal(new Configuration()));
+    }
+
+    @Override
+    public String getScheme() {
+      return "file";
+    }
+
+    @Override
+    public FileStatus[] listStatus(org.apache.hadoop.fs.Path p) throws IOException {
+      listings.merge(p.toUri().getPath(), 1, Integer::sum);
+      return super.listStatus(p);
+    }
+
+    @Override
+    public FSDataInputStream open(org.apache.hadoop.fs.Path p, int bufferSize) throws IOException {
+      opens.merge(p.toUri().getPath(), 1, Integer::sum);
+      return super.open(p, bufferSize);
+    }
+  }
+
+  @Test
+  void openListsTheParentOnceAndReadsEachJournalOnce() throws Exception {
+    String id = "20260101T000000Z-00000004";
+    SweepSpec spec = oldAndStagedNew(id);
+    CountingFs fs = new CountingFs();
+    Path out = dir.resolve("out");
+    // Beside the old output and the finished staged run: a run that committed one (empty) chunk
+    // of another conf, and a run that committed nothing.
+    org.apache.hadoop.fs.Path unfinished =
+        new org.apache.hadoop.fs.Path(
+            out.resolve(".r.gradgrid-run-20250101T000000Z-0000000a").toString());
+    org.apache.hadoop.fs.Path nothing =
+        new org.apache.hadoop.fs.Path(
+            out.resolve(".r.gradgrid-run-20250101T000000Z-0000000b").toString());
+    RunJournal.start(fs, unfinished, "20250101T000000Z-0000000a", "another conf", 0);
+    RunJournal.append(fs, unfinished, 1, new Chunk(List.of(), List.of(), Map.of()));
+    RunJournal.start(fs, nothing, "20250101T000000Z-0000000b", "another conf", 0);
+    fs.listings.clear();
+    fs.opens.clear();
+    OutputPaths paths =
+        new OutputPaths(
+            fs, fs.makeQualified(new org.apache.hadoop.fs.Path(out.resolve("r").toString())));
+    try (OutputCommit c = OutputCommit.open(paths, WriteMode.OVERWRITE, "{}", 1)) {
+      assertEquals(1, fs.listings.get(out.toString()), "listings of the parent: " + fs.listings);
+      String journal = unfinished.toUri().getPath() + "/" + RunJournal.RUN;
+      assertEquals(1, fs.opens.get(journal), "opens: " + fs.opens);
+      assertEquals(1, fs.listings.get(unfinished.toUri().getPath()), "listings: " + fs.listings);
+    }
+    assertEquals(201, readRows(spec), "the staged run was published");
+    assertEquals(List.of("r"), siblings(), "the unfinished and the empty run were discarded");
   }
 }
