@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -119,19 +123,46 @@ public record Manifest(String runId, String confHash, long rows, List<PartFile> 
    * @return the first problem, naming the file, or null when every footer agrees
    */
   public String footerMismatch(FileSystem fs, Path dir) {
-    for (PartFile f : files) {
-      if (!PartFile.isParquet(f.name())) {
-        continue;
+    List<PartFile> parquet = files.stream().filter(f -> PartFile.isParquet(f.name())).toList();
+    if (parquet.isEmpty()) {
+      return null;
+    }
+    // Opening a footer is mostly waiting on the file system: read them side by side.
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(FOOTER_THREADS, parquet.size()));
+    try {
+      List<Future<String>> checks = new ArrayList<>();
+      for (PartFile f : parquet) {
+        checks.add(pool.submit(() -> footerMismatch(fs, dir, f)));
       }
-      long r;
-      try {
-        r = PartFile.footerRows(fs, new Path(dir, f.name()));
-      } catch (IOException | RuntimeException e) {
-        return "the part file " + f.name() + " cannot be read: " + oneLine(e);
+      for (Future<String> c : checks) {
+        String wrong = c.get();
+        if (wrong != null) {
+          return wrong;
+        }
       }
-      if (r != f.rows()) {
-        return "the part file " + f.name() + " holds " + r + " rows, its manifest says " + f.rows();
-      }
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "reading the part files' footers was interrupted";
+    } catch (ExecutionException e) {
+      return "a part file cannot be read: " + oneLine(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Footers read at once by {@link #footerMismatch(FileSystem, Path)}. */
+  private static final int FOOTER_THREADS = 16;
+
+  private static String footerMismatch(FileSystem fs, Path dir, PartFile f) {
+    long r;
+    try {
+      r = PartFile.footerRows(fs, new Path(dir, f.name()));
+    } catch (IOException | RuntimeException e) {
+      return "the part file " + f.name() + " cannot be read: " + oneLine(e);
+    }
+    if (r != f.rows()) {
+      return "the part file " + f.name() + " holds " + r + " rows, its manifest says " + f.rows();
     }
     return null;
   }
