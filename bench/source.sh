@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark of the gradgrid data source (issue 11; one command, not CI):
 #
-#   bench/source.sh [points] [repeats]        default: 1e8 3
+#   bench/source.sh [aggregate points] [write points] [repeats]     default: 1e8 2e7 3
 #
 # One JVM, local[2], one session for everything (gradgrid.job.bench.SourceBench, in job's test
 # sources): each measurement is the median wall time of <repeats> runs after one warm-up run, and
@@ -17,8 +17,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${BENCH_OUT:-out/bench-source}"
-POINTS="${1:-1e8}"
-REPEATS="${2:-3}"
+AGG_POINTS="${1:-1e8}"
+WRITE_POINTS="${2:-2e7}"
+REPEATS="${3:-3}"
 
 echo "building: mvn -B -q -DskipTests -pl job -am package" >&2
 mvn -B -q -DskipTests -pl job -am package >&2
@@ -32,5 +33,5 @@ java "${JAVA17_OPTS[@]}" "${EXTRA[@]}" "-Dlog4j2.configurationFile=$PWD/conf/log
   -Dspark.master='local[2]' -Dspark.ui.enabled=false -Dspark.ui.showConsoleProgress=false \
   -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 \
   -cp "job/target/test-classes:job/target/classes:$(cat job/target/classpath-launch.txt)" \
-  gradgrid.job.bench.SourceBench "$POINTS" "$REPEATS" "$OUT"
+  gradgrid.job.bench.SourceBench "$AGG_POINTS" "$WRITE_POINTS" "$REPEATS" "$OUT"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

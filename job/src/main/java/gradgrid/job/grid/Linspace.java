@@ -18,4 +18,21 @@ public record Linspace(String param, int element, double from, double to, long p
     }
     return points == 1 ? from : from + (to - from) * ((double) i / (double) (points - 1));
   }
+
+  @Override
+  public void fill(long first, double[] out, int offset, int n) {
+    if (points == 1) {
+      out[offset] = from;
+      return;
+    }
+    double span = to - from;
+    double last = points - 1;
+    int end = first + n == points ? n - 1 : n; // the last point is `to` itself
+    for (int k = 0; k < end; k++) {
+      out[offset + k] = from + span * ((double) (first + k) / last);
+    }
+    if (end < n) {
+      out[offset + end] = to;
+    }
+  }
 }

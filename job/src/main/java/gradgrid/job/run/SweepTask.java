@@ -263,11 +263,20 @@ public final class SweepTask implements Serializable {
     private void fill() {
       int n = (int) Math.min(batchSize, end - next);
       List<Axis> axes = grid.axes();
-      for (int r = 0; r < n; r++) {
-        for (int a = 0; a < coords.length; a++) {
-          coords[a][r] = axes.get(a).value(digits[a]);
+      int last = coords.length - 1;
+      // Runs along the fastest axis: it is filled in one loop, the other axes are constant.
+      int r = 0;
+      while (r < n) {
+        int run = last < 0 ? n : (int) Math.min(n - r, axes.get(last).points() - digits[last]);
+        for (int a = 0; a < last; a++) {
+          Arrays.fill(coords[a], r, r + run, axes.get(a).value(digits[a]));
         }
-        if (r + 1 < n || next + n < end) {
+        if (last >= 0) {
+          axes.get(last).fill(digits[last], coords[last], r, run);
+        }
+        r += run;
+        if (last >= 0 && next + r < end) {
+          digits[last] += run - 1;
           grid.increment(digits);
         }
       }

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -46,8 +45,9 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code count(*)} with a pushed-down filter keeping 1e-6 of a 1e12-point axis.
  * </ol>
  *
- * <p>Usage: {@code SourceBench <points> <repeats> <scratch dir>}; prints one table line per
- * measurement (median wall seconds over the repeats, after one warm-up run of each).
+ * <p>Usage: {@code SourceBench <aggregate points> <write points> <repeats> <scratch dir>}; prints
+ * one table line per measurement (median wall seconds over the repeats, after one warm-up run of
+ * each).
  */
 public final class SourceBench {
   private SourceBench() {}
@@ -59,64 +59,73 @@ public final class SourceBench {
    * @throws Exception if a job fails
    */
   public static void main(String[] args) throws Exception {
-    long points = (long) Double.parseDouble(args[0]);
-    int repeats = Integer.parseInt(args[1]);
-    Path scratch = Path.of(args[2]);
+    long aggregatePoints = (long) Double.parseDouble(args[0]);
+    long writePoints = (long) Double.parseDouble(args[1]);
+    int repeats = Integer.parseInt(args[2]);
+    Path scratch = Path.of(args[3]);
     SparkSession spark = SparkSession.builder().appName("gradgrid source bench").getOrCreate();
     try {
-      run(spark, points, repeats, scratch);
+      aggregate(spark, aggregatePoints, repeats, scratch);
+      write(spark, writePoints, repeats, scratch);
+      filtered(spark, repeats);
     } finally {
       spark.stop();
     }
   }
 
-  private static void run(SparkSession spark, long points, int repeats, Path scratch)
+  /** The conf of the benchmark: conf/large.conf with {@code points} points of x. */
+  private static String conf(long points, Path scratch) {
+    return "include file(\"conf/large.conf\")\ninputs.x.points = "
+        + points
+        + "\noutput { dir = \""
+        + scratch.resolve("gradgrid")
+        + "\", mode = overwrite }\n";
+  }
+
+  private static Dataset<Row> source(SparkSession spark, String text, boolean columnar) {
+    return spark
+        .read()
+        .format("gradgrid")
+        .option("conf-text", text)
+        .option("columnar", String.valueOf(columnar))
+        .load();
+  }
+
+  private static void aggregate(SparkSession spark, long points, int repeats, Path scratch)
+      throws Exception {
+    String text = conf(points, scratch);
+    int partitions = PartitionPlan.count(0, points, spark.sparkContext().defaultParallelism());
+    System.out.printf(Locale.ROOT, "aggregate: %d points, %d partitions%n", points, partitions);
+    double agg = median(repeats, () -> aggregate(source(spark, text, true)));
+    double rows = median(repeats, () -> aggregate(source(spark, text, false)));
+    double sql =
+        median(repeats, () -> aggregate(ClosedFormSqlSweep.sweep(spark, points, partitions)));
+    line(
+        "sum(f), sum(df_dx), sum(d2f_dx2) through the source, columnar",
+        points,
+        agg,
+        sql,
+        "Spark SQL");
+    line("the same, rows (columnar = false)", points, rows, sql, "Spark SQL");
+  }
+
+  private static void write(SparkSession spark, long points, int repeats, Path scratch)
       throws Exception {
     FunctionProviders providers = FunctionProviders.load();
-    String text =
-        "include file(\"conf/large.conf\")\ninputs.x.points = "
-            + points
-            + "\noutput { dir = \""
-            + scratch.resolve("gradgrid")
-            + "\", mode = overwrite }\n";
+    String text = conf(points, scratch);
     SweepSpec spec =
         new SweepConfLoader(providers, Path.of(""))
             .parse(ConfigFactory.parseString(text).resolve(), "bench");
-    int cores = spark.sparkContext().defaultParallelism();
-    int partitions = PartitionPlan.count(spec.partitions(), points, cores);
-    Supplier<Dataset<Row>> source =
-        () -> spark.read().format("gradgrid").option("conf-text", text).load();
-    Supplier<Dataset<Row>> sql = () -> ClosedFormSqlSweep.sweep(spark, points, partitions);
-
-    System.out.printf(
-        Locale.ROOT, "points %d, partitions %d, cores %d%n", points, partitions, cores);
-    Supplier<Dataset<Row>> sourceRows =
-        () ->
-            spark
-                .read()
-                .format("gradgrid")
-                .option("conf-text", text)
-                .option("columnar", "false")
-                .load();
-    double agg = median(repeats, () -> aggregate(source.get()));
-    double aggRows = median(repeats, () -> aggregate(sourceRows.get()));
-    double aggSql = median(repeats, () -> aggregate(sql.get()));
-    line("aggregate sum(f), sum(df_dx), sum(d2f_dx2), columnar", points, agg, aggSql, "Spark SQL");
-    line("aggregate, rows (columnar = false)", points, aggRows, aggSql, "Spark SQL");
-
+    int partitions =
+        PartitionPlan.count(spec.partitions(), points, spark.sparkContext().defaultParallelism());
+    System.out.printf(Locale.ROOT, "write: %d points, %d partitions%n", points, partitions);
     EvaluatorFactory factory = providers.evaluator(spec);
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     double cli = median(repeats, () -> SweepMain.sweep(spark, spec, factory, quiet));
-    Dataset<Row> rowsWrite = sourceRows.get();
-    double cliRows =
+    double rows =
         median(
             repeats,
-            () ->
-                SweepWriter.write(
-                    rowsWrite,
-                    spec,
-                    new org.apache.hadoop.fs.Path(
-                        scratch.resolve("rows-" + System.nanoTime()).toString())));
+            () -> SweepWriter.write(source(spark, text, false), spec, fresh(scratch, "rows")));
     double rdd =
         median(
             repeats,
@@ -124,62 +133,47 @@ public final class SourceBench {
                 SweepWriter.write(
                     rddPath(spark, spec, factory, PartitionPlan.split(points, partitions)),
                     spec,
-                    new org.apache.hadoop.fs.Path(
-                        scratch.resolve("rdd-" + System.nanoTime()).toString())));
-    double sqlWrite =
+                    fresh(scratch, "rdd")));
+    double sql =
         median(
             repeats,
             () ->
-                sql.get()
+                ClosedFormSqlSweep.sweep(spark, points, partitions)
                     .write()
                     .mode(SaveMode.Overwrite)
                     .option("compression", "snappy")
                     .parquet(scratch.resolve("sql").toString()));
     line(
-        "sweep to Parquet (CLI, through the source)",
+        "sweep to Parquet: the CLI (through the source)",
         points,
         cli,
         rdd,
-        "the path before the source (RDD)");
-    line(
-        "sweep to Parquet (CLI, through the source)",
-        points,
-        cli,
-        sqlWrite,
-        "Spark SQL closed forms");
+        "before the source (RDD)");
+    line("sweep to Parquet: the source's rows", points, rows, rdd, "before the source (RDD)");
+    line("sweep to Parquet: the CLI (through the source)", points, cli, sql, "Spark SQL");
     FileSystem.get(spark.sparkContext().hadoopConfiguration())
         .delete(new org.apache.hadoop.fs.Path(scratch.toString()), true);
+  }
 
+  private static org.apache.hadoop.fs.Path fresh(Path scratch, String name) {
+    return new org.apache.hadoop.fs.Path(
+        scratch.resolve(name + "-" + System.nanoTime()).toString());
+  }
+
+  private static void filtered(SparkSession spark, int repeats) throws Exception {
     String huge =
         "include file(\"conf/large.conf\")\ninputs.x { from = 0, to = 1, points = 1000000000000 }\n"
-            + "outputs = [f, \"f'\", \"f''\"]\noutput.max-bytes = 100T\n";
-    double[] count = new double[1];
-    double filtered =
-        median(
-            repeats,
-            () ->
-                count[0] =
-                    spark
-                        .read()
-                        .format("gradgrid")
-                        .option("conf-text", huge)
-                        .load()
-                        .where("x BETWEEN 0.25 AND 0.250001")
-                        .agg(sum("f"))
-                        .count());
-    long kept =
-        spark
-            .read()
-            .format("gradgrid")
-            .option("conf-text", huge)
-            .load()
-            .where("x BETWEEN 0.25 AND 0.250001")
-            .count();
+            + "output.max-bytes = 100T\n";
+    String where = "x BETWEEN 0.25 AND 0.250001";
+    double t =
+        median(repeats, () -> source(spark, huge, true).where(where).agg(sum("f")).collectAsList());
+    long kept = source(spark, huge, true).where(where).count();
     System.out.printf(
         Locale.ROOT,
-        "| sum(f) WHERE x BETWEEN 0.25 AND 0.250001 on a 1e12-point axis (%d rows kept) | %.2f s |%n",
+        "| sum(f) WHERE %s on a 1e12-point axis (%d rows kept) | %.2f s |%n",
+        where,
         kept,
-        filtered);
+        t);
   }
 
   /** Today's path before the source, kept here as the reference: an RDD of task rows. */

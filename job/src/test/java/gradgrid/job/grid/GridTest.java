@@ -95,4 +95,36 @@ class GridTest {
     assertEquals(0.0, l.value(10000));
     assertEquals("alpha_1", new Linspace("alpha", 1, 0, 1, 2).column());
   }
+
+  @Test
+  void fillGivesTheBitsOfValueOnEveryKindOfAxis() {
+    java.util.Random rnd = new java.util.Random(5);
+    for (int trial = 0; trial < 500; trial++) {
+      long points = 1 + rnd.nextInt(300);
+      double from = (rnd.nextDouble() - 0.5) * 1e3;
+      double to = points == 1 ? from : from + rnd.nextDouble() * 1e3;
+      Axis lin = new Linspace("x", -1, from, to, points);
+      Axis axis =
+          switch (trial % 3) {
+            case 0 -> lin;
+            case 1 -> new ValueList("v", 0, new double[] {3, -1, 2.5, 7});
+            default ->
+                new Restricted(
+                    lin,
+                    PositionSet.of(
+                        List.of(
+                            new long[] {0, (points + 1) / 2}, new long[] {points - 1, points})));
+          };
+      long first = rnd.nextInt((int) axis.points());
+      int n = 1 + rnd.nextInt((int) (axis.points() - first));
+      double[] out = new double[n + 3];
+      axis.fill(first, out, 3, n);
+      for (int k = 0; k < n; k++) {
+        assertEquals(
+            Double.doubleToRawLongBits(axis.value(first + k)),
+            Double.doubleToRawLongBits(out[3 + k]),
+            axis + " at " + (first + k));
+      }
+    }
+  }
 }
