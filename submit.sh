@@ -31,7 +31,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 TARGET="$ROOT/job/target"
-MAIN_CLASS=gradgrid.job.SweepMain
+MAIN_CLASS=gradgrid.job.cli.SweepMain
 
 # The options spark-submit adds on Java 17 (org.apache.spark.launcher.JavaModuleOptions, Spark 4.2.0),
 # less --add-modules=jdk.incubator.vector: no class of spark-core or spark-sql uses the Vector API,
@@ -400,8 +400,8 @@ case "${1:-}" in
     esac
     ;;
   -h|--help) usage ;;
-  sql) shift; run_results gradgrid.job.sql.SqlMain "--csv --dir= --confs= --max-rows=" -- "$@" ;;
+  sql) shift; run_results gradgrid.job.cli.SqlMain "--csv --dir= --confs= --max-rows=" -- "$@" ;;
   plot) shift; run_results gradgrid.job.cli.PlotMain "" -- "$@" ;;
-  extrema) shift; run_results gradgrid.job.extrema.ExtremaMain "" -- "$@" ;;
+  extrema) shift; run_results gradgrid.job.cli.ExtremaMain "" -- "$@" ;;
   *) run_sweep "$@" ;;
 esac

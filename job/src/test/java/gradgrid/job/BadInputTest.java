@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradgrid.job.cli.ExitCode;
+import gradgrid.job.cli.SweepMain;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -259,16 +261,17 @@ class BadInputTest {
     try {
       code =
           SweepMain.run(
-              new String[] {confFile.toString()},
-              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-              new PrintStream(err, true, StandardCharsets.UTF_8));
+                  new String[] {confFile.toString()},
+                  new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                  new PrintStream(err, true, StandardCharsets.UTF_8))
+              .code();
     } finally {
       if (master != null) {
         System.clearProperty("spark.master");
       }
     }
     String text = err.toString(StandardCharsets.UTF_8);
-    assertEquals(SweepMain.EXIT_BAD_INPUT, code, text);
+    assertEquals(ExitCode.BAD_INPUT.code(), code, text);
     assertTrue(text.startsWith("error: "), text);
     for (String e : expected) {
       assertTrue(text.contains(e), "expected '" + e + "' in:\n" + text);

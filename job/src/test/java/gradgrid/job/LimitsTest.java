@@ -12,6 +12,8 @@ import gradgrid.ad.AD;
 import gradgrid.ad.Fn;
 import gradgrid.ad.compile.KernelTooLargeException;
 import gradgrid.ad.examples.Rational;
+import gradgrid.job.cli.ExitCode;
+import gradgrid.job.cli.SweepMain;
 import gradgrid.job.conf.Limits;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepConfLoader;
@@ -25,6 +27,7 @@ import gradgrid.job.run.TaskOutOfMemory;
 import gradgrid.job.testing.FaultyFactory;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
+import gradgrid.job.write.SweepToParquet;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -198,11 +201,12 @@ class LimitsTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         SweepMain.run(
-            new String[] {confFile.toString()},
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+                new String[] {confFile.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+            .code();
     String text = err.toString(StandardCharsets.UTF_8);
-    assertEquals(SweepMain.EXIT_BAD_INPUT, code, text);
+    assertEquals(ExitCode.BAD_INPUT.code(), code, text);
     assertTrue(text.startsWith("error: "), text);
     for (String e : expected) {
       assertTrue(text.contains(e), "expected '" + e + "' in:\n" + text);
@@ -276,7 +280,7 @@ class LimitsTest {
     Exception e =
         assertThrows(
             Exception.class,
-            () -> SweepMain.sweep(SparkTestSession.get(), spec, factory, System.out));
+            () -> SweepToParquet.run(SparkTestSession.get(), spec, factory, System.out));
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -8,6 +8,7 @@ import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.testing.SparkTestSession;
+import gradgrid.job.write.SweepToParquet;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -32,7 +33,7 @@ class NonFiniteValuesTest {
                         + "outputs = [f, \"f'\"]\noutput.dir = out\npartitions = 2\n"),
                 "t");
     SweepSummary summary =
-        SweepMain.sweep(SparkTestSession.get(), spec, providers.evaluator(spec), System.out);
+        SweepToParquet.run(SparkTestSession.get(), spec, providers.evaluator(spec), System.out);
     assertEquals(4, summary.rows());
     for (String c : List.of("f", "df_dx")) {
       assertEquals(1L, summary.column(c).get("nan"), c);

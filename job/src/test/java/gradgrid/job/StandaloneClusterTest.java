@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.typesafe.config.ConfigFactory;
 import gradgrid.ad.testing.RationalClosedForm;
+import gradgrid.job.cli.SweepMain;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
@@ -17,6 +18,7 @@ import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.testing.LocalCluster;
 import gradgrid.job.testing.SparkTestSession;
+import gradgrid.job.write.SweepToParquet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -179,7 +181,7 @@ class StandaloneClusterTest {
     SweepSpec spec =
         new SweepConfLoader(FunctionProviders.load(), tmp)
             .parse(ConfigFactory.parseString(conf(localTwoOut, 5, 777)), "local2");
-    SweepMain.sweep(
+    SweepToParquet.run(
         SparkTestSession.get(), spec, FunctionProviders.load().evaluator(spec), System.out);
 
     phase("local[2] sweep", t0);
@@ -244,9 +246,10 @@ class StandaloneClusterTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         SweepMain.run(
-            new String[] {conf.toString()},
-            System.out,
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+                new String[] {conf.toString()},
+                System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+            .code();
     assertEquals(2, code, "error mode refuses to start over an unfinished run");
     assertTrue(
         err.toString(StandardCharsets.UTF_8).contains("output.mode = resume"), err.toString());
@@ -254,7 +257,7 @@ class StandaloneClusterTest {
     SweepSpec resume =
         loader.parse(ConfigFactory.parseString(text + "output.mode = resume\n"), "killed-driver");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    SweepMain.sweep(
+    SweepToParquet.run(
         SparkTestSession.get(),
         resume,
         FunctionProviders.load().evaluator(resume),
@@ -262,7 +265,7 @@ class StandaloneClusterTest {
     assertTrue(log.toString(StandardCharsets.UTF_8).contains("resuming run"), log.toString());
     Path reference = tmp.resolve("uninterrupted");
     SweepSpec whole = loader.parse(ConfigFactory.parseString(conf(reference, 5, 777)), "whole");
-    SweepMain.sweep(
+    SweepToParquet.run(
         SparkTestSession.get(), whole, FunctionProviders.load().evaluator(whole), System.out);
     SparkSession spark = SparkTestSession.get();
     double[][] resumed = byCoordinate(new SweepOutput("resumed", resume.output()).read(spark));

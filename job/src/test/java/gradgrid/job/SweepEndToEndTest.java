@@ -20,6 +20,7 @@ import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.store.Manifest;
 import gradgrid.job.store.OutputGuard;
 import gradgrid.job.testing.SparkTestSession;
+import gradgrid.job.write.SweepToParquet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ class SweepEndToEndTest {
 
   private SweepSummary run(SweepSpec spec) throws IOException {
     OutputGuard.check(spec);
-    return SweepMain.sweep(SparkTestSession.get(), spec, providers.evaluator(spec), System.out);
+    return SweepToParquet.run(SparkTestSession.get(), spec, providers.evaluator(spec), System.out);
   }
 
   @Test

@@ -1,17 +1,13 @@
 package gradgrid.job.cli;
 
-import gradgrid.job.SweepMain;
 import gradgrid.job.figures.FiguresStage;
-import gradgrid.job.sql.ConfCommand;
+import gradgrid.job.write.SweepToParquet;
 
 /**
  * Entry point of {@code ./submit.sh plot <sweep.conf>}: the figures stage on a sweep's output, with
  * the conf's {@code figures} block or the defaults. Exit 0, or 2 on bad input.
  */
 public final class PlotMain {
-  /** Exit code for bad input. */
-  public static final int EXIT_BAD_INPUT = ConfCommand.EXIT_BAD_INPUT;
-
   static final String USAGE = "Usage: ./submit.sh plot <sweep.conf>";
 
   private PlotMain() {}
@@ -27,15 +23,17 @@ public final class PlotMain {
         USAGE,
         "gradgrid plot",
         spec -> {},
-        (spark, confFile, spec, providers) ->
-            FiguresStage.draw(
-                spark,
-                confFile,
-                spec,
-                spec.figuresOrDefault(),
-                providers,
-                SweepMain::sweep,
-                System.out,
-                System.err));
+        (spark, confFile, spec, providers) -> {
+          FiguresStage.draw(
+              spark,
+              confFile,
+              spec,
+              spec.figuresOrDefault(),
+              providers,
+              SweepToParquet::run,
+              System.out,
+              System.err);
+          return ExitCode.OK;
+        });
   }
 }

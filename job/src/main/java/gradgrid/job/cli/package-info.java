@@ -1,8 +1,11 @@
 /**
- * Command entry points that combine the stages of several packages. {@link
- * gradgrid.job.cli.PlotMain} ({@code ./submit.sh plot}) draws figures and, when the heatmaps'
- * output is missing, runs that sweep with {@link gradgrid.job.SweepMain}'s sweep stage; living here
- * rather than in {@code figures} keeps the figures stage free of the sweep entry point, so {@code
- * SweepMain} and the figures depend on each other in one direction only.
+ * The command layer, which no stage imports: argument checks, usage lines, the session ({@link
+ * gradgrid.job.cli.Sessions}), and the one set of exit codes ({@link gradgrid.job.cli.ExitCode}).
+ * {@link gradgrid.job.cli.SweepMain} ({@code ./submit.sh <conf>}) loads and checks a conf before
+ * Spark starts, then runs the write stage and, when the conf asks, the figures stage; {@link
+ * gradgrid.job.cli.SqlMain}, {@link gradgrid.job.cli.PlotMain} and {@link
+ * gradgrid.job.cli.ExtremaMain} are the result commands ({@link gradgrid.job.cli.ConfCommand} is
+ * the shared entry of the two that take one conf). Stages report bad input as {@link
+ * gradgrid.job.conf.ConfException}; only this layer turns it into exit code 2.
  */
 package gradgrid.job.cli;

@@ -8,7 +8,6 @@ import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.conf.WriteMode;
 import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
-import gradgrid.job.sql.ConfCommand;
 import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.store.OutputCommit;
 import gradgrid.job.store.OutputGuard;
@@ -27,12 +26,9 @@ import org.apache.spark.sql.SparkSession;
  * block, and as {@code ./submit.sh plot} ({@code cli.PlotMain}).
  */
 public final class FiguresStage {
-  /** Exit code for bad input. */
-  public static final int EXIT_BAD_INPUT = ConfCommand.EXIT_BAD_INPUT;
-
   /**
    * Runs a sweep and writes its output: how the stage makes the heatmaps' output when it is
-   * missing. The sweep stage itself belongs to the caller ({@code SweepMain::sweep}).
+   * missing. The sweep stage itself belongs to the caller ({@code SweepToParquet::run}).
    */
   @FunctionalInterface
   public interface Sweep {
@@ -63,9 +59,9 @@ public final class FiguresStage {
    * @param sweep runs the heatmaps' sweep when its output does not exist yet
    * @param out where the list of files goes
    * @param err where notes and errors go
-   * @return 0, or {@link #EXIT_BAD_INPUT}
+   * @throws ConfException if the heatmaps' conf does not load or a figure cannot be drawn
    */
-  public static int draw(
+  public static void draw(
       SparkSession spark,
       Path confFile,
       SweepSpec spec,
@@ -115,13 +111,9 @@ public final class FiguresStage {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the figures", e);
-    } catch (ConfException e) {
-      err.println("error: " + e.getMessage());
-      return EXIT_BAD_INPUT;
     }
     for (Path f : files) {
       out.println("gradgrid: wrote " + f);
     }
-    return 0;
   }
 }

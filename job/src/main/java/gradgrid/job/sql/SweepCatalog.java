@@ -211,7 +211,10 @@ public final class SweepCatalog {
         skipped(err, skipped, o, e.getMessage());
       } catch (Exception e) { // Spark throws its checked SparkException undeclared
         skipped(
-            err, skipped, o, o.display() + " cannot be read: " + firstLine(Sessions.message(e)));
+            err,
+            skipped,
+            o,
+            o.display() + " cannot be read: " + firstLine(SparkMessages.message(e)));
       }
     }
     return new Views(done, skipped);

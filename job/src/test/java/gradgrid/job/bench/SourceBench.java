@@ -3,7 +3,6 @@ package gradgrid.job.bench;
 import static org.apache.spark.sql.functions.sum;
 
 import com.typesafe.config.ConfigFactory;
-import gradgrid.job.SweepMain;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Grid;
@@ -14,6 +13,7 @@ import gradgrid.job.partitions.PartitionPlan;
 import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.run.SweepTask;
+import gradgrid.job.write.SweepToParquet;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -121,7 +121,7 @@ public final class SourceBench {
     System.out.printf(Locale.ROOT, "write: %d points, %d partitions%n", points, partitions);
     EvaluatorFactory factory = providers.evaluator(spec);
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    double cli = median(repeats, () -> SweepMain.sweep(spark, spec, factory, quiet));
+    double cli = median(repeats, () -> SweepToParquet.run(spark, spec, factory, quiet));
     double rows =
         median(
             repeats,

@@ -3,6 +3,7 @@ package gradgrid.job.extrema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradgrid.job.cli.ExtremaMain;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.sql.SweepOutput;
@@ -81,12 +82,13 @@ class ExtremaTest {
     SweepOutput output = new SweepOutput("poly", spec.output());
     int code =
         ExtremaMain.run(
-            spark,
-            output,
-            spec,
-            SmallSweeps.providers(),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            System.err);
+                spark,
+                output,
+                spec,
+                SmallSweeps.providers(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err)
+            .code();
     String text = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, code, text);
     // The seed function has 5 local extrema on [-10, 10] (3 maxima, 2 minima).
@@ -96,12 +98,13 @@ class ExtremaTest {
     assertEquals(
         0,
         ExtremaMain.run(
-            spark,
-            output,
-            spec,
-            SmallSweeps.providers(),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            System.err));
+                spark,
+                output,
+                spec,
+                SmallSweeps.providers(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                System.err)
+            .code());
     assertEquals(5, output.extrema().read(spark).count());
   }
 
@@ -117,12 +120,13 @@ class ExtremaTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         ExtremaMain.run(
-            SparkTestSession.get(),
-            output,
-            spec,
-            SmallSweeps.providers(),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+                SparkTestSession.get(),
+                output,
+                spec,
+                SmallSweeps.providers(),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+            .code();
     String text = err.toString(StandardCharsets.UTF_8);
     assertEquals(2, code, text);
     assertTrue(text.contains("nothing was deleted"), text);
@@ -162,12 +166,13 @@ class ExtremaTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code =
         ExtremaMain.run(
-            spark,
-            new SweepOutput("quartic", spec.output()),
-            spec,
-            SmallSweeps.providers(),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            System.err);
+                spark,
+                new SweepOutput("quartic", spec.output()),
+                spec,
+                SmallSweeps.providers(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err)
+            .code();
     String text = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, code, text);
     assertTrue(text.contains("3 local extrema counted (1 maxima, 2 minima)"), text);

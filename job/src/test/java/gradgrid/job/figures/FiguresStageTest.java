@@ -3,11 +3,11 @@ package gradgrid.job.figures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gradgrid.job.SweepMain;
 import gradgrid.job.conf.FiguresSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
+import gradgrid.job.write.SweepToParquet;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -45,21 +45,19 @@ class FiguresStageTest {
     FiguresStage.Sweep sweep =
         (spark, s, factory, progress) -> {
           ran.add(s.output());
-          SweepMain.sweep(spark, s, factory, progress);
+          SweepToParquet.run(spark, s, factory, progress);
         };
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = 0; i < 2; i++) {
-      int code =
-          FiguresStage.draw(
-              SparkTestSession.get(),
-              dir.resolve("seed.conf"),
-              spec,
-              figures,
-              SmallSweeps.providers(),
-              sweep,
-              new PrintStream(out, true, StandardCharsets.UTF_8),
-              System.err);
-      assertEquals(0, code);
+      FiguresStage.draw(
+          SparkTestSession.get(),
+          dir.resolve("seed.conf"),
+          spec,
+          figures,
+          SmallSweeps.providers(),
+          sweep,
+          new PrintStream(out, true, StandardCharsets.UTF_8),
+          System.err);
     }
     assertEquals(1, ran.size(), "the second draw finds the heatmaps' output: " + ran);
     assertTrue(ran.get(0).endsWith("coef"), ran.toString());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gradgrid.job.SweepMain;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepConfLoader;
@@ -15,6 +14,7 @@ import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.run.AdEvaluatorFactory;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.testing.SparkTestSession;
+import gradgrid.job.write.SweepToParquet;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -76,7 +76,7 @@ class GradgridSourceTest {
   private Dataset<Row> written(Path conf) throws Exception {
     FunctionProviders providers = FunctionProviders.load();
     SweepSpec spec = new SweepConfLoader(providers, dir).load(conf);
-    SweepMain.sweep(
+    SweepToParquet.run(
         spark, spec, providers.evaluator(spec), new PrintStream(OutputStream.nullOutputStream()));
     return spark.read().parquet(spec.output());
   }

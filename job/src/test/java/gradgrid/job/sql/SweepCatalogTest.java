@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradgrid.job.cli.SqlMain;
 import gradgrid.job.store.Manifest;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
@@ -63,10 +64,11 @@ class SweepCatalogTest {
 
   private int sql(String... args) {
     return SqlMain.run(
-        SparkTestSession.get(),
-        SqlMain.Options.parse(args),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+            SparkTestSession.get(),
+            SqlMain.Options.parse(args),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8))
+        .code();
   }
 
   private List<String> notes() {

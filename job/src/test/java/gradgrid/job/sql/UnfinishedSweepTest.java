@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gradgrid.job.SweepMain;
+import gradgrid.job.cli.SqlMain;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.run.EvaluatorFactory;
@@ -14,6 +14,7 @@ import gradgrid.job.testing.DirListing;
 import gradgrid.job.testing.FaultyFactory;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
+import gradgrid.job.write.SweepToParquet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,13 +69,13 @@ class UnfinishedSweepTest {
                   real.evaluate(columns, results, n);
                 });
     Exception e =
-        assertThrows(Exception.class, () -> SweepMain.sweep(spark, spec, failing, System.out));
+        assertThrows(Exception.class, () -> SweepToParquet.run(spark, spec, failing, System.out));
     assertTrue(String.valueOf(e.getMessage()).contains("deliberate test failure"), e.toString());
     assertEquals(before, DirListing.of(out), "the old output is untouched");
     SweepOutput output = new SweepOutput("failing", spec.output());
     assertEquals(101, output.read(spark).count());
 
-    SweepMain.sweep(spark, spec, SmallSweeps.providers().evaluator(spec), System.out);
+    SweepToParquet.run(spark, spec, SmallSweeps.providers().evaluator(spec), System.out);
     assertEquals(1001, output.read(spark).count());
     try (Stream<Path> siblings = Files.list(out.getParent())) {
       assertEquals(
@@ -117,11 +118,12 @@ class UnfinishedSweepTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         SqlMain.run(
-            spark,
-            SqlMain.Options.parse(
-                new String[] {"--dir", dir.resolve("out").toString(), "SELECT * FROM failing"}),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+                spark,
+                SqlMain.Options.parse(
+                    new String[] {"--dir", dir.resolve("out").toString(), "SELECT * FROM failing"}),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+            .code();
     assertEquals(2, code);
     String notes = err.toString(StandardCharsets.UTF_8);
     assertTrue(notes.contains("failing") && notes.contains("manifest"), notes);
@@ -165,13 +167,14 @@ class UnfinishedSweepTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         SqlMain.run(
-            spark,
-            SqlMain.Options.parse(
-                new String[] {
-                  "--dir", dir.resolve("out").toString(), "SELECT count(*) FROM failing"
-                }),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+                spark,
+                SqlMain.Options.parse(
+                    new String[] {
+                      "--dir", dir.resolve("out").toString(), "SELECT count(*) FROM failing"
+                    }),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+            .code();
     assertEquals(2, code);
     List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
     String last = lines.get(lines.size() - 1);
@@ -199,7 +202,7 @@ class UnfinishedSweepTest {
         assertThrows(
             ConfException.class,
             () ->
-                SweepMain.sweep(
+                SweepToParquet.run(
                     SparkTestSession.get(),
                     spec,
                     SmallSweeps.providers().evaluator(spec),

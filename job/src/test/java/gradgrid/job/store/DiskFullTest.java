@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import gradgrid.job.SweepMain;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.testing.DirListing;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
+import gradgrid.job.write.SweepToParquet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -49,7 +49,7 @@ class DiskFullTest {
           assertThrows(
               Throwable.class,
               () ->
-                  SweepMain.sweep(
+                  SweepToParquet.run(
                       SparkTestSession.get(),
                       big,
                       SmallSweeps.providers().evaluator(big),

@@ -1,12 +1,12 @@
 package gradgrid.job.testing;
 
 import com.typesafe.config.ConfigFactory;
-import gradgrid.job.SweepMain;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.run.ExpressionProvider;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.run.RationalProvider;
+import gradgrid.job.write.SweepToParquet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ public final class SmallSweeps {
   public static SweepSpec run(Path dir, String text) {
     SweepSpec spec = spec(dir, text);
     try {
-      SweepMain.sweep(SparkTestSession.get(), spec, providers().evaluator(spec), System.out);
+      SweepToParquet.run(SparkTestSession.get(), spec, providers().evaluator(spec), System.out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

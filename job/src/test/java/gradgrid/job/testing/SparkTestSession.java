@@ -1,6 +1,6 @@
 package gradgrid.job.testing;
 
-import gradgrid.job.sql.Sessions;
+import gradgrid.job.cli.Sessions;
 import org.apache.spark.sql.SparkSession;
 
 /**

@@ -1,8 +1,12 @@
-package gradgrid.job.sql;
+package gradgrid.job.cli;
 
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.run.FunctionProviders;
+import gradgrid.job.sql.ResultTable;
+import gradgrid.job.sql.SparkMessages;
+import gradgrid.job.sql.SweepCatalog;
+import gradgrid.job.sql.SweepOutput;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +24,6 @@ import org.apache.spark.sql.SparkSession;
  * with Spark's message on a bad query or bad arguments.
  */
 public final class SqlMain {
-  /** Exit code for bad arguments or a query Spark rejects. */
-  public static final int EXIT_BAD_INPUT = 2;
-
   static final String USAGE =
       "Usage: ./submit.sh sql [--csv] [--dir OUTPUT_DIR | --confs CONF_DIR] [--max-rows N]"
           + " \"SELECT ...\"";
@@ -38,8 +39,15 @@ public final class SqlMain {
    * @param maxRows the most rows a table shows
    * @param query the SQL text
    */
-  record Options(boolean csv, String dir, Path confs, int maxRows, String query) {
-    static Options parse(String[] args) {
+  public record Options(boolean csv, String dir, Path confs, int maxRows, String query) {
+    /**
+     * Parses the command line.
+     *
+     * @param args the arguments after {@code sql}
+     * @return the options
+     * @throws ConfException on a bad command line
+     */
+    public static Options parse(String[] args) {
       boolean csv = false;
       String dir = null;
       Path confs = Path.of("conf");
@@ -123,18 +131,18 @@ public final class SqlMain {
     } catch (ConfException e) {
       System.err.println("error: " + e.getMessage());
       System.err.println(USAGE);
-      System.exit(EXIT_BAD_INPUT);
+      System.exit(ExitCode.BAD_INPUT.code());
       return;
     }
     SparkSession spark = Sessions.build("gradgrid sql");
-    int code;
+    ExitCode code;
     try {
       code = run(spark, o, System.out, System.err);
     } finally {
       spark.stop();
     }
-    if (code != 0) {
-      System.exit(code);
+    if (code != ExitCode.OK) {
+      System.exit(code.code());
     }
   }
 
@@ -145,9 +153,9 @@ public final class SqlMain {
    * @param o the options
    * @param out where the result goes
    * @param err where notes and errors go
-   * @return 0, or {@link #EXIT_BAD_INPUT}
+   * @return {@link ExitCode#OK}, or {@link ExitCode#BAD_INPUT}
    */
-  static int run(SparkSession spark, Options o, PrintStream out, PrintStream err) {
+  public static ExitCode run(SparkSession spark, Options o, PrintStream out, PrintStream err) {
     List<String> views = new ArrayList<>();
     int finished;
     Map<String, String> skipped;
@@ -166,7 +174,7 @@ public final class SqlMain {
       views.addAll(SweepCatalog.registerLive(spark, confs, err));
     } catch (ConfException e) {
       err.println("error: " + e.getMessage());
-      return EXIT_BAD_INPUT;
+      return ExitCode.BAD_INPUT;
     }
     if (finished == 0) {
       err.println(
@@ -180,18 +188,18 @@ public final class SqlMain {
       } else {
         ResultTable.printTable(result, o.maxRows(), out);
       }
-      return 0;
+      return ExitCode.OK;
     } catch (Exception e) {
       String why = skippedView(e, skipped);
       if (why != null) {
         err.println("error: " + why);
-        return EXIT_BAD_INPUT;
+        return ExitCode.BAD_INPUT;
       }
-      err.println("error: " + Sessions.message(e));
+      err.println("error: " + SparkMessages.message(e));
       if (!views.isEmpty()) {
         err.println("views: " + String.join(", ", views));
       }
-      return EXIT_BAD_INPUT;
+      return ExitCode.BAD_INPUT;
     }
   }
 

@@ -1,4 +1,4 @@
-package gradgrid.job.sql;
+package gradgrid.job.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package gradgrid.job.sql;
+package gradgrid.job.cli;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -38,22 +38,5 @@ public final class Sessions {
    */
   public static SparkSession build(String appName) {
     return builder(appName).getOrCreate();
-  }
-
-  /**
-   * Spark's own message for a failed query, without the logical plan that analysis errors append.
-   *
-   * @param e the failure
-   * @return the message
-   */
-  public static String message(Throwable e) {
-    if (e instanceof org.apache.spark.sql.AnalysisException a) {
-      return a.getSimpleMessage();
-    }
-    Throwable t = e;
-    while (t.getCause() != null && t.getMessage() == null) {
-      t = t.getCause();
-    }
-    return String.valueOf(t.getMessage());
   }
 }

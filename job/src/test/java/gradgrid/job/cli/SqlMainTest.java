@@ -1,4 +1,4 @@
-package gradgrid.job.sql;
+package gradgrid.job.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gradgrid.job.conf.ConfException;
+import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.testing.LocalCluster;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
@@ -50,10 +51,11 @@ class SqlMainTest {
 
   private int sql(String... args) {
     return SqlMain.run(
-        SparkTestSession.get(),
-        SqlMain.Options.parse(args),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+            SparkTestSession.get(),
+            SqlMain.Options.parse(args),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8))
+        .code();
   }
 
   @Test

@@ -1,11 +1,13 @@
-package gradgrid.job.extrema;
+package gradgrid.job.cli;
 
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.conf.WriteMode;
+import gradgrid.job.extrema.CriticalPoint;
+import gradgrid.job.extrema.Extrema;
+import gradgrid.job.extrema.SweepFunction;
 import gradgrid.job.run.FunctionProviders;
-import gradgrid.job.sql.ConfCommand;
 import gradgrid.job.sql.ResultTable;
 import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.store.OutputCommit;
@@ -25,9 +27,6 @@ import org.apache.spark.sql.SparkSession;
  * <output.dir>-extrema}. Exit 0, or 2 on bad input.
  */
 public final class ExtremaMain {
-  /** Exit code for bad input. */
-  public static final int EXIT_BAD_INPUT = ConfCommand.EXIT_BAD_INPUT;
-
   static final String USAGE = "Usage: ./submit.sh extrema <sweep.conf>";
 
   private ExtremaMain() {}
@@ -56,9 +55,9 @@ public final class ExtremaMain {
    * @param providers the function providers the sweep was loaded with
    * @param out where the table goes
    * @param err where errors go
-   * @return 0, or {@link #EXIT_BAD_INPUT}
+   * @return {@link ExitCode#OK}, or {@link ExitCode#BAD_INPUT}
    */
-  public static int run(
+  public static ExitCode run(
       SparkSession spark,
       SweepOutput output,
       SweepSpec spec,
@@ -81,7 +80,7 @@ public final class ExtremaMain {
       points = Extrema.find(data, x, d, fn, buckets);
     } catch (ConfException e) {
       err.println("error: " + e.getMessage());
-      return EXIT_BAD_INPUT;
+      return ExitCode.BAD_INPUT;
     }
     Dataset<Row> table = Extrema.toDataset(spark, points);
     SweepOutput saved = output.extrema();
@@ -89,7 +88,7 @@ public final class ExtremaMain {
       save(spark, table, saved, spec, points.size());
     } catch (ConfException e) {
       err.println("error: " + e.getMessage());
-      return EXIT_BAD_INPUT;
+      return ExitCode.BAD_INPUT;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save " + saved.location(), e);
     }
@@ -113,7 +112,7 @@ public final class ExtremaMain {
             + ") not counted"
             + (unconverged > 0 ? "; " + unconverged + " did not reach |f'| < 1e-12" : ""));
     out.println("gradgrid: saved to " + saved.display() + " (view " + saved.name() + " in sql)");
-    return 0;
+    return ExitCode.OK;
   }
 
   /**

@@ -1,4 +1,4 @@
-package gradgrid.job.sql;
+package gradgrid.job.cli;
 
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
@@ -14,9 +14,6 @@ import org.apache.spark.sql.SparkSession;
  * command's stages in a session and exit with their code.
  */
 public final class ConfCommand {
-  /** Exit code for bad input. */
-  public static final int EXIT_BAD_INPUT = 2;
-
   /** A command's stages on a session. */
   @FunctionalInterface
   public interface Body {
@@ -28,8 +25,9 @@ public final class ConfCommand {
      * @param spec the loaded sweep
      * @param providers the function providers the conf was loaded with
      * @return the exit code
+     * @throws ConfException on bad input found once running (exit 2)
      */
-    int run(SparkSession spark, Path confFile, SweepSpec spec, FunctionProviders providers);
+    ExitCode run(SparkSession spark, Path confFile, SweepSpec spec, FunctionProviders providers);
   }
 
   private ConfCommand() {}
@@ -47,7 +45,7 @@ public final class ConfCommand {
       String[] args, String usage, String appName, Consumer<SweepSpec> check, Body body) {
     if (args.length != 1 || args[0].startsWith("-")) {
       System.err.println(usage);
-      System.exit(EXIT_BAD_INPUT);
+      System.exit(ExitCode.BAD_INPUT.code());
     }
     FunctionProviders providers = FunctionProviders.load();
     SweepSpec spec;
@@ -56,18 +54,21 @@ public final class ConfCommand {
       check.accept(spec);
     } catch (ConfException e) {
       System.err.println("error: " + e.getMessage());
-      System.exit(EXIT_BAD_INPUT);
+      System.exit(ExitCode.BAD_INPUT.code());
       return;
     }
     SparkSession spark = Sessions.build(appName);
-    int code;
+    ExitCode code;
     try {
       code = body.run(spark, Path.of(args[0]), spec, providers);
+    } catch (ConfException e) {
+      System.err.println("error: " + e.getMessage());
+      code = ExitCode.BAD_INPUT;
     } finally {
       spark.stop();
     }
-    if (code != 0) {
-      System.exit(code);
+    if (code != ExitCode.OK) {
+      System.exit(code.code());
     }
   }
 }

@@ -1,0 +1,124 @@
+package gradgrid.job.cli;
+
+import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.MasterUrl;
+import gradgrid.job.conf.SweepConfLoader;
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.figures.FiguresStage;
+import gradgrid.job.run.EvaluatorFactory;
+import gradgrid.job.run.FunctionProviders;
+import gradgrid.job.store.OutputGuard;
+import gradgrid.job.write.SweepToParquet;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Entry point: {@code SweepMain <sweep.conf>}. Loads and checks the conf (exit 2 on a bad conf,
+ * nothing written), builds the session, runs the named stages, stops; a sweep that fails once
+ * running exits 1 and leaves no output that readers accept.
+ */
+public final class SweepMain {
+  private static final String USAGE = "Usage: SweepMain <sweep.conf>   (see README.md)";
+
+  private SweepMain() {}
+
+  /**
+   * Runs a sweep and exits with 0, 1 when a started sweep fails, or 2 on bad input.
+   *
+   * @param args the conf file
+   */
+  public static void main(String[] args) {
+    ExitCode code = run(args, System.out, System.err);
+    if (code != ExitCode.OK) {
+      System.exit(code.code());
+    }
+  }
+
+  /**
+   * Runs a sweep, returning the exit code instead of exiting.
+   *
+   * @param args the conf file
+   * @param out where the result line goes
+   * @param err where errors go
+   * @return {@link ExitCode#OK}, {@link ExitCode#BAD_INPUT} or {@link ExitCode#FAILED}
+   */
+  public static ExitCode run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length != 1 || args[0].startsWith("-")) {
+      err.println(USAGE);
+      return ExitCode.BAD_INPUT;
+    }
+    FunctionProviders providers;
+    SweepSpec spec;
+    EvaluatorFactory factory;
+    try {
+      providers = FunctionProviders.load();
+      spec = new SweepConfLoader(providers, Path.of("")).load(Path.of(args[0]));
+      SparkConf sparkConf = new SparkConf();
+      if (sparkConf.contains("spark.master")) {
+        MasterUrl.check(sparkConf.get("spark.master"));
+      }
+      OutputGuard.check(spec);
+      factory = providers.evaluator(spec);
+    } catch (ConfException e) {
+      err.println("error: " + e.getMessage());
+      err.println(USAGE);
+      return ExitCode.BAD_INPUT;
+    }
+    SparkSession spark = buildSession();
+    try {
+      SweepToParquet.run(spark, spec, factory, out);
+      if (spec.figures().isPresent()) {
+        FiguresStage.draw(
+            spark,
+            Path.of(args[0]),
+            spec,
+            spec.figures().get(),
+            providers,
+            SweepToParquet::run,
+            out,
+            err);
+      }
+    } catch (ConfException e) {
+      // Refusals under the output's lock: another run is writing it, or the write mode forbids.
+      err.println("error: " + e.getMessage());
+      return ExitCode.BAD_INPUT;
+    } catch (Exception | Error e) {
+      // Errors too: a full disk surfaces as Hadoop's FSError, and the answer is still one
+      // paragraph.
+      err.println(
+          "error: the sweep failed and did not finish: "
+              + rootMessage(e)
+              + "\n"
+              + spec.outputForMessages()
+              + " holds no partial output of this run; fix the cause and run again (output.mode = resume"
+              + " continues from the chunks it committed)"
+              + logHint());
+      return ExitCode.FAILED;
+    } finally {
+      spark.stop();
+    }
+    return ExitCode.OK;
+  }
+
+  /** Where Spark's log with the stack traces is, when {@code submit.sh} set one. */
+  private static String logHint() {
+    String file = System.getProperty("gradgrid.log.file");
+    return file == null ? "" : "; Spark's log with the stack traces: " + file;
+  }
+
+  /** The first line of the innermost cause, which names what went wrong. */
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+    return m.lines().findFirst().orElse(m);
+  }
+
+  private static SparkSession buildSession() {
+    return Sessions.build("gradgrid sweep");
+  }
+}

@@ -1,0 +1,98 @@
+package gradgrid.job.write;
+
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.parquet.SweepSummary;
+import gradgrid.job.parquet.SweepWriter;
+import gradgrid.job.partitions.IndexRange;
+import gradgrid.job.partitions.PartitionPlan;
+import gradgrid.job.run.ColumnStats;
+import gradgrid.job.run.EvaluatorFactory;
+import gradgrid.job.source.SweepRuns;
+import gradgrid.job.store.Chunk;
+import gradgrid.job.store.OutputCommit;
+import gradgrid.job.store.OutputPaths;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The sweep stage: the {@code gradgrid} source's rows written as Parquet through the output commit,
+ * chunk by chunk, so a killed run resumes and readers never see a partial output.
+ */
+public final class SweepToParquet {
+  private SweepToParquet() {}
+
+  /**
+   * The stages of a sweep on an existing session: open the output commit (lock, recovery, write
+   * mode), plan the partitions still missing, evaluate and write them chunk by chunk into the run's
+   * staging directory, committing each chunk, then write the summary and publish.
+   *
+   * @param spark the session
+   * @param spec the checked sweep
+   * @param factory the evaluator recipe
+   * @param out where progress lines go
+   * @return the summary (also written beside the data)
+   * @throws IOException if the file system fails
+   */
+  public static SweepSummary run(
+      SparkSession spark, SweepSpec spec, EvaluatorFactory factory, PrintStream out)
+      throws IOException {
+    long start = System.nanoTime();
+    OutputPaths paths = OutputPaths.of(spec.output(), spark.sparkContext().hadoopConfiguration());
+    try (OutputCommit commit =
+        OutputCommit.open(paths, spec.mode(), spec.confJson(), spec.grid().rows())) {
+      if (commit.finished()) {
+        out.println(
+            "gradgrid: "
+                + OutputPaths.display(paths.dir())
+                + " is already this conf's finished output; nothing to do");
+        return SweepSummary.read(paths.fs(), paths.dir());
+      }
+      int width = spec.grid().axes().size() + factory.outputWidth();
+      ColumnStats total = new ColumnStats(width);
+      for (Chunk c : commit.chunks()) {
+        total.merge(ColumnStats.fromMap(c.stats()));
+      }
+      int cores = spark.sparkContext().defaultParallelism();
+      int partitions = PartitionPlan.count(spec.partitions(), spec.grid().rows(), cores);
+      List<IndexRange> todo =
+          PartitionPlan.missing(spec.grid().rows(), partitions, commit.committedRanges());
+      if (!commit.chunks().isEmpty()) {
+        out.println(
+            "gradgrid: resuming run "
+                + commit.runId()
+                + ": "
+                + total.rows()
+                + " of "
+                + spec.grid().rows()
+                + " rows were committed");
+      }
+      int every =
+          spec.commitEvery() > 0
+              ? spec.commitEvery()
+              : PartitionPlan.defaultChunk(partitions, cores);
+      for (int i = 0; i < todo.size(); i += every) {
+        List<IndexRange> chunk = todo.subList(i, Math.min(todo.size(), i + every));
+        ColumnStats stats = new ColumnStats(width);
+        spark.sparkContext().register(stats, "gradgrid column stats");
+        SweepWriter.write(
+            SweepRuns.read(spark, spec, factory, chunk, stats), spec, commit.staging());
+        commit.commit(chunk, stats.toMap());
+        total.merge(stats);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      SweepSummary summary = SweepSummary.of(spec, total, partitions, seconds);
+      summary.write(paths.fs(), commit.staging());
+      commit.publish();
+      out.println(
+          "gradgrid: wrote "
+              + summary.rows()
+              + " rows to "
+              + spec.outputForMessages()
+              + " (Parquet, snappy); summary in "
+              + SweepSummary.FILE_NAME);
+      return summary;
+    }
+  }
+}
