@@ -12,6 +12,7 @@
 #   2. The sweep to snappy Parquet through the source (the CLI's SweepMain.sweep) against the path
 #      before the source (an RDD of the same task rows made a DataFrame) and against the Spark SQL
 #      closed-form job writing the same columns. Goal: at least 1.0x.
+#   (write points 0 skips 2.)
 #   3. sum(f) with a pushed-down x BETWEEN filter keeping 1e-6 of a 1e12-point axis. Goal: seconds.
 # Environment: BENCH_OUT (scratch, default out/bench-source), BENCH_JAVA_OPTS (default -Xmx2g).
 set -euo pipefail

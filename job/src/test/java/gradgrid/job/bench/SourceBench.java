@@ -47,7 +47,7 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Usage: {@code SourceBench <aggregate points> <write points> <repeats> <scratch dir>}; prints
  * one table line per measurement (median wall seconds over the repeats, after one warm-up run of
- * each).
+ * each). Write points 0 skips the writes.
  */
 public final class SourceBench {
   private SourceBench() {}
@@ -66,7 +66,9 @@ public final class SourceBench {
     SparkSession spark = SparkSession.builder().appName("gradgrid source bench").getOrCreate();
     try {
       aggregate(spark, aggregatePoints, repeats, scratch);
-      write(spark, writePoints, repeats, scratch);
+      if (writePoints > 0) {
+        write(spark, writePoints, repeats, scratch);
+      }
       filtered(spark, repeats);
     } finally {
       spark.stop();

@@ -198,6 +198,34 @@ class SqlMainTest {
         submit(launch, tmp, "sql", "SELECT 1", "--max-rows").get(0));
   }
 
+  /** Through submit.sh: a conf's live view answers, with the sweep never run. */
+  @Test
+  void submitShQueriesALiveView(@TempDir Path tmp) throws Exception {
+    Path confs = Files.createDirectories(tmp.resolve("confs dir"));
+    Files.writeString(
+        confs.resolve("live.conf"),
+        SmallSweeps.SEED
+            + "inputs.x { from = -1, to = 1, points = 2001 }\n"
+            + "outputs = [f, \"f''\"]\noutput.dir = \""
+            + tmp.resolve("out/live")
+            + "\"\n");
+    Path log = tmp.resolve("live.log");
+    Process p =
+        new LocalCluster(tmp, 1)
+            .start(
+                log,
+                "sql",
+                "--confs",
+                confs.toString(),
+                "SELECT count(*) AS n FROM live_live WHERE x > 0.5 AND d2f_dx2 IS NOT NULL");
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), text);
+    // x > 0.5 keeps the 500 grid points after 0.5 (step 0.001); nothing is written.
+    assertTrue(text.contains("\n500\n"), text);
+    assertFalse(Files.exists(tmp.resolve("out/live")), text);
+  }
+
   /** Runs submit.sh, expects exit 2, and returns its lines (stdout and stderr). */
   private static java.util.List<String> submit(LocalCluster launch, Path tmp, String... args)
       throws Exception {
