@@ -17,18 +17,25 @@ import org.apache.spark.sql.vectorized.ColumnarBatch;
  * read is a scalar and {@code columnar} is set, the kernel's batches go to Spark as they are, as
  * {@link ColumnarBatch}es over its own arrays; otherwise as binary rows.
  *
+ * <p>With pushed aggregates, each partition is read as one row of partial values.
+ *
  * @param task the per-task evaluation, prepared on the driver
  * @param columnar whether to hand over columns when the schema allows it
+ * @param aggregates the pushed aggregates, or null to read rows
  */
-record SweepReaderFactory(SweepTask task, boolean columnar) implements PartitionReaderFactory {
+record SweepReaderFactory(SweepTask task, boolean columnar, PartialAggregates aggregates)
+    implements PartitionReaderFactory {
   @Override
   public boolean supportColumnarReads(InputPartition partition) {
-    return columnar && task.allScalar();
+    return aggregates == null && columnar && task.allScalar();
   }
 
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
-    Iterator<InternalRow> rows = task.rows(List.of(range(partition)));
+    Iterator<InternalRow> rows =
+        aggregates != null
+            ? List.of(aggregates.compute(task.batches(List.of(range(partition))))).iterator()
+            : task.rows(List.of(range(partition)));
     return new PartitionReader<>() {
       private InternalRow current;
 

@@ -15,6 +15,7 @@ import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.run.SweepTask;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -28,6 +29,7 @@ import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.Statistics;
 import org.apache.spark.sql.connector.read.SupportsReportStatistics;
 import org.apache.spark.sql.sources.Filter;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -48,6 +50,7 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
   private final Filter[] pushed;
   private final StructType schema;
   private final boolean columnar;
+  private final List<PushedAggregate> aggregates;
   private EvaluatorFactory factory;
 
   SweepScan(
@@ -58,9 +61,19 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
       Map<Integer, AxisPredicate> conditions,
       Filter[] pushed,
       long limit,
-      boolean columnar) {
+      boolean columnar,
+      List<PushedAggregate> aggregates) {
     this.spec = spec;
     this.columnar = columnar;
+    this.aggregates = aggregates;
+    if (aggregates != null) {
+      required = new HashSet<>();
+      for (PushedAggregate a : aggregates) {
+        if (a.column() != null) {
+          required.add(a.column());
+        }
+      }
+    }
     this.providers = providers;
     this.run = run;
     this.pushed = pushed;
@@ -91,6 +104,12 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
       int axis = indexOfAxis(axes, f.name());
       if (axis < 0 || emitAxis[axis]) {
         fields.add(f);
+      }
+    }
+    if (aggregates != null) {
+      fields.clear();
+      for (int k = 0; k < aggregates.size(); k++) {
+        fields.add(DataTypes.createStructField("agg" + k, aggregates.get(k).type(), false));
       }
     }
     this.schema = new StructType(fields.toArray(new StructField[0]));
@@ -125,6 +144,9 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
     if (pushed.length > 0) {
       sb.append(", pushed: ").append(Arrays.toString(pushed));
     }
+    if (aggregates != null) {
+      sb.append(", aggregates per partition: ").append(aggregates);
+    }
     return sb.append(']').toString();
   }
 
@@ -151,7 +173,37 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
   public PartitionReaderFactory createReaderFactory() {
     SweepTask task =
         new SweepTask(read, grid, emitAxis, evaluator(), run == null ? null : run.stats(), schema);
-    return new SweepReaderFactory(task, columnar);
+    return new SweepReaderFactory(task, columnar, partials());
+  }
+
+  /** The pushed aggregates bound to the columns of the task's batches, or null. */
+  private PartialAggregates partials() {
+    if (aggregates == null) {
+      return null;
+    }
+    List<Axis> axes = spec.grid().axes();
+    boolean[] axis = new boolean[aggregates.size()];
+    int[] index = new int[aggregates.size()];
+    for (int k = 0; k < aggregates.size(); k++) {
+      String c = aggregates.get(k).column();
+      int a = c == null ? -1 : indexOfAxis(axes, c);
+      axis[k] = a >= 0;
+      index[k] = a >= 0 ? a : outputColumn(c);
+    }
+    return new PartialAggregates(List.copyOf(aggregates), axis, index);
+  }
+
+  /** The flat output column of a scalar output of the read spec (0 for a count). */
+  private int outputColumn(String column) {
+    Map<String, InputParam> params = read.paramsByName();
+    int flat = 0;
+    for (OutputSpec o : read.outputs()) {
+      if (o.column().equals(column)) {
+        return flat;
+      }
+      flat += o.size(params);
+    }
+    return 0;
   }
 
   /**

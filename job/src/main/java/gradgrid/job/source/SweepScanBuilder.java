@@ -2,6 +2,7 @@ package gradgrid.job.source;
 
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
+import gradgrid.job.parquet.SweepSchema;
 import gradgrid.job.run.FunctionProviders;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,21 +11,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.spark.sql.connector.expressions.aggregate.AggregateFunc;
+import org.apache.spark.sql.connector.expressions.aggregate.Aggregation;
 import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.SupportsPushDownAggregates;
 import org.apache.spark.sql.connector.read.SupportsPushDownFilters;
 import org.apache.spark.sql.connector.read.SupportsPushDownLimit;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.sources.Filter;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * What a query asks of a sweep, before anything is computed: the columns it reads (the others are
  * neither built nor differentiated), the filters on axis columns that shrink the grid (pushed only
- * when exact; Spark evaluates the rest), and a row limit.
+ * when exact; Spark evaluates the rest), a row limit, and aggregates without grouping ({@code
+ * count}, {@code sum}, {@code min}, {@code max} of scalar columns), which each task then computes
+ * over its rows so Spark receives one row per partition.
  */
 final class SweepScanBuilder
-    implements SupportsPushDownRequiredColumns, SupportsPushDownFilters, SupportsPushDownLimit {
+    implements SupportsPushDownRequiredColumns,
+        SupportsPushDownFilters,
+        SupportsPushDownLimit,
+        SupportsPushDownAggregates {
   private final SweepSpec spec;
   private final FunctionProviders providers;
   private final SweepRuns.Run run;
@@ -34,6 +44,7 @@ final class SweepScanBuilder
   private Filter[] pushed = new Filter[0];
   private long limit = Long.MAX_VALUE;
   private final boolean columnar;
+  private List<PushedAggregate> aggregates;
 
   SweepScanBuilder(
       SweepSpec spec, FunctionProviders providers, SweepRuns.Run run, boolean columnar) {
@@ -92,7 +103,31 @@ final class SweepScanBuilder
   }
 
   @Override
+  public boolean pushAggregation(Aggregation aggregation) {
+    if (run != null || aggregation.groupByExpressions().length > 0) {
+      return false;
+    }
+    Set<String> scalars = new HashSet<>();
+    for (StructField f : SweepSchema.of(spec).fields()) {
+      if (f.dataType().equals(DataTypes.DoubleType)) {
+        scalars.add(f.name());
+      }
+    }
+    List<PushedAggregate> pushedAggregates = new ArrayList<>();
+    for (AggregateFunc f : aggregation.aggregateExpressions()) {
+      Optional<PushedAggregate> a = PushedAggregate.of(f);
+      if (a.isEmpty() || (a.get().column() != null && !scalars.contains(a.get().column()))) {
+        return false;
+      }
+      pushedAggregates.add(a.get());
+    }
+    aggregates = pushedAggregates;
+    return true;
+  }
+
+  @Override
   public Scan build() {
-    return new SweepScan(spec, providers, run, required, conditions, pushed, limit, columnar);
+    return new SweepScan(
+        spec, providers, run, required, conditions, pushed, limit, columnar, aggregates);
   }
 }

@@ -1,0 +1,86 @@
+package gradgrid.job.source;
+
+import gradgrid.job.run.SweepTask;
+import java.io.Serializable;
+import java.util.List;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+
+/**
+ * The pushed aggregates of a scan, each bound to the batch column it reads (an axis, or a flat
+ * output column of the evaluator): what a task computes over its partition, one row out.
+ *
+ * @param aggregates the aggregates, in the scan's output order
+ * @param axis per aggregate, whether its column is an axis
+ * @param index per aggregate, the axis index or the flat output column (unused for counts)
+ */
+record PartialAggregates(List<PushedAggregate> aggregates, boolean[] axis, int[] index)
+    implements Serializable {
+  /**
+   * Aggregates a partition's batches into one row of partial values.
+   *
+   * @param batches the partition's batches
+   * @return one value per aggregate
+   */
+  InternalRow compute(SweepTask.Batches batches) {
+    int m = aggregates.size();
+    long rows = 0;
+    double[] acc = new double[m];
+    for (int k = 0; k < m; k++) {
+      acc[k] =
+          switch (aggregates.get(k).kind()) {
+            case MIN -> Double.NaN;
+            case MAX -> Double.NEGATIVE_INFINITY;
+            default -> 0;
+          };
+    }
+    while (batches.next()) {
+      int n = batches.size();
+      rows += n;
+      for (int k = 0; k < m; k++) {
+        PushedAggregate.Kind kind = aggregates.get(k).kind();
+        if (kind == PushedAggregate.Kind.COUNT) {
+          continue;
+        }
+        double[] col = axis[k] ? batches.axis(index[k]) : batches.output(index[k]);
+        acc[k] = fold(kind, acc[k], col, n);
+      }
+    }
+    Object[] values = new Object[m];
+    for (int k = 0; k < m; k++) {
+      values[k] = aggregates.get(k).kind() == PushedAggregate.Kind.COUNT ? (Object) rows : acc[k];
+    }
+    return new GenericInternalRow(values);
+  }
+
+  private static double fold(PushedAggregate.Kind kind, double acc, double[] col, int n) {
+    switch (kind) {
+      case SUM -> {
+        for (int r = 0; r < n; r++) {
+          acc += col[r];
+        }
+      }
+      case MAX -> {
+        for (int r = 0; r < n; r++) {
+          double v = col[r];
+          if (v > acc || Double.isNaN(v)) {
+            acc = v;
+          }
+          if (Double.isNaN(acc)) {
+            break;
+          }
+        }
+      }
+      case MIN -> {
+        for (int r = 0; r < n; r++) {
+          double v = col[r];
+          if (Double.isNaN(acc) || v < acc) {
+            acc = Double.isNaN(v) && !Double.isNaN(acc) ? acc : v;
+          }
+        }
+      }
+      default -> throw new IllegalStateException("a count reads no column");
+    }
+    return acc;
+  }
+}
