@@ -8,7 +8,9 @@
 # each ratio compares two measurements of that same session.
 #   1. sum(f), sum(df_dx), sum(d2f_dx2) over the x-sweep of conf/large.conf read through the source
 #      (nothing written) against the same aggregate of the closed forms as Spark SQL expressions
-#      over spark.range (gradgrid.job.bench.ClosedFormSqlSweep). Goal: at least 3x.
+#      over spark.range (gradgrid.job.bench.ClosedFormSqlSweep). Goal: at least 3x. Three ways:
+#      the sums pushed into the tasks (what Spark does with plain column sums), and sum(f + 0), ...,
+#      which Spark cannot push, read as columnar batches and as rows.
 #   2. The sweep to snappy Parquet through the source (the CLI's SweepMain.sweep) against the path
 #      before the source (an RDD of the same task rows made a DataFrame) and against the Spark SQL
 #      closed-form job writing the same columns. Goal: at least 1.0x.
