@@ -256,6 +256,9 @@ class GradgridSourceTest {
     }
     SweepScan scan = scanOf(source(conf).where("alpha_1 BETWEEN -1 AND 2 AND beta_1 IN (0, 1)"));
     assertTrue(scan.description().contains("rows: 8 of 28"), scan.description());
+    assertEquals(8, scan.estimateStatistics().numRows().getAsLong());
+    // 2 axes and f (8 bytes each), grad_alpha (6), the 6 x 6 Hessian and 12 eigenvalues (arrays).
+    assertTrue(scan.estimateStatistics().sizeInBytes().getAsLong() >= 8 * (3 + 6 + 36 + 12) * 8);
     assertTrue(scanOf(source(conf).where("alpha_1 > 3")).description().contains("rows: 0 of 28"));
     // An OR across two axes is not a box of the grid: Spark filters it, the scan reads every row.
     assertTrue(
