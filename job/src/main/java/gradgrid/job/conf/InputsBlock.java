@@ -1,6 +1,7 @@
 package gradgrid.job.conf;
 
 import static gradgrid.job.conf.ConfValues.at;
+import static gradgrid.job.conf.ConfValues.describe;
 import static gradgrid.job.conf.ConfValues.number;
 import static gradgrid.job.conf.ConfValues.numbers;
 import static gradgrid.job.conf.ConfValues.require;
@@ -9,6 +10,7 @@ import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import gradgrid.ad.Param;
 import gradgrid.ad.lang.Suggest;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.Grid;
@@ -49,7 +51,7 @@ final class InputsBlock {
    * @throws ConfException if an input is missing, unknown, of the wrong shape, or the grid's row
    *     count overflows
    */
-  static Inputs parse(ConfigObject root, Map<String, InputParam> params) {
+  static Inputs parse(ConfigObject root, Map<String, Param> params) {
     ConfigObject inputs = (ConfigObject) require(root, "inputs", ConfigValueType.OBJECT, "");
     Map<String, double[]> fixed = new LinkedHashMap<>();
     List<Axis> axes = new ArrayList<>();
@@ -60,16 +62,16 @@ final class InputsBlock {
         elementAxes.add(e);
         continue;
       }
-      InputParam p = params.get(e.getKey());
+      Param p = params.get(e.getKey());
       if (p == null) {
         throw unknown(e.getKey(), e.getValue(), m.matches() ? m.group(1) : e.getKey(), params);
       }
       whole(p, e.getValue(), fixed, axes);
     }
-    for (InputParam p : params.values()) {
+    for (Param p : params.values()) {
       if (!fixed.containsKey(p.name())) {
         throw new ConfException(
-            at(inputs) + "inputs." + p.name() + ": missing (a " + p.describe() + ")");
+            at(inputs) + "inputs." + p.name() + ": missing (a " + describe(p) + ")");
       }
     }
     for (Map.Entry<String, ConfigValue> e : elementAxes) {
@@ -83,7 +85,7 @@ final class InputsBlock {
   }
 
   private static ConfException unknown(
-      String key, ConfigValue v, String name, Map<String, InputParam> params) {
+      String key, ConfigValue v, String name, Map<String, Param> params) {
     return new ConfException(
         at(v)
             + "inputs."
@@ -97,11 +99,10 @@ final class InputsBlock {
   }
 
   /** A whole parameter: a fixed value, or for a scalar an axis. */
-  private static void whole(
-      InputParam p, ConfigValue v, Map<String, double[]> fixed, List<Axis> axes) {
+  private static void whole(Param p, ConfigValue v, Map<String, double[]> fixed, List<Axis> axes) {
     String key = p.name();
     String k = "inputs." + key;
-    if (p.scalar()) {
+    if (p.shape().isScalar()) {
       if (v.valueType() == ConfigValueType.OBJECT) {
         axes.add(AxisBlock.parse((ConfigObject) v, p.name(), -1, k));
         fixed.put(key, new double[] {Double.NaN});
@@ -126,16 +127,16 @@ final class InputsBlock {
               + ": '"
               + key
               + "' is a "
-              + p.describe()
+              + describe(p)
               + "; give its fixed values as a list [...] and make single elements axes"
               + " with \""
               + key
               + "[i]\" { from = ..., to = ..., points = ... }");
     }
     double[] values = numbers((ConfigList) v, k);
-    if (values.length != p.size()) {
+    if (values.length != p.shape().size()) {
       throw new ConfException(
-          at(v) + k + ": expected a " + p.describe() + " numbers, got " + values.length);
+          at(v) + k + ": expected a " + describe(p) + " numbers, got " + values.length);
     }
     fixed.put(key, values);
   }
@@ -144,12 +145,12 @@ final class InputsBlock {
   private static void element(
       String key,
       ConfigValue v,
-      Map<String, InputParam> params,
+      Map<String, Param> params,
       Map<String, double[]> fixed,
       List<Axis> axes) {
     Matcher m = ELEMENT.matcher(key);
     m.matches();
-    InputParam p = params.get(m.group(1));
+    Param p = params.get(m.group(1));
     String k = "inputs.\"" + key + "\"";
     int element;
     try {
@@ -157,23 +158,23 @@ final class InputsBlock {
     } catch (NumberFormatException ex) {
       element = Integer.MAX_VALUE;
     }
-    if (p.scalar() || element >= p.size()) {
+    if (p.shape().isScalar() || element >= p.shape().size()) {
       throw new ConfException(
           at(v)
               + k
               + ": '"
               + p.name()
               + "' is a "
-              + p.describe()
-              + (p.scalar() ? "; write the axis as " + p.name() + " { ... }" : "")
-              + (p.scalar()
+              + describe(p)
+              + (p.shape().isScalar() ? "; write the axis as " + p.name() + " { ... }" : "")
+              + (p.shape().isScalar()
                   ? ""
                   : "; elements are "
                       + p.name()
                       + "[0].."
                       + p.name()
                       + "["
-                      + (p.size() - 1)
+                      + (p.shape().size() - 1)
                       + "]"));
     }
     if (v.valueType() != ConfigValueType.OBJECT) {

@@ -1,5 +1,6 @@
 package gradgrid.job.conf;
 
+import gradgrid.ad.Param;
 import gradgrid.job.grid.Grid;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ import java.util.Optional;
 public record SweepSpec(
     String confJson,
     FunctionSpec function,
-    List<InputParam> params,
+    List<Param> params,
     Map<String, double[]> fixed,
     Grid grid,
     List<OutputSpec> outputs,
@@ -48,9 +49,9 @@ public record SweepSpec(
    *
    * @return an ordered map name -> parameter
    */
-  public Map<String, InputParam> paramsByName() {
-    Map<String, InputParam> m = new LinkedHashMap<>();
-    for (InputParam p : params) {
+  public Map<String, Param> paramsByName() {
+    Map<String, Param> m = new LinkedHashMap<>();
+    for (Param p : params) {
       m.put(p.name(), p);
     }
     return m;

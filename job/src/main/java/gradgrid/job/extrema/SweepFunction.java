@@ -2,8 +2,8 @@ package gradgrid.job.extrema;
 
 import gradgrid.ad.AD;
 import gradgrid.ad.Fn;
+import gradgrid.ad.Param;
 import gradgrid.job.conf.ConfException;
-import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.run.FunctionProviders;
@@ -57,7 +57,7 @@ public final class SweepFunction {
               + axes.size()
               + " axes");
     }
-    List<InputParam> params = spec.params();
+    List<Param> params = spec.params();
     Fn f = providers.traced(spec);
     double[][] fixed = new double[params.size()][];
     int argnum = -1;

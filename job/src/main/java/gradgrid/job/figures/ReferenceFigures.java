@@ -1,7 +1,7 @@
 package gradgrid.job.figures;
 
+import gradgrid.ad.Param;
 import gradgrid.job.conf.FiguresSpec;
-import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
@@ -141,8 +141,8 @@ public final class ReferenceFigures {
       int maxComponents,
       String name) {
     String col = new OutputSpec.Grad(param).column();
-    InputParam p = spec.paramsByName().get(param);
-    if (p == null || p.scalar() || !Arrays.asList(data.columns()).contains(col)) {
+    Param p = spec.paramsByName().get(param);
+    if (p == null || p.shape().isScalar() || !Arrays.asList(data.columns()).contains(col)) {
       err.println(
           "note: "
               + name
@@ -153,7 +153,7 @@ public final class ReferenceFigures {
               + "))");
       return List.of();
     }
-    int n = Math.min(maxComponents, p.size());
+    int n = Math.min(maxComponents, p.shape().size());
     List<String> labels = new ArrayList<>();
     List<String> exprs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -161,7 +161,7 @@ public final class ReferenceFigures {
       exprs.add(col + "[" + i + "]");
     }
     String title =
-        "alpha".equals(param) && n < p.size()
+        "alpha".equals(param) && n < p.shape().size()
             ? "(4) df/dalpha for deg(P) = " + (n - 1) + ": df/dalpha_i = x^i / (1 + Q(x)^2)"
             : ("beta".equals(param) ? "(5) " : "") + "df/d" + param + ", one curve per component";
     List<LineEnvelope> curves =
@@ -232,9 +232,9 @@ public final class ReferenceFigures {
   /** " at x = 1.5" for the fixed scalar inputs, or "". */
   private static String fixedScalars(SweepSpec spec) {
     List<String> parts = new ArrayList<>();
-    for (InputParam p : spec.params()) {
+    for (Param p : spec.params()) {
       double[] v = spec.fixed().get(p.name());
-      if (p.scalar() && v != null && !Double.isNaN(v[0])) {
+      if (p.shape().isScalar() && v != null && !Double.isNaN(v[0])) {
         parts.add(p.name() + " = " + num(v[0]));
       }
     }

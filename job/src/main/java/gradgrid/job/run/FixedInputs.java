@@ -6,7 +6,6 @@ import gradgrid.ad.Param;
 import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Val;
-import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ final class FixedInputs {
     for (Axis a : axes) {
       params.add(Param.scalar(a.column()));
     }
-    List<InputParam> inputs = spec.params();
+    List<Param> inputs = spec.params();
     Fn bound =
         Fn.traceMany(
             fn.name() + "[fixed inputs]",
@@ -70,21 +69,21 @@ final class FixedInputs {
     int[] cols = new int[axes.size()];
     for (int a = 0; a < cols.length; a++) {
       int offset = 0;
-      for (InputParam p : spec.params()) {
+      for (Param p : spec.params()) {
         if (p.name().equals(axes.get(a).param())) {
           break;
         }
-        offset += p.size();
+        offset += p.shape().size();
       }
       cols[a] = offset + Math.max(0, axes.get(a).element());
     }
     return cols;
   }
 
-  private static Val argument(InputParam p, SweepSpec spec, List<Axis> axes, Val[] axisVals) {
+  private static Val argument(Param p, SweepSpec spec, List<Axis> axes, Val[] axisVals) {
     var b = axisVals[0].builder();
     double[] fixed = spec.fixed().get(p.name());
-    Val[] elements = new Val[p.size()];
+    Val[] elements = new Val[p.shape().size()];
     boolean anyAxis = false;
     for (int a = 0; a < axes.size(); a++) {
       if (axes.get(a).param().equals(p.name())) {
@@ -93,10 +92,10 @@ final class FixedInputs {
       }
     }
     if (!anyAxis) {
-      Shape s = p.scalar() ? Shape.SCALAR : Shape.vector(p.size());
+      Shape s = p.shape().isScalar() ? Shape.SCALAR : Shape.vector(p.shape().size());
       return new Val(b, new Lit(s, fixed));
     }
-    if (p.scalar()) {
+    if (p.shape().isScalar()) {
       return elements[0];
     }
     for (int e = 0; e < elements.length; e++) {

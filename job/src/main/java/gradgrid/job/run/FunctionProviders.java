@@ -1,10 +1,10 @@
 package gradgrid.job.run;
 
 import gradgrid.ad.Fn;
+import gradgrid.ad.Param;
 import gradgrid.ad.lang.Suggest;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.FunctionSpec;
-import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.SignatureResolver;
 import gradgrid.job.conf.SweepSpec;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class FunctionProviders implements SignatureResolver {
   }
 
   @Override
-  public List<InputParam> signature(FunctionSpec function) {
+  public List<Param> signature(FunctionSpec function) {
     return find(function).signature(function);
   }
 

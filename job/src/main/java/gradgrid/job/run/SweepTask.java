@@ -1,6 +1,6 @@
 package gradgrid.job.run;
 
-import gradgrid.job.conf.InputParam;
+import gradgrid.ad.Param;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
@@ -85,7 +85,7 @@ public final class SweepTask implements Serializable {
     this.batchSize = batchRows(spec.batchSize(), inputs + outputs);
     List<Double> flat = new ArrayList<>();
     Map<String, Integer> offset = new HashMap<>();
-    for (InputParam p : spec.params()) {
+    for (Param p : spec.params()) {
       offset.put(p.name(), flat.size());
       for (double v : spec.fixed().get(p.name())) {
         flat.add(v);
@@ -97,7 +97,7 @@ public final class SweepTask implements Serializable {
     for (int a = 0; a < axes.size(); a++) {
       axisColumn[a] = offset.get(axes.get(a).param()) + Math.max(0, axes.get(a).element());
     }
-    Map<String, InputParam> byName = spec.paramsByName();
+    Map<String, Param> byName = spec.paramsByName();
     this.outputDims = new int[spec.outputs().size()][];
     int width = 0;
     for (int k = 0; k < outputDims.length; k++) {

@@ -3,8 +3,8 @@ package gradgrid.job.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.typesafe.config.ConfigFactory;
+import gradgrid.ad.Param;
 import gradgrid.job.conf.FunctionSpec;
-import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
@@ -31,13 +31,13 @@ class SweepTaskTest {
     }
 
     @Override
-    public List<InputParam> signature(FunctionSpec function) {
-      return List.of(InputParam.scalar("a"), InputParam.scalar("b"), InputParam.vector("v", 2));
+    public List<Param> signature(FunctionSpec function) {
+      return List.of(Param.scalar("a"), Param.scalar("b"), Param.vector("v", 2));
     }
 
     @Override
     public EvaluatorFactory evaluator(
-        FunctionSpec function, List<InputParam> params, List<OutputSpec> outputs) {
+        FunctionSpec function, List<Param> params, List<OutputSpec> outputs) {
       return new LinearFactory();
     }
   }
