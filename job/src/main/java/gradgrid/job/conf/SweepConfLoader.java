@@ -109,8 +109,7 @@ public final class SweepConfLoader {
     return new SweepSpec(
         config.root().render(ConfigRenderOptions.concise()),
         function,
-        params,
-        inputs.fixed(),
+        inputs.bindings(),
         grid,
         outputs,
         out.dir().location(),

@@ -2,6 +2,7 @@ package gradgrid.job.figures;
 
 import gradgrid.ad.Param;
 import gradgrid.job.conf.FiguresSpec;
+import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
@@ -232,10 +233,9 @@ public final class ReferenceFigures {
   /** " at x = 1.5" for the fixed scalar inputs, or "". */
   private static String fixedScalars(SweepSpec spec) {
     List<String> parts = new ArrayList<>();
-    for (Param p : spec.params()) {
-      double[] v = spec.fixed().get(p.name());
-      if (p.shape().isScalar() && v != null && !Double.isNaN(v[0])) {
-        parts.add(p.name() + " = " + num(v[0]));
+    for (InputBinding in : spec.inputs()) {
+      if (in instanceof InputBinding.Fixed f && f.param().shape().isScalar()) {
+        parts.add(f.param().name() + " = " + num(f.value()[0]));
       }
     }
     return parts.isEmpty() ? "" : " at " + String.join(", ", parts);

@@ -6,6 +6,7 @@ import gradgrid.ad.ir.AdException;
 import gradgrid.ad.lang.Lang;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.FunctionSpec;
+import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
 import java.util.List;
 
@@ -40,8 +41,9 @@ public final class ExpressionProvider implements FunctionProvider {
 
   @Override
   public EvaluatorFactory evaluator(
-      FunctionSpec function, List<Param> params, List<OutputSpec> outputs) {
-    return new AdEvaluatorFactory(traced(function, params), outputs);
+      FunctionSpec function, List<InputBinding> inputs, List<OutputSpec> outputs) {
+    List<Param> params = inputs.stream().map(InputBinding::param).toList();
+    return new AdEvaluatorFactory(traced(function, params), inputs, outputs);
   }
 
   @Override

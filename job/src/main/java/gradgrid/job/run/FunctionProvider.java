@@ -4,6 +4,7 @@ import gradgrid.ad.Fn;
 import gradgrid.ad.Param;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.FunctionSpec;
+import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
 import java.util.List;
 
@@ -30,15 +31,17 @@ public interface FunctionProvider {
   List<Param> signature(FunctionSpec function);
 
   /**
-   * Builds the evaluator for the requested outputs (see {@link BatchEvaluator} for the columns).
+   * Builds the evaluator for the requested outputs with the sweep's inputs bound: it reads the axis
+   * columns only (see {@link BatchEvaluator} for the columns).
    *
    * @param function the function from the conf
-   * @param params its parameters, as returned by {@link #signature}
+   * @param inputs how each parameter (as returned by {@link #signature}) is set, in call order
    * @param outputs the requested outputs, in conf order
    * @return the factory shipped to executors
    * @throws gradgrid.job.conf.ConfException if an output cannot be computed for this function
    */
-  EvaluatorFactory evaluator(FunctionSpec function, List<Param> params, List<OutputSpec> outputs);
+  EvaluatorFactory evaluator(
+      FunctionSpec function, List<InputBinding> inputs, List<OutputSpec> outputs);
 
   /**
    * The function itself, traced, for stages that apply the AD transforms on their own (extrema's

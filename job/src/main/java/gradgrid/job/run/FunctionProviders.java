@@ -45,9 +45,8 @@ public final class FunctionProviders implements SignatureResolver {
   }
 
   /**
-   * Builds the evaluator for a checked sweep, with its fixed inputs folded in ({@link
-   * EvaluatorFactory#withFixedInputs}), and checks the kernel's function against {@code
-   * limits.max-equations}.
+   * Builds the evaluator for a checked sweep, with its fixed inputs bound (it reads the axis
+   * columns only), and checks the kernel's function against {@code limits.max-equations}.
    *
    * @param spec the sweep
    * @return the factory shipped to executors
@@ -55,9 +54,7 @@ public final class FunctionProviders implements SignatureResolver {
    */
   public EvaluatorFactory evaluator(SweepSpec spec) {
     EvaluatorFactory factory =
-        find(spec.function())
-            .evaluator(spec.function(), spec.params(), spec.outputs())
-            .withFixedInputs(spec);
+        find(spec.function()).evaluator(spec.function(), spec.inputs(), spec.outputs());
     if (factory instanceof AdEvaluatorFactory ad) {
       spec.limits()
           .checkEquations(

@@ -8,6 +8,7 @@ import gradgrid.ad.examples.Rational;
 import gradgrid.ad.lang.Suggest;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.FunctionSpec;
+import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,9 @@ public final class RationalProvider implements FunctionProvider, FunctionProvide
 
   @Override
   public EvaluatorFactory evaluator(
-      FunctionSpec function, List<Param> params, List<OutputSpec> outputs) {
-    return new AdEvaluatorFactory(traced(function, params), outputs);
+      FunctionSpec function, List<InputBinding> inputs, List<OutputSpec> outputs) {
+    List<Param> params = inputs.stream().map(InputBinding::param).toList();
+    return new AdEvaluatorFactory(traced(function, params), inputs, outputs);
   }
 
   @Override

@@ -34,7 +34,8 @@ class ExpressionProviderTest {
         List.of(Param.scalar("x"), Param.vector("alpha", 2), Param.vector("beta", 3)), s.params());
     // One row through the evaluator, against the closed forms.
     EvaluatorFactory f = providers.evaluator(s);
-    double[][] in = {{0.7}, {1}, {2}, {3}, {4}, {5}};
+    // the evaluator reads the axis x alone: alpha and beta are bound into it
+    double[][] in = {{0.7}};
     double[][] out = new double[f.outputWidth()][1];
     f.create().evaluate(in, out, 1);
     RationalClosedForm c = new RationalClosedForm(0.7, new double[] {1, 2}, new double[] {3, 4, 5});
