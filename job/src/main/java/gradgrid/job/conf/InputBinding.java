@@ -4,6 +4,7 @@ import gradgrid.ad.AD;
 import gradgrid.ad.Fn;
 import gradgrid.ad.Param;
 import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.AxisInput;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -96,7 +97,8 @@ public sealed interface InputBinding {
    * @param param the vector parameter
    * @param values the vector as the conf lists it; the elements the axes drive take the axes'
    *     values instead
-   * @param axes the element axes, in element order (at least one)
+   * @param axes the element axes (each drives an {@link AxisInput.Element} of {@code param}), in
+   *     element order (at least one)
    */
   record ElementAxes(Param param, double[] values, List<Axis> axes) implements InputBinding {
     /**
@@ -116,11 +118,21 @@ public sealed interface InputBinding {
       return values.clone();
     }
 
+    /**
+     * The vector element an element axis drives.
+     *
+     * @param axis an axis driving one element of a vector
+     * @return the element index
+     */
+    public static int element(Axis axis) {
+      return ((AxisInput.Element) axis.input()).index();
+    }
+
     @Override
     public Fn bind(Fn f) {
       Map<Integer, String> free = new TreeMap<>();
       for (Axis a : axes) {
-        free.put(a.element(), a.column());
+        free.put(element(a), a.column());
       }
       return AD.fix(f, param.name(), values, free);
     }

@@ -13,6 +13,7 @@ import com.typesafe.config.ConfigValueType;
 import gradgrid.ad.Param;
 import gradgrid.ad.lang.Suggest;
 import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.AxisInput;
 import gradgrid.job.grid.Grid;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,7 +86,7 @@ final class InputsBlock {
       List<Axis> elements = elementAxes.get(p.name());
       if (elements != null) {
         // only a vector's fixed list reaches here: element axes of a scalar are refused
-        elements.sort(Comparator.comparingInt(Axis::element));
+        elements.sort(Comparator.comparingInt(InputBinding.ElementAxes::element));
         b = new InputBinding.ElementAxes(p, ((InputBinding.Fixed) b).value(), elements);
       }
       bindings.add(b);
@@ -114,7 +115,8 @@ final class InputsBlock {
     String k = "inputs." + key;
     if (p.shape().isScalar()) {
       if (v.valueType() == ConfigValueType.OBJECT) {
-        return new InputBinding.WholeAxis(p, AxisBlock.parse((ConfigObject) v, p.name(), -1, k));
+        return new InputBinding.WholeAxis(
+            p, AxisBlock.parse((ConfigObject) v, new AxisInput.Whole(p.name()), k));
       }
       if (v.valueType() == ConfigValueType.LIST) {
         throw new ConfException(
@@ -184,7 +186,7 @@ final class InputsBlock {
       throw new ConfException(
           at(v) + k + ": an element axis needs { from, to, points } or { values = [...] }");
     }
-    return AxisBlock.parse((ConfigObject) v, p.name(), element, k);
+    return AxisBlock.parse((ConfigObject) v, new AxisInput.Element(p.name(), element), k);
   }
 
   private static Grid grid(List<Axis> axes) {

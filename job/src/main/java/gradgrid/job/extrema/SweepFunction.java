@@ -6,6 +6,7 @@ import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.AxisInput;
 import gradgrid.job.run.FunctionProviders;
 import java.util.List;
 
@@ -43,7 +44,7 @@ public final class SweepFunction {
    */
   public static SweepFunction of(SweepSpec spec, FunctionProviders providers) {
     List<Axis> axes = spec.grid().axes();
-    if (axes.size() != 1 || axes.get(0).element() >= 0) {
+    if (axes.size() != 1 || !(axes.get(0).input() instanceof AxisInput.Whole)) {
       throw new ConfException(
           "extrema needs a sweep over one scalar input (like x); this one has "
               + axes.size()

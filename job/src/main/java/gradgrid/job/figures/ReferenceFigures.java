@@ -6,6 +6,7 @@ import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.AxisInput;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class ReferenceFigures {
   public static List<Path> draw(
       Dataset<Row> data, SweepSpec spec, FiguresSpec conf, PrintStream err) {
     List<Axis> axes = spec.grid().axes();
-    if (axes.size() == 1 && axes.get(0).element() < 0) {
+    if (axes.size() == 1 && axes.get(0).input() instanceof AxisInput.Whole) {
       return lines(data, spec, conf, err);
     }
     if (axes.size() == 2) {
@@ -227,7 +228,9 @@ public final class ReferenceFigures {
     if (!Arrays.asList(data.columns()).contains(col)) {
       return null;
     }
-    return axis.element() < 0 ? "`" + col + "`" : "`" + col + "`[" + axis.element() + "]";
+    return axis.input() instanceof AxisInput.Element e
+        ? "`" + col + "`[" + e.index() + "]"
+        : "`" + col + "`";
   }
 
   /** " at x = 1.5" for the fixed scalar inputs, or "". */

@@ -134,7 +134,7 @@ class AdEvaluatorFactoryTest {
             InputBinding.ElementAxes e = (InputBinding.ElementAxes) b;
             args[i] = e.values();
             for (Axis a : e.axes()) {
-              args[i][a.element()] = in[axis++][r];
+              args[i][InputBinding.ElementAxes.element(a)] = in[axis++][r];
             }
           }
         }

@@ -7,6 +7,7 @@ import gradgrid.ad.Param;
 import gradgrid.ad.lang.Lang;
 import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
+import gradgrid.job.grid.AxisInput;
 import gradgrid.job.grid.ValueList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,13 +23,13 @@ class AdPlanTest {
           Lang.parse("f", "a[0] * x^2 + x * a[1]^2", Param.scalar("x"), Param.vector("a", 2)),
           List.of(
               new InputBinding.WholeAxis(
-                  Param.scalar("x"), new ValueList("x", -1, new double[] {0})),
+                  Param.scalar("x"), new ValueList(new AxisInput.Whole("x"), new double[] {0})),
               new InputBinding.ElementAxes(
                   Param.vector("a", 2),
                   new double[] {0, 0},
                   List.of(
-                      new ValueList("a", 0, new double[] {0}),
-                      new ValueList("a", 1, new double[] {0})))),
+                      new ValueList(new AxisInput.Element("a", 0), new double[] {0}),
+                      new ValueList(new AxisInput.Element("a", 1), new double[] {0})))),
           List.of(
               new OutputSpec.Hessian("x", "a"),
               new OutputSpec.Eigenvalues(List.of("x", "a")),
