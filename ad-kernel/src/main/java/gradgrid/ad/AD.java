@@ -1,6 +1,7 @@
 package gradgrid.ad;
 
 import gradgrid.ad.transform.Transforms;
+import java.util.Map;
 
 /**
  * The JAX-style transforms on traced functions. Each takes an {@link Fn} and returns an {@link Fn},
@@ -79,6 +80,47 @@ public final class AD {
    */
   public static Fn jit(Fn f) {
     return f.jit();
+  }
+
+  /**
+   * {@code f} with parameter {@code param} fixed to {@code value} (row-major): a function of the
+   * remaining parameters, in order, whose graph holds the value as a literal. Everything that
+   * depends on fixed values alone is folded here (exactly, as IEEE arithmetic gives it), so a
+   * kernel compiled from the result computes it once, not per row: an x-sweep of the worked example
+   * with fixed coefficients reads one column, not thirteen. A jitted {@code f} gives a jitted
+   * result. Transforms of the result are transforms of {@code f} restricted to the other
+   * parameters.
+   *
+   * @param f the function
+   * @param param the parameter to fix
+   * @param value its value, {@code param}'s size many numbers
+   * @return the function without {@code param}
+   * @throws gradgrid.ad.ir.AdException if {@code f} has no such parameter or the length is wrong
+   */
+  public static Fn fix(Fn f, String param, double... value) {
+    return fix(f, param, value, Map.of());
+  }
+
+  /**
+   * {@code f} with parameter {@code param} fixed to {@code value} except at some elements, which
+   * stay free: each element {@code e} that {@code free} maps to a name becomes a scalar parameter
+   * of that name. The free elements' parameters take {@code param}'s place among the parameters, in
+   * ascending element order (none when {@code free} is empty: the whole parameter is fixed, as
+   * {@link #fix(Fn, String, double...)}); the entries of {@code value} at free elements are not
+   * read. For {@code f(x, alpha[6], beta[6])}, fixing {@code beta} with {@code free = {1: "b1", 4:
+   * "b4"}} gives {@code g(x, alpha, b1, b4) = f(x, alpha, [v0, b1, v2, v3, b4, v5])}. The result is
+   * simplified as by {@link #fix(Fn, String, double...)} and jitted when {@code f} is.
+   *
+   * @param f the function
+   * @param param the parameter to fix, a scalar or a vector
+   * @param value its value, {@code param}'s size many numbers
+   * @param free the elements that stay free, each with the name of its new scalar parameter
+   * @return the function of the other parameters and the free elements
+   * @throws gradgrid.ad.ir.AdException if {@code f} has no such parameter, the length is wrong, an
+   *     element is out of range or a name is already a parameter of the result
+   */
+  public static Fn fix(Fn f, String param, double[] value, Map<Integer, String> free) {
+    return f.sameMode(Transforms.fix(f, param, value, free));
   }
 
   /** Re-runs constant folding, CSE and dead-code elimination over the graph. */

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import gradgrid.ad.Fn;
 import gradgrid.ad.testing.RationalClosedForm;
 import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.parquet.SweepSummary;
@@ -71,6 +73,11 @@ class SweepEndToEndTest {
     return SweepToParquet.run(SparkTestSession.get(), spec, providers.evaluator(spec), System.out);
   }
 
+  /** The value of a fixed input, by parameter position. */
+  private static double[] fixed(SweepSpec spec, int param) {
+    return ((InputBinding.Fixed) spec.inputs().get(param)).value();
+  }
+
   @Test
   void seedConfAtSmallSizeMatchesClosedFormsRowByRow() throws Exception {
     // conf/seed.conf with x on 61 points of [-3, 3] (x = 0 included: the exact integer-power rule
@@ -80,8 +87,8 @@ class SweepEndToEndTest {
             "conf/seed.conf",
             "inputs.x { from = -3, to = 3, points = 61 }\n"
                 + "output { dir = seed, mode = error }\npartitions = 3\nbatch-size = 7\n");
-    assertArrayEquals(ALPHA, spec.fixed().get("alpha"), "the test's copy of the coefficients");
-    assertArrayEquals(BETA, spec.fixed().get("beta"));
+    assertArrayEquals(ALPHA, fixed(spec, 1), "the test's copy of the coefficients");
+    assertArrayEquals(BETA, fixed(spec, 2));
     SweepSummary summary = run(spec);
     assertEquals(61, summary.rows());
     assertEquals(-3.0, summary.column("x").get("min"));
@@ -105,31 +112,21 @@ class SweepEndToEndTest {
             .collectAsList();
     assertEquals(61, rows.size());
     // The written values (compiled kernel, alpha and beta folded in) equal the reference
-    // interpreter's (alpha and beta as inputs) at the same rows, bit for bit.
-    double[][] in = new double[13][61];
-    double[][] interpreted = new double[15][61];
-    for (int r = 0; r < 61; r++) {
-      in[0][r] = rows.get(r).getDouble(0);
-      for (int i = 0; i < 6; i++) {
-        in[1 + i][r] = ALPHA[i];
-        in[7 + i][r] = BETA[i];
-      }
-    }
-    ((AdEvaluatorFactory) providers.evaluator(spec))
-        .interpreted()
-        .create()
-        .evaluate(in, interpreted, 61);
+    // interpreter's of the unbound function (alpha and beta as arguments) at the same rows, bit
+    // for bit.
+    Fn unbound = ((AdEvaluatorFactory) providers.evaluator(spec)).plan().fn();
     for (int r = 0; r < rows.size(); r++) {
       Row row = rows.get(r);
       double x = row.getDouble(0);
       assertEquals(-3 + 6.0 * r / 60, x, 1e-12, "row " + r + " is the grid point");
+      double[][] interpreted = unbound.call(new double[] {x}, ALPHA, BETA);
       String where = " (kernel with fixed inputs folded vs interpreter, bit for bit) at x=" + x;
-      assertEquals(interpreted[0][r], row.getDouble(1), 0.0, "f" + where);
-      assertEquals(interpreted[1][r], row.getDouble(2), 0.0, "f'" + where);
-      assertEquals(interpreted[2][r], row.getDouble(3), 0.0, "f''" + where);
+      assertEquals(interpreted[0][0], row.getDouble(1), 0.0, "f" + where);
+      assertEquals(interpreted[1][0], row.getDouble(2), 0.0, "f'" + where);
+      assertEquals(interpreted[2][0], row.getDouble(3), 0.0, "f''" + where);
       for (int i = 0; i < 6; i++) {
-        assertEquals(interpreted[3 + i][r], row.<Double>getList(4).get(i), 0.0, "dalpha" + where);
-        assertEquals(interpreted[9 + i][r], row.<Double>getList(5).get(i), 0.0, "dbeta" + where);
+        assertEquals(interpreted[3][i], row.<Double>getList(4).get(i), 0.0, "dalpha" + where);
+        assertEquals(interpreted[4][i], row.<Double>getList(5).get(i), 0.0, "dbeta" + where);
       }
       RationalClosedForm c = new RationalClosedForm(x, ALPHA, BETA);
       String at = " at x=" + x;
@@ -161,7 +158,7 @@ class SweepEndToEndTest {
                 + "outputs = [f, \"grad(alpha)\", \"grad(beta)\", \"hessian(alpha, beta)\","
                 + " \"eigenvalues(hessian(alpha, beta))\", \"d3f/dx3\"]\n"
                 + "output { dir = coeff, mode = error }\npartitions = 5\nbatch-size = 2\n");
-    assertEquals(1.5, spec.fixed().get("x")[0]);
+    assertEquals(1.5, fixed(spec, 0)[0]);
     assertEquals(12, run(spec).rows());
     SparkSession spark = SparkTestSession.get();
     spark.read().parquet(spec.output()).createOrReplaceTempView("coeff_sweep");

@@ -1,15 +1,11 @@
 package gradgrid.ad.compile;
 
+import gradgrid.ad.AD;
 import gradgrid.ad.Fn;
-import gradgrid.ad.Param;
 import gradgrid.ad.ir.AdException;
 import gradgrid.ad.ir.Graph;
-import gradgrid.ad.ir.GraphBuilder;
-import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
-import gradgrid.ad.trace.Val;
 import java.lang.reflect.InvocationTargetException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.logging.Level;
@@ -57,43 +53,17 @@ public final class Jit {
   }
 
   /**
-   * {@code f} with parameter {@code param} fixed to {@code value} (row-major): a function of the
-   * remaining parameters whose graph holds the value as a literal, so the kernel folds everything
-   * that depends only on it (an x-sweep with fixed coefficients reads one column, not thirteen). A
-   * jitted {@code f} gives a jitted result.
+   * {@code f} with parameter {@code param} fixed to {@code value} (row-major), the value a literal
+   * the kernel folds (an x-sweep with fixed coefficients reads one column, not thirteen): the same
+   * as {@link AD#fix(Fn, String, double...)}, which also fixes some elements of a vector only.
+   *
+   * @param f the function
+   * @param param the parameter to fix
+   * @param value its value
+   * @return the function of the remaining parameters, jitted when {@code f} is
    */
   public static Fn bind(Fn f, String param, double... value) {
-    int at = f.paramIndex(param);
-    Shape s = f.params().get(at).shape();
-    if (value.length != s.size()) {
-      throw new AdException(
-          "bind '"
-              + param
-              + "' of '"
-              + f.name()
-              + "': needs "
-              + s.size()
-              + " values for "
-              + s
-              + ", got "
-              + value.length);
-    }
-    List<Param> rest = new ArrayList<>(f.params());
-    rest.remove(at);
-    Fn bound =
-        Fn.traceMany(
-            f.name() + "[" + param + " fixed]",
-            rest,
-            f.outputNames(),
-            a -> {
-              GraphBuilder b = a.length > 0 ? a[0].builder() : new GraphBuilder(f.name());
-              Val[] args = new Val[f.params().size()];
-              for (int i = 0, j = 0; i < args.length; i++) {
-                args[i] = i == at ? new Val(b, new Lit(s, value)) : a[j++];
-              }
-              return f.apply(args);
-            });
-    return f.isJit() ? bound.jit() : bound;
+    return AD.fix(f, param, value);
   }
 
   /** The cache key of {@code g}: equal for equal graphs, in any JVM with the same options. */

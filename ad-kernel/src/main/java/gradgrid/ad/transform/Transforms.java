@@ -11,7 +11,12 @@ import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Val;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 
 /**
@@ -215,6 +220,81 @@ public final class Transforms {
       }
     }
     return new Fn(derivedName("hessian", f, wrt), f.params(), names, h.graph());
+  }
+
+  /**
+   * {@code f} with parameter {@code param} fixed to {@code value} except at the elements {@code
+   * free} names, which become scalar parameters in {@code param}'s place (see {@link
+   * gradgrid.ad.AD#fix(Fn, String, double[], Map)}).
+   */
+  public static Fn fix(Fn f, String param, double[] value, Map<Integer, String> free) {
+    int at = f.paramIndex(param);
+    Shape s = f.params().get(at).shape();
+    String what = "fix '" + param + "' of '" + f.name() + "'";
+    if (value.length != s.size()) {
+      throw new AdException(
+          what + ": needs " + s.size() + " values for " + s + ", got " + value.length);
+    }
+    if (!free.isEmpty() && s.rank() > 1) {
+      throw new AdException(what + ": only a scalar or a vector can keep free elements, not " + s);
+    }
+    SortedMap<Integer, String> byElement = new TreeMap<>(free);
+    List<Param> params = new ArrayList<>(f.params());
+    params.remove(at);
+    Set<String> names = new HashSet<>();
+    params.forEach(p -> names.add(p.name()));
+    List<Param> freeParams = new ArrayList<>();
+    for (Map.Entry<Integer, String> e : byElement.entrySet()) {
+      if (e.getKey() < 0 || e.getKey() >= s.size()) {
+        throw new AdException(
+            what + ": element " + e.getKey() + " is outside 0.." + (s.size() - 1));
+      }
+      if (!names.add(e.getValue())) {
+        throw new AdException(
+            what
+                + ": the free element "
+                + e.getKey()
+                + " cannot be named '"
+                + e.getValue()
+                + "', the name of another parameter");
+      }
+      freeParams.add(Param.scalar(e.getValue()));
+    }
+    params.addAll(at, freeParams);
+    double[] fixed = value.clone();
+    int[] elements = byElement.keySet().stream().mapToInt(Integer::intValue).toArray();
+    return build(
+        f.name() + "[" + param + " fixed]",
+        params,
+        f.outputNames(),
+        (b, x) -> {
+          Atom[] args = new Atom[f.params().size()];
+          for (int i = 0; i < args.length; i++) {
+            args[i] = i < at ? x[i].atom() : i > at ? x[i - 1 + elements.length].atom() : null;
+          }
+          args[at] =
+              fixedArgument(b, s, fixed, elements, Arrays.copyOfRange(x, at, at + elements.length));
+          return toVals(b, b.inline(f.graph(), args));
+        });
+  }
+
+  /** The fixed parameter's value: a literal, or a stack of literals and the free elements. */
+  private static Atom fixedArgument(
+      GraphBuilder b, Shape s, double[] value, int[] elements, Val[] free) {
+    if (elements.length == 0) {
+      return new Lit(s, value);
+    }
+    if (s.isScalar()) {
+      return free[0].atom();
+    }
+    Val[] parts = new Val[s.size()];
+    for (int e = 0; e < parts.length; e++) {
+      parts[e] = new Val(b, Lit.scalar(value[e]));
+    }
+    for (int k = 0; k < elements.length; k++) {
+      parts[elements[k]] = free[k];
+    }
+    return Val.stack(parts).atom();
   }
 
   /** Re-emits the graph through a fresh builder: constant folding, CSE, dead-code elimination. */

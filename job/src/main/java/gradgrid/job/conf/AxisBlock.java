@@ -12,6 +12,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.AxisInput;
 import gradgrid.job.grid.Linspace;
 import gradgrid.job.grid.ValueList;
 import java.util.Arrays;
@@ -31,14 +32,13 @@ final class AxisBlock {
    * Reads an axis.
    *
    * @param o the axis object
-   * @param param the parameter it drives
-   * @param element the element of a vector parameter, or -1 for a scalar
+   * @param input the input it drives: a whole scalar or one element of a vector
    * @param key the axis's key for messages ({@code inputs.x})
    * @return the axis
    * @throws ConfException if a key is unknown, a value is not a number, or the axis is empty,
    *     reversed or repeats a value
    */
-  static Axis parse(ConfigObject o, String param, int element, String key) {
+  static Axis parse(ConfigObject o, AxisInput input, String key) {
     if (o.containsKey("values")) {
       checkKeys(o, LIST_KEYS, key + ".");
       ConfigValue v = require(o, "values", ConfigValueType.LIST, key + ".");
@@ -54,7 +54,7 @@ final class AxisBlock {
               at(v) + key + ".values: " + sorted[i] + " is listed more than once");
         }
       }
-      return new ValueList(param, element, values);
+      return new ValueList(input, values);
     }
     checkKeys(o, LINSPACE_KEYS, key + ".");
     double from = number(require(o, "from", null, key + "."), key + ".from");
@@ -69,6 +69,6 @@ final class AxisBlock {
       throw new ConfException(
           at(pv) + key + ".points: a single point needs from = to (or use a fixed value)");
     }
-    return new Linspace(param, element, from, to, points);
+    return new Linspace(input, from, to, points);
   }
 }

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import gradgrid.ad.Param;
 import gradgrid.ad.lang.Suggest;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,16 @@ final class ConfValues {
     }
     String file = o.filename() != null ? o.filename() : o.description();
     return file + ":" + o.lineNumber() + ": ";
+  }
+
+  /**
+   * A parameter's shape in words, for messages: {@code scalar} or {@code vector of 6}.
+   *
+   * @param p the parameter
+   * @return the description
+   */
+  static String describe(Param p) {
+    return p.shape().isScalar() ? "scalar" : "vector of " + p.shape().size();
   }
 
   /** The value's line in its file, or -1 when it has none. */

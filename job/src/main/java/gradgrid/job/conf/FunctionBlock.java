@@ -4,16 +4,22 @@ import static gradgrid.job.conf.ConfValues.at;
 import static gradgrid.job.conf.ConfValues.line;
 import static gradgrid.job.conf.ConfValues.string;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
-import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
+import gradgrid.ad.Param;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code function} of a sweep conf: {@code function { builtin = ..., <options> }}, {@code
@@ -21,14 +27,21 @@ import java.util.Map;
  * whose parameters are the inputs in the order they are written.
  */
 final class FunctionBlock {
+  /** The longest vector parameter {@code name[n]} ({@code n} is a Java array length). */
+  static final int MAX_VECTOR_LENGTH = Integer.MAX_VALUE - 8;
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_]\\w*");
+  private static final Pattern PARAM = Pattern.compile("([A-Za-z_]\\w*)(?:\\[(\\d+)])?");
+
   private FunctionBlock() {}
 
   /**
    * Reads the function.
    *
    * @param root the conf's root object
-   * @return the function as the conf gives it (its parameters are asked of a {@link
-   *     SignatureResolver} later)
+   * @return the function as the conf gives it: an expression with its parameters (listed, or the
+   *     inputs in the order they are written), a built-in with its options (its parameters are
+   *     asked of a {@link SignatureResolver} later)
    * @throws ConfException if it is missing or malformed
    */
   static FunctionSpec parse(ConfigObject root) {
@@ -39,11 +52,13 @@ final class FunctionBlock {
               + " or function = \"<expression>\"");
     }
     if (v.valueType() == ConfigValueType.STRING) {
+      String origin = at(v) + "function";
       return new FunctionSpec(
           null,
-          ConfigFactory.empty().withValue("params", inferredParams(root)),
+          ConfigFactory.empty(),
           (String) v.unwrapped(),
-          at(v) + "function");
+          inferredParams(root, origin),
+          origin);
     }
     if (v.valueType() != ConfigValueType.OBJECT) {
       throw new ConfException(
@@ -55,11 +70,14 @@ final class FunctionBlock {
       if (o.containsKey("builtin")) {
         throw new ConfException(at(v) + "function: give either builtin or expression, not both");
       }
+      String origin = at(v) + "function";
+      String text = string(e, "function.expression");
       return new FunctionSpec(
           null,
-          o.withoutKey("expression").toConfig(),
-          string(e, "function.expression"),
-          at(v) + "function");
+          ConfigFactory.empty(),
+          text,
+          listedParams(o.withoutKey("expression").toConfig(), origin),
+          origin);
     }
     ConfigValue b = o.get("builtin");
     if (b == null) {
@@ -71,6 +89,7 @@ final class FunctionBlock {
         string(b, "function.builtin"),
         o.withoutKey("builtin").toConfig(),
         null,
+        List.of(),
         at(v) + "function");
   }
 
@@ -78,7 +97,7 @@ final class FunctionBlock {
    * For {@code function = "..."}: the parameters are the inputs, in the order they are written; a
    * list makes a vector, anything else a scalar. Element axes ({@code "alpha[1]"}) are skipped.
    */
-  private static ConfigValue inferredParams(ConfigObject root) {
+  private static List<Param> inferredParams(ConfigObject root, String origin) {
     ConfigValue in = root.get("inputs");
     if (in == null || in.valueType() != ConfigValueType.OBJECT) {
       throw new ConfException(
@@ -89,7 +108,6 @@ final class FunctionBlock {
     entries.sort(
         Comparator.comparingInt((Map.Entry<String, ConfigValue> e) -> line(e.getValue()))
             .thenComparing(Map.Entry::getKey));
-    List<String> params = new ArrayList<>();
     for (int i = 1; i < entries.size(); i++) {
       if (line(entries.get(i).getValue()) == line(entries.get(i - 1).getValue())) {
         throw new ConfException(
@@ -102,13 +120,105 @@ final class FunctionBlock {
                 + " input per line in call order, or list function.params");
       }
     }
+    Params params = new Params(origin);
     for (Map.Entry<String, ConfigValue> e : entries) {
       ConfigValue v = e.getValue();
-      params.add(
-          v.valueType() == ConfigValueType.LIST
-              ? e.getKey() + "[" + ((ConfigList) v).size() + "]"
-              : e.getKey());
+      if (v.valueType() == ConfigValueType.LIST) {
+        int n = ((ConfigList) v).size();
+        params.add(e.getKey(), Integer.toString(n), e.getKey() + "[" + n + "]");
+      } else {
+        params.add(e.getKey(), null, e.getKey());
+      }
     }
-    return ConfigValueFactory.fromIterable(params);
+    return params.done();
+  }
+
+  /** For {@code function { expression, params }}: the listed parameters. */
+  private static List<Param> listedParams(Config o, String origin) {
+    List<String> names;
+    try {
+      names = o.getStringList("params");
+    } catch (ConfigException.Missing e) {
+      throw new ConfException(
+          origin
+              + ".params: missing; list the parameters in call order, like"
+              + " params = [\"x\", \"alpha[6]\", \"beta[6]\"]");
+    } catch (ConfigException.WrongType e) {
+      throw new ConfException(
+          origin + ".params: expected a list of strings like [\"x\", \"alpha[6]\"]");
+    }
+    for (String key : o.root().keySet()) {
+      if (!key.equals("params")) {
+        throw new ConfException(
+            origin
+                + ": unknown key 'function."
+                + key
+                + "' for an expression (known: expression, params)");
+      }
+    }
+    Params params = new Params(origin);
+    for (String s : names) {
+      Matcher m = PARAM.matcher(s.trim());
+      if (!m.matches()) {
+        throw params.notAParameter(s);
+      }
+      params.add(m.group(1), m.group(2), s);
+    }
+    return params.done();
+  }
+
+  /** The parameters of an expression as they are read, checked one by one. */
+  private static final class Params {
+    private final String origin;
+    private final List<Param> list = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
+
+    Params(String origin) {
+      this.origin = origin;
+    }
+
+    ConfException notAParameter(String text) {
+      return new ConfException(
+          origin
+              + ".params: '"
+              + text
+              + "' is not a parameter; write a name (a scalar) or name[n] (a vector of n)");
+    }
+
+    /** A scalar (no {@code length}) or a vector of {@code length} digits; text for messages. */
+    void add(String name, String length, String text) {
+      if (!NAME.matcher(name).matches()) {
+        throw notAParameter(text);
+      }
+      if (!seen.add(name)) {
+        throw new ConfException(origin + ".params: '" + name + "' is listed more than once");
+      }
+      if (length == null) {
+        list.add(Param.scalar(name));
+        return;
+      }
+      long n = Limits.parseDigits(length);
+      if (n < 1) {
+        throw new ConfException(origin + ".params: '" + text + "' needs a length of at least 1");
+      }
+      if (n > MAX_VECTOR_LENGTH) {
+        throw new ConfException(
+            origin
+                + ".params: '"
+                + text
+                + "': a vector may have at most "
+                + MAX_VECTOR_LENGTH
+                + " elements, got "
+                + length);
+      }
+      list.add(Param.vector(name, (int) n));
+    }
+
+    List<Param> done() {
+      if (list.isEmpty()) {
+        throw new ConfException(origin + ".params: the list is empty");
+      }
+      return List.copyOf(list);
+    }
   }
 }

@@ -1,6 +1,8 @@
 package gradgrid.job.conf;
 
 import com.typesafe.config.Config;
+import gradgrid.ad.Param;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,9 +12,12 @@ import java.util.Optional;
  * @param builtin the built-in's name, or null for an expression
  * @param options the built-in's other keys (never null; empty for an expression)
  * @param expression the expression text, or null for a built-in
+ * @param params the expression's parameters in call order, as the conf lists them or as inferred
+ *     from its inputs; empty for a built-in (its provider knows them)
  * @param origin where the function was defined (file and line), for messages
  */
-public record FunctionSpec(String builtin, Config options, String expression, String origin) {
+public record FunctionSpec(
+    String builtin, Config options, String expression, List<Param> params, String origin) {
   /**
    * Returns the built-in's name when this is a built-in.
    *

@@ -1,6 +1,7 @@
 package gradgrid.job.conf;
 
 import static gradgrid.job.conf.ConfValues.at;
+import static gradgrid.job.conf.ConfValues.describe;
 import static gradgrid.job.conf.ConfValues.number;
 import static gradgrid.job.conf.ConfValues.numbers;
 import static gradgrid.job.conf.ConfValues.require;
@@ -9,12 +10,14 @@ import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import gradgrid.ad.Param;
 import gradgrid.ad.lang.Suggest;
 import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.AxisInput;
 import gradgrid.job.grid.Grid;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,55 +38,65 @@ final class InputsBlock {
   /**
    * What the inputs block gives.
    *
-   * @param fixed each parameter's fixed values (axis-driven entries hold NaN)
-   * @param grid the grid of the axes, in parameter order
+   * @param bindings how each parameter is set, in call order
+   * @param grid the grid of the bindings' axes, in the same order
    */
-  record Inputs(Map<String, double[]> fixed, Grid grid) {}
+  record Inputs(List<InputBinding> bindings, Grid grid) {}
 
   /**
    * Reads the inputs block.
    *
    * @param root the conf's root object
    * @param params the function's parameters by name, in call order
-   * @return the fixed values and the grid
+   * @return the bindings and the grid
    * @throws ConfException if an input is missing, unknown, of the wrong shape, or the grid's row
    *     count overflows
    */
-  static Inputs parse(ConfigObject root, Map<String, InputParam> params) {
+  static Inputs parse(ConfigObject root, Map<String, Param> params) {
     ConfigObject inputs = (ConfigObject) require(root, "inputs", ConfigValueType.OBJECT, "");
-    Map<String, double[]> fixed = new LinkedHashMap<>();
-    List<Axis> axes = new ArrayList<>();
-    List<Map.Entry<String, ConfigValue>> elementAxes = new ArrayList<>();
+    Map<String, InputBinding> whole = new HashMap<>();
+    List<Map.Entry<String, ConfigValue>> elementKeys = new ArrayList<>();
     for (Map.Entry<String, ConfigValue> e : inputs.entrySet()) {
       Matcher m = ELEMENT.matcher(e.getKey());
       if (m.matches() && params.containsKey(m.group(1))) {
-        elementAxes.add(e);
+        elementKeys.add(e);
         continue;
       }
-      InputParam p = params.get(e.getKey());
+      Param p = params.get(e.getKey());
       if (p == null) {
         throw unknown(e.getKey(), e.getValue(), m.matches() ? m.group(1) : e.getKey(), params);
       }
-      whole(p, e.getValue(), fixed, axes);
+      whole.put(p.name(), whole(p, e.getValue()));
     }
-    for (InputParam p : params.values()) {
-      if (!fixed.containsKey(p.name())) {
+    for (Param p : params.values()) {
+      if (!whole.containsKey(p.name())) {
         throw new ConfException(
-            at(inputs) + "inputs." + p.name() + ": missing (a " + p.describe() + ")");
+            at(inputs) + "inputs." + p.name() + ": missing (a " + describe(p) + ")");
       }
     }
-    for (Map.Entry<String, ConfigValue> e : elementAxes) {
-      element(e.getKey(), e.getValue(), params, fixed, axes);
+    Map<String, List<Axis>> elementAxes = new HashMap<>();
+    for (Map.Entry<String, ConfigValue> e : elementKeys) {
+      Axis a = element(e.getKey(), e.getValue(), params);
+      elementAxes.computeIfAbsent(a.param(), k -> new ArrayList<>()).add(a);
     }
-    List<String> order = new ArrayList<>(params.keySet());
-    axes.sort(
-        Comparator.<Axis>comparingInt(a -> order.indexOf(a.param()))
-            .thenComparingInt(Axis::element));
-    return new Inputs(fixed, grid(axes));
+    List<InputBinding> bindings = new ArrayList<>();
+    List<Axis> axes = new ArrayList<>();
+    for (Param p : params.values()) {
+      InputBinding b = whole.get(p.name());
+      List<Axis> elements = elementAxes.get(p.name());
+      if (elements != null) {
+        // only a vector's fixed list reaches here: element axes of a scalar are refused
+        elements.sort(Comparator.comparingInt(InputBinding.ElementAxes::element));
+        b = new InputBinding.ElementAxes(p, ((InputBinding.Fixed) b).value(), elements);
+      }
+      bindings.add(b);
+      axes.addAll(b.axes());
+    }
+    return new Inputs(bindings, grid(axes));
   }
 
   private static ConfException unknown(
-      String key, ConfigValue v, String name, Map<String, InputParam> params) {
+      String key, ConfigValue v, String name, Map<String, Param> params) {
     return new ConfException(
         at(v)
             + "inputs."
@@ -97,15 +110,15 @@ final class InputsBlock {
   }
 
   /** A whole parameter: a fixed value, or for a scalar an axis. */
-  private static void whole(
-      InputParam p, ConfigValue v, Map<String, double[]> fixed, List<Axis> axes) {
+  private static InputBinding whole(Param p, ConfigValue v) {
     String key = p.name();
     String k = "inputs." + key;
-    if (p.scalar()) {
+    if (p.shape().isScalar()) {
       if (v.valueType() == ConfigValueType.OBJECT) {
-        axes.add(AxisBlock.parse((ConfigObject) v, p.name(), -1, k));
-        fixed.put(key, new double[] {Double.NaN});
-      } else if (v.valueType() == ConfigValueType.LIST) {
+        return new InputBinding.WholeAxis(
+            p, AxisBlock.parse((ConfigObject) v, new AxisInput.Whole(p.name()), k));
+      }
+      if (v.valueType() == ConfigValueType.LIST) {
         throw new ConfException(
             at(v)
                 + k
@@ -114,10 +127,8 @@ final class InputsBlock {
                 + "' is a scalar; for a list axis write "
                 + key
                 + " { values = [...] }");
-      } else {
-        fixed.put(key, new double[] {number(v, k)});
       }
-      return;
+      return new InputBinding.Fixed(p, new double[] {number(v, k)});
     }
     if (v.valueType() != ConfigValueType.LIST) {
       throw new ConfException(
@@ -126,30 +137,25 @@ final class InputsBlock {
               + ": '"
               + key
               + "' is a "
-              + p.describe()
+              + describe(p)
               + "; give its fixed values as a list [...] and make single elements axes"
               + " with \""
               + key
               + "[i]\" { from = ..., to = ..., points = ... }");
     }
     double[] values = numbers((ConfigList) v, k);
-    if (values.length != p.size()) {
+    if (values.length != p.shape().size()) {
       throw new ConfException(
-          at(v) + k + ": expected a " + p.describe() + " numbers, got " + values.length);
+          at(v) + k + ": expected a " + describe(p) + " numbers, got " + values.length);
     }
-    fixed.put(key, values);
+    return new InputBinding.Fixed(p, values);
   }
 
   /** An element axis {@code "alpha[1]" { ... }}; the vector's fixed values are already read. */
-  private static void element(
-      String key,
-      ConfigValue v,
-      Map<String, InputParam> params,
-      Map<String, double[]> fixed,
-      List<Axis> axes) {
+  private static Axis element(String key, ConfigValue v, Map<String, Param> params) {
     Matcher m = ELEMENT.matcher(key);
     m.matches();
-    InputParam p = params.get(m.group(1));
+    Param p = params.get(m.group(1));
     String k = "inputs.\"" + key + "\"";
     int element;
     try {
@@ -157,31 +163,30 @@ final class InputsBlock {
     } catch (NumberFormatException ex) {
       element = Integer.MAX_VALUE;
     }
-    if (p.scalar() || element >= p.size()) {
+    if (p.shape().isScalar() || element >= p.shape().size()) {
       throw new ConfException(
           at(v)
               + k
               + ": '"
               + p.name()
               + "' is a "
-              + p.describe()
-              + (p.scalar() ? "; write the axis as " + p.name() + " { ... }" : "")
-              + (p.scalar()
+              + describe(p)
+              + (p.shape().isScalar() ? "; write the axis as " + p.name() + " { ... }" : "")
+              + (p.shape().isScalar()
                   ? ""
                   : "; elements are "
                       + p.name()
                       + "[0].."
                       + p.name()
                       + "["
-                      + (p.size() - 1)
+                      + (p.shape().size() - 1)
                       + "]"));
     }
     if (v.valueType() != ConfigValueType.OBJECT) {
       throw new ConfException(
           at(v) + k + ": an element axis needs { from, to, points } or { values = [...] }");
     }
-    axes.add(AxisBlock.parse((ConfigObject) v, p.name(), element, k));
-    fixed.get(p.name())[element] = Double.NaN;
+    return AxisBlock.parse((ConfigObject) v, new AxisInput.Element(p.name(), element), k);
   }
 
   private static Grid grid(List<Axis> axes) {

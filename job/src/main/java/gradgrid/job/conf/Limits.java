@@ -3,6 +3,7 @@ package gradgrid.job.conf;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import gradgrid.ad.Param;
 import gradgrid.job.partitions.PartitionPlan;
 import java.io.Serializable;
 import java.util.List;
@@ -149,8 +150,7 @@ public record Limits(
    * @param at the list's origin prefix ({@code "s.conf:7: "} or empty)
    * @throws ConfException naming the largest output and {@code limits.max-kernel-columns}
    */
-  public void checkKernelColumns(
-      List<OutputSpec> outputs, Map<String, InputParam> params, String at) {
+  public void checkKernelColumns(List<OutputSpec> outputs, Map<String, Param> params, String at) {
     long total = 0;
     long largest = -1;
     String largestName = "";
@@ -232,7 +232,7 @@ public record Limits(
   }
 
   /** Scalar columns the kernel computes for one output, in a long (a Hessian may overflow int). */
-  private static long kernelColumns(OutputSpec o, Map<String, InputParam> params) {
+  private static long kernelColumns(OutputSpec o, Map<String, Param> params) {
     long n = 1;
     for (int d : o.dims(params)) {
       n *= d;

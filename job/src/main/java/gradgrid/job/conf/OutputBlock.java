@@ -12,6 +12,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import gradgrid.ad.Param;
 import gradgrid.job.grid.Grid;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,7 +58,7 @@ final class OutputBlock {
       Path workingDir,
       Grid grid,
       List<OutputSpec> outputs,
-      Map<String, InputParam> params) {
+      Map<String, Param> params) {
     ConfigObject out =
         root.get("output") == null
             ? ConfigFactory.empty().root()
@@ -102,7 +103,7 @@ final class OutputBlock {
    * output.max-bytes}, saying how big it would be.
    */
   private static void checkSize(
-      Grid grid, List<OutputSpec> outputs, Map<String, InputParam> params, ConfigObject out) {
+      Grid grid, List<OutputSpec> outputs, Map<String, Param> params, ConfigObject out) {
     long limit = SweepConfLoader.DEFAULT_MAX_BYTES;
     ConfigValue v = out.get("max-bytes");
     if (v != null) {

@@ -1,5 +1,6 @@
 package gradgrid.job.conf;
 
+import gradgrid.ad.Param;
 import gradgrid.ad.lang.Suggest;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,15 +36,15 @@ public final class OutputParser {
    * @throws ConfException naming {@code where} if the text is not an output of this function
    */
   public static OutputSpec parse(
-      String text, Map<String, InputParam> params, String where, Limits limits) {
+      String text, Map<String, Param> params, String where, Limits limits) {
     String s = text.replaceAll("\\s+", "");
     if (s.equals("f")) {
       return new OutputSpec.Value();
     }
     Matcher m = PRIMES.matcher(s);
     if (m.matches()) {
-      InputParam first = params.values().iterator().next();
-      if (!first.scalar()) {
+      Param first = params.values().iterator().next();
+      if (!first.shape().isScalar()) {
         throw new ConfException(
             where
                 + ": '"
@@ -51,7 +52,7 @@ public final class OutputParser {
                 + "' differentiates w.r.t. the first input '"
                 + first.name()
                 + "', which is a "
-                + first.describe()
+                + ConfValues.describe(first)
                 + "; use grad("
                 + first.name()
                 + ")");
@@ -75,8 +76,8 @@ public final class OutputParser {
       if (order < 1) {
         throw new ConfException(where + ": '" + text + "': derivative order must be >= 1");
       }
-      InputParam p = param(var, params, where, text);
-      if (!p.scalar()) {
+      Param p = param(var, params, where, text);
+      if (!p.shape().isScalar()) {
         throw new ConfException(
             where
                 + ": '"
@@ -84,7 +85,7 @@ public final class OutputParser {
                 + "': '"
                 + var
                 + "' is a "
-                + p.describe()
+                + ConfValues.describe(p)
                 + "; derivatives like df/dx need a scalar input (use grad("
                 + var
                 + ") or hessian("
@@ -139,7 +140,7 @@ public final class OutputParser {
   }
 
   private static List<String> names(
-      String args, Map<String, InputParam> params, String where, String text) {
+      String args, Map<String, Param> params, String where, String text) {
     List<String> out = new ArrayList<>();
     if (args.isEmpty()) {
       return out;
@@ -150,9 +151,8 @@ public final class OutputParser {
     return out;
   }
 
-  private static InputParam param(
-      String name, Map<String, InputParam> params, String where, String text) {
-    InputParam p = params.get(name);
+  private static Param param(String name, Map<String, Param> params, String where, String text) {
+    Param p = params.get(name);
     if (p == null) {
       throw new ConfException(
           where

@@ -1,5 +1,6 @@
 package gradgrid.job.conf;
 
+import gradgrid.ad.Param;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public sealed interface OutputSpec extends Serializable {
    * @param params the function's parameters by name
    * @return the dimensions
    */
-  int[] dims(Map<String, InputParam> params);
+  int[] dims(Map<String, Param> params);
 
   /**
    * Number of doubles per row (product of the dimensions).
@@ -31,7 +32,7 @@ public sealed interface OutputSpec extends Serializable {
    * @param params the function's parameters by name
    * @return the flat size
    */
-  default int size(Map<String, InputParam> params) {
+  default int size(Map<String, Param> params) {
     int n = 1;
     for (int d : dims(params)) {
       n *= d;
@@ -47,7 +48,7 @@ public sealed interface OutputSpec extends Serializable {
     }
 
     @Override
-    public int[] dims(Map<String, InputParam> params) {
+    public int[] dims(Map<String, Param> params) {
       return new int[0];
     }
   }
@@ -65,7 +66,7 @@ public sealed interface OutputSpec extends Serializable {
     }
 
     @Override
-    public int[] dims(Map<String, InputParam> params) {
+    public int[] dims(Map<String, Param> params) {
       return new int[0];
     }
   }
@@ -82,9 +83,9 @@ public sealed interface OutputSpec extends Serializable {
     }
 
     @Override
-    public int[] dims(Map<String, InputParam> params) {
-      InputParam p = params.get(param);
-      return p.scalar() ? new int[0] : new int[] {p.size()};
+    public int[] dims(Map<String, Param> params) {
+      Param p = params.get(param);
+      return p.shape().isScalar() ? new int[0] : new int[] {p.shape().size()};
     }
   }
 
@@ -102,16 +103,16 @@ public sealed interface OutputSpec extends Serializable {
     }
 
     @Override
-    public int[] dims(Map<String, InputParam> params) {
-      InputParam r = params.get(rows);
-      InputParam c = params.get(cols);
-      if (r.scalar() && c.scalar()) {
+    public int[] dims(Map<String, Param> params) {
+      Param r = params.get(rows);
+      Param c = params.get(cols);
+      if (r.shape().isScalar() && c.shape().isScalar()) {
         return new int[0];
       }
-      if (r.scalar() || c.scalar()) {
-        return new int[] {r.size() * c.size()};
+      if (r.shape().isScalar() || c.shape().isScalar()) {
+        return new int[] {r.shape().size() * c.shape().size()};
       }
-      return new int[] {r.size(), c.size()};
+      return new int[] {r.shape().size(), c.shape().size()};
     }
   }
 
@@ -138,10 +139,10 @@ public sealed interface OutputSpec extends Serializable {
     }
 
     @Override
-    public int[] dims(Map<String, InputParam> all) {
+    public int[] dims(Map<String, Param> all) {
       int n = 0;
       for (String p : params) {
-        n += all.get(p).size();
+        n += all.get(p).shape().size();
       }
       return new int[] {n};
     }

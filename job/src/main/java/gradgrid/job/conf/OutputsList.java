@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import gradgrid.ad.Param;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.Grid;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class OutputsList {
    *     kernel would be over a limit, or two columns clash
    */
   static List<OutputSpec> parse(
-      ConfigObject root, Map<String, InputParam> params, Limits limits, Grid grid) {
+      ConfigObject root, Map<String, Param> params, Limits limits, Grid grid) {
     ConfigValue v = require(root, "outputs", ConfigValueType.LIST, "");
     ConfigList list = (ConfigList) v;
     if (list.isEmpty()) {

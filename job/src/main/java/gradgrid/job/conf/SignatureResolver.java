@@ -1,5 +1,6 @@
 package gradgrid.job.conf;
 
+import gradgrid.ad.Param;
 import java.util.List;
 
 /**
@@ -15,5 +16,5 @@ public interface SignatureResolver {
    * @return its parameters
    * @throws ConfException if the function is unknown or its options are wrong
    */
-  List<InputParam> signature(FunctionSpec function);
+  List<Param> signature(FunctionSpec function);
 }

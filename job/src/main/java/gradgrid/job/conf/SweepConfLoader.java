@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import gradgrid.ad.Param;
 import gradgrid.job.grid.Grid;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -94,9 +95,9 @@ public final class SweepConfLoader {
     checkKeys(root, TOP_KEYS, "");
     Limits limits = Limits.of(root);
     FunctionSpec function = FunctionBlock.parse(root);
-    List<InputParam> params = signatures.signature(function);
-    Map<String, InputParam> byName = new LinkedHashMap<>();
-    for (InputParam p : params) {
+    List<Param> params = signatures.signature(function);
+    Map<String, Param> byName = new LinkedHashMap<>();
+    for (Param p : params) {
       byName.put(p.name(), p);
     }
     InputsBlock.Inputs inputs = InputsBlock.parse(root, byName);
@@ -108,8 +109,7 @@ public final class SweepConfLoader {
     return new SweepSpec(
         config.root().render(ConfigRenderOptions.concise()),
         function,
-        params,
-        inputs.fixed(),
+        inputs.bindings(),
         grid,
         outputs,
         out.dir().location(),

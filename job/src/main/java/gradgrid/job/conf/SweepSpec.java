@@ -1,5 +1,6 @@
 package gradgrid.job.conf;
 
+import gradgrid.ad.Param;
 import gradgrid.job.grid.Grid;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,9 +13,8 @@ import java.util.Optional;
  *
  * @param confJson the conf as resolved, rendered as JSON (copied into the summary)
  * @param function the function to evaluate
- * @param params the function's parameters, in call order
- * @param fixed each parameter's fixed values (axis-driven entries hold NaN until a row sets them)
- * @param grid the grid (its axes name the inputs they drive)
+ * @param inputs how each of the function's parameters is set, in call order
+ * @param grid the grid: the inputs' axes, in the same order
  * @param outputs the requested outputs, in conf order
  * @param output where the Parquet goes: a Hadoop path string, {@code new Path(output)} is exactly
  *     the directory (see {@link OutputDir})
@@ -30,8 +30,7 @@ import java.util.Optional;
 public record SweepSpec(
     String confJson,
     FunctionSpec function,
-    List<InputParam> params,
-    Map<String, double[]> fixed,
+    List<InputBinding> inputs,
     Grid grid,
     List<OutputSpec> outputs,
     String output,
@@ -44,13 +43,43 @@ public record SweepSpec(
     Optional<FiguresSpec> figures) {
 
   /**
+   * Copies the inputs.
+   *
+   * @param confJson the conf as resolved
+   * @param function the function
+   * @param inputs the inputs, in call order
+   * @param grid the grid
+   * @param outputs the outputs
+   * @param output the output directory
+   * @param localOutput the local output directory, or null
+   * @param mode the write mode
+   * @param partitions the partition count, or 0
+   * @param batchSize rows per evaluator call
+   * @param commitEvery partitions per chunk, or 0
+   * @param limits the limits
+   * @param figures the figures block, or empty
+   */
+  public SweepSpec {
+    inputs = List.copyOf(inputs);
+  }
+
+  /**
+   * The function's parameters, in call order.
+   *
+   * @return the parameters
+   */
+  public List<Param> params() {
+    return inputs.stream().map(InputBinding::param).toList();
+  }
+
+  /**
    * The parameters by name, in call order.
    *
    * @return an ordered map name -> parameter
    */
-  public Map<String, InputParam> paramsByName() {
-    Map<String, InputParam> m = new LinkedHashMap<>();
-    for (InputParam p : params) {
+  public Map<String, Param> paramsByName() {
+    Map<String, Param> m = new LinkedHashMap<>();
+    for (Param p : params()) {
       m.put(p.name(), p);
     }
     return m;
@@ -66,8 +95,7 @@ public record SweepSpec(
     return new SweepSpec(
         confJson,
         function,
-        params,
-        fixed,
+        inputs,
         grid,
         List.copyOf(kept),
         output,

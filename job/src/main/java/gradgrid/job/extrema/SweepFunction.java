@@ -3,45 +3,38 @@ package gradgrid.job.extrema;
 import gradgrid.ad.AD;
 import gradgrid.ad.Fn;
 import gradgrid.job.conf.ConfException;
-import gradgrid.job.conf.InputParam;
+import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.AxisInput;
 import gradgrid.job.run.FunctionProviders;
 import java.util.List;
 
 /**
- * f, f' and f'' of a one-axis sweep as functions of the axis alone (the other inputs at their fixed
- * values), evaluated by the AD library's interpreter: {@code f' = grad(f, x)}, {@code f'' =
- * grad(grad(f, x), x)}.
+ * f, f' and f'' of a one-axis sweep as functions of the axis alone (the other inputs fixed to their
+ * values with the ad-kernel's {@code AD.fix}, as the sweep's kernel has them), evaluated by the AD
+ * library's interpreter: {@code f' = grad(f)}, {@code f'' = grad(grad(f))}.
  */
 public final class SweepFunction {
   private final Fn f;
   private final Fn d1;
   private final Fn d2;
-  private final int argnum;
-  private final double[][] args;
 
   /**
-   * Wraps a traced function.
+   * Wraps a traced function of one scalar.
    *
-   * @param f the function
-   * @param argnum the index of the swept scalar input
-   * @param fixed the value of every input (the swept one is overwritten per call)
+   * @param f the function of the swept input alone
    */
-  public SweepFunction(Fn f, int argnum, double[][] fixed) {
+  public SweepFunction(Fn f) {
     this.f = f;
-    this.d1 = AD.grad(f, argnum);
-    this.d2 = AD.grad(d1, argnum);
-    this.argnum = argnum;
-    this.args = new double[fixed.length][];
-    for (int i = 0; i < fixed.length; i++) {
-      args[i] = fixed[i].clone();
-    }
+    this.d1 = AD.grad(f);
+    this.d2 = AD.grad(d1);
   }
 
   /**
    * The function of a sweep over one scalar input: the sweep's own function (the built-in {@code
-   * rational}, a text expression, any provider with a traced form), rebuilt from the conf.
+   * rational}, a text expression, any provider with a traced form), rebuilt from the conf, with the
+   * other inputs bound.
    *
    * @param spec the sweep
    * @param providers the function providers the sweep was loaded with
@@ -51,23 +44,17 @@ public final class SweepFunction {
    */
   public static SweepFunction of(SweepSpec spec, FunctionProviders providers) {
     List<Axis> axes = spec.grid().axes();
-    if (axes.size() != 1 || axes.get(0).element() >= 0) {
+    if (axes.size() != 1 || !(axes.get(0).input() instanceof AxisInput.Whole)) {
       throw new ConfException(
           "extrema needs a sweep over one scalar input (like x); this one has "
               + axes.size()
               + " axes");
     }
-    List<InputParam> params = spec.params();
     Fn f = providers.traced(spec);
-    double[][] fixed = new double[params.size()][];
-    int argnum = -1;
-    for (int i = 0; i < params.size(); i++) {
-      fixed[i] = spec.fixed().get(params.get(i).name());
-      if (params.get(i).name().equals(axes.get(0).param())) {
-        argnum = i;
-      }
+    for (InputBinding in : spec.inputs()) {
+      f = in.bind(f);
     }
-    return new SweepFunction(f, argnum, fixed);
+    return new SweepFunction(f);
   }
 
   /**
@@ -76,7 +63,7 @@ public final class SweepFunction {
    * @param x the swept input
    * @return f
    */
-  public synchronized double f(double x) {
+  public double f(double x) {
     return at(f, x);
   }
 
@@ -86,7 +73,7 @@ public final class SweepFunction {
    * @param x the swept input
    * @return df/dx
    */
-  public synchronized double d1(double x) {
+  public double d1(double x) {
     return at(d1, x);
   }
 
@@ -96,12 +83,11 @@ public final class SweepFunction {
    * @param x the swept input
    * @return d2f/dx2
    */
-  public synchronized double d2(double x) {
+  public double d2(double x) {
     return at(d2, x);
   }
 
-  private double at(Fn fn, double x) {
-    args[argnum] = new double[] {x};
-    return fn.callScalar(args);
+  private static double at(Fn fn, double x) {
+    return fn.callScalar(new double[] {x});
   }
 }

@@ -1,10 +1,12 @@
 package gradgrid.job.figures;
 
+import gradgrid.ad.Param;
 import gradgrid.job.conf.FiguresSpec;
-import gradgrid.job.conf.InputParam;
+import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.AxisInput;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ public final class ReferenceFigures {
   public static List<Path> draw(
       Dataset<Row> data, SweepSpec spec, FiguresSpec conf, PrintStream err) {
     List<Axis> axes = spec.grid().axes();
-    if (axes.size() == 1 && axes.get(0).element() < 0) {
+    if (axes.size() == 1 && axes.get(0).input() instanceof AxisInput.Whole) {
       return lines(data, spec, conf, err);
     }
     if (axes.size() == 2) {
@@ -141,8 +143,8 @@ public final class ReferenceFigures {
       int maxComponents,
       String name) {
     String col = new OutputSpec.Grad(param).column();
-    InputParam p = spec.paramsByName().get(param);
-    if (p == null || p.scalar() || !Arrays.asList(data.columns()).contains(col)) {
+    Param p = spec.paramsByName().get(param);
+    if (p == null || p.shape().isScalar() || !Arrays.asList(data.columns()).contains(col)) {
       err.println(
           "note: "
               + name
@@ -153,7 +155,7 @@ public final class ReferenceFigures {
               + "))");
       return List.of();
     }
-    int n = Math.min(maxComponents, p.size());
+    int n = Math.min(maxComponents, p.shape().size());
     List<String> labels = new ArrayList<>();
     List<String> exprs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -161,7 +163,7 @@ public final class ReferenceFigures {
       exprs.add(col + "[" + i + "]");
     }
     String title =
-        "alpha".equals(param) && n < p.size()
+        "alpha".equals(param) && n < p.shape().size()
             ? "(4) df/dalpha for deg(P) = " + (n - 1) + ": df/dalpha_i = x^i / (1 + Q(x)^2)"
             : ("beta".equals(param) ? "(5) " : "") + "df/d" + param + ", one curve per component";
     List<LineEnvelope> curves =
@@ -226,16 +228,17 @@ public final class ReferenceFigures {
     if (!Arrays.asList(data.columns()).contains(col)) {
       return null;
     }
-    return axis.element() < 0 ? "`" + col + "`" : "`" + col + "`[" + axis.element() + "]";
+    return axis.input() instanceof AxisInput.Element e
+        ? "`" + col + "`[" + e.index() + "]"
+        : "`" + col + "`";
   }
 
   /** " at x = 1.5" for the fixed scalar inputs, or "". */
   private static String fixedScalars(SweepSpec spec) {
     List<String> parts = new ArrayList<>();
-    for (InputParam p : spec.params()) {
-      double[] v = spec.fixed().get(p.name());
-      if (p.scalar() && v != null && !Double.isNaN(v[0])) {
-        parts.add(p.name() + " = " + num(v[0]));
+    for (InputBinding in : spec.inputs()) {
+      if (in instanceof InputBinding.Fixed f && f.param().shape().isScalar()) {
+        parts.add(f.param().name() + " = " + num(f.value()[0]));
       }
     }
     return parts.isEmpty() ? "" : " at " + String.join(", ", parts);

@@ -10,18 +10,20 @@ import java.io.Serializable;
  */
 public sealed interface Axis extends Serializable permits Linspace, ValueList, Restricted {
   /**
-   * The input this axis drives.
+   * The input this axis drives: a whole scalar, or one element of a vector.
+   *
+   * @return the input
+   */
+  AxisInput input();
+
+  /**
+   * The parameter this axis drives (all of it, or one element).
    *
    * @return the parameter name, for example {@code alpha}
    */
-  String param();
-
-  /**
-   * The vector element this axis drives.
-   *
-   * @return the element index, or -1 when the axis drives a scalar input
-   */
-  int element();
+  default String param() {
+    return input().param();
+  }
 
   /**
    * Number of values on the axis (at least 1).
@@ -59,7 +61,7 @@ public sealed interface Axis extends Serializable permits Linspace, ValueList, R
    * @return the column name
    */
   default String column() {
-    return element() < 0 ? param() : param() + "_" + element();
+    return input().column();
   }
 
   /**
@@ -68,6 +70,6 @@ public sealed interface Axis extends Serializable permits Linspace, ValueList, R
    * @return the conf name
    */
   default String confName() {
-    return element() < 0 ? param() : param() + "[" + element() + "]";
+    return input().confName();
   }
 }

@@ -3,14 +3,12 @@ package gradgrid.job.grid;
 /**
  * Evenly spaced values from {@code from} to {@code to}, both included (like numpy's linspace).
  *
- * @param param the input this axis drives
- * @param element the vector element, or -1 for a scalar input
+ * @param input the input this axis drives
  * @param from first value
  * @param to last value ({@code from <= to})
  * @param points number of values (1 gives just {@code from})
  */
-public record Linspace(String param, int element, double from, double to, long points)
-    implements Axis {
+public record Linspace(AxisInput input, double from, double to, long points) implements Axis {
   @Override
   public double value(long i) {
     if (i == points - 1 && points > 1) {

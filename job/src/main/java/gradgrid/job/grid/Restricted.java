@@ -22,13 +22,8 @@ public record Restricted(Axis base, PositionSet kept) implements Axis {
   }
 
   @Override
-  public String param() {
-    return base.param();
-  }
-
-  @Override
-  public int element() {
-    return base.element();
+  public AxisInput input() {
+    return base.input();
   }
 
   @Override

@@ -5,16 +5,14 @@ import java.util.Arrays;
 /**
  * An axis with explicitly listed values, in the order given.
  *
- * @param param the input this axis drives
- * @param element the vector element, or -1 for a scalar input
+ * @param input the input this axis drives
  * @param values the values (distinct, at least one)
  */
-public record ValueList(String param, int element, double[] values) implements Axis {
+public record ValueList(AxisInput input, double[] values) implements Axis {
   /**
    * Copies the values.
    *
-   * @param param the input this axis drives
-   * @param element the vector element, or -1 for a scalar input
+   * @param input the input this axis drives
    * @param values the values
    */
   public ValueList {
@@ -33,15 +31,12 @@ public record ValueList(String param, int element, double[] values) implements A
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ValueList v
-        && v.param.equals(param)
-        && v.element == element
-        && Arrays.equals(v.values, values);
+    return o instanceof ValueList v && v.input.equals(input) && Arrays.equals(v.values, values);
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * param.hashCode() + element) + Arrays.hashCode(values);
+    return 31 * input.hashCode() + Arrays.hashCode(values);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package gradgrid.job.parquet;
 
-import gradgrid.job.conf.InputParam;
+import gradgrid.ad.Param;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
@@ -31,7 +31,7 @@ public final class SweepSchema {
     for (Axis a : spec.grid().axes()) {
       fields.add(DataTypes.createStructField(a.column(), DataTypes.DoubleType, false));
     }
-    Map<String, InputParam> params = spec.paramsByName();
+    Map<String, Param> params = spec.paramsByName();
     for (OutputSpec o : spec.outputs()) {
       int rank = o.dims(params).length;
       DataType t = DataTypes.DoubleType;

@@ -3,7 +3,7 @@ package gradgrid.job.parquet;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
-import gradgrid.job.conf.InputParam;
+import gradgrid.ad.Param;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
@@ -58,7 +58,7 @@ public final class SweepSummary {
       columns.put(a.column(), column(stats, c, 1));
       c++;
     }
-    Map<String, InputParam> params = spec.paramsByName();
+    Map<String, Param> params = spec.paramsByName();
     for (OutputSpec o : spec.outputs()) {
       int width = o.size(params);
       columns.put(o.column(), column(stats, c, width));

@@ -1,6 +1,6 @@
 package gradgrid.job.parquet;
 
-import gradgrid.job.conf.InputParam;
+import gradgrid.ad.Param;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
@@ -53,7 +53,7 @@ public final class SweepWriter {
         o.put("parquet.enable.dictionary#" + a.column(), "false");
       }
     }
-    Map<String, InputParam> params = spec.paramsByName();
+    Map<String, Param> params = spec.paramsByName();
     for (OutputSpec out : spec.outputs()) {
       // Spark writes arrays as Parquet's three-level lists: <name>.list.element
       String path = out.column() + ".list.element".repeat(out.dims(params).length);

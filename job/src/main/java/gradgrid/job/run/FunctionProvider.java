@@ -1,9 +1,10 @@
 package gradgrid.job.run;
 
 import gradgrid.ad.Fn;
+import gradgrid.ad.Param;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.FunctionSpec;
-import gradgrid.job.conf.InputParam;
+import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
 import java.util.List;
 
@@ -27,19 +28,20 @@ public interface FunctionProvider {
    * @return its parameters
    * @throws gradgrid.job.conf.ConfException naming the option that is wrong
    */
-  List<InputParam> signature(FunctionSpec function);
+  List<Param> signature(FunctionSpec function);
 
   /**
-   * Builds the evaluator for the requested outputs (see {@link BatchEvaluator} for the columns).
+   * Builds the evaluator for the requested outputs with the sweep's inputs bound: it reads the axis
+   * columns only (see {@link BatchEvaluator} for the columns).
    *
    * @param function the function from the conf
-   * @param params its parameters, as returned by {@link #signature}
+   * @param inputs how each parameter (as returned by {@link #signature}) is set, in call order
    * @param outputs the requested outputs, in conf order
    * @return the factory shipped to executors
    * @throws gradgrid.job.conf.ConfException if an output cannot be computed for this function
    */
   EvaluatorFactory evaluator(
-      FunctionSpec function, List<InputParam> params, List<OutputSpec> outputs);
+      FunctionSpec function, List<InputBinding> inputs, List<OutputSpec> outputs);
 
   /**
    * The function itself, traced, for stages that apply the AD transforms on their own (extrema's
@@ -50,7 +52,7 @@ public interface FunctionProvider {
    * @return the traced scalar function of {@code params}, in order
    * @throws ConfException if this provider has no traced form (the default)
    */
-  default Fn traced(FunctionSpec function, List<InputParam> params) {
+  default Fn traced(FunctionSpec function, List<Param> params) {
     throw new ConfException(
         function.origin() + ": " + function.describe() + " has no traced form to differentiate");
   }

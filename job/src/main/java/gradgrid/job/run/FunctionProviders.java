@@ -1,10 +1,10 @@
 package gradgrid.job.run;
 
 import gradgrid.ad.Fn;
+import gradgrid.ad.Param;
 import gradgrid.ad.lang.Suggest;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.FunctionSpec;
-import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.SignatureResolver;
 import gradgrid.job.conf.SweepSpec;
 import java.util.ArrayList;
@@ -40,14 +40,13 @@ public final class FunctionProviders implements SignatureResolver {
   }
 
   @Override
-  public List<InputParam> signature(FunctionSpec function) {
+  public List<Param> signature(FunctionSpec function) {
     return find(function).signature(function);
   }
 
   /**
-   * Builds the evaluator for a checked sweep, with its fixed inputs folded in ({@link
-   * EvaluatorFactory#withFixedInputs}), and checks the kernel's function against {@code
-   * limits.max-equations}.
+   * Builds the evaluator for a checked sweep, with its fixed inputs bound (it reads the axis
+   * columns only), and checks the kernel's function against {@code limits.max-equations}.
    *
    * @param spec the sweep
    * @return the factory shipped to executors
@@ -55,9 +54,7 @@ public final class FunctionProviders implements SignatureResolver {
    */
   public EvaluatorFactory evaluator(SweepSpec spec) {
     EvaluatorFactory factory =
-        find(spec.function())
-            .evaluator(spec.function(), spec.params(), spec.outputs())
-            .withFixedInputs(spec);
+        find(spec.function()).evaluator(spec.function(), spec.inputs(), spec.outputs());
     if (factory instanceof AdEvaluatorFactory ad) {
       spec.limits()
           .checkEquations(

@@ -3,8 +3,9 @@ package gradgrid.job.run;
 import gradgrid.ad.Fn;
 
 /**
- * The reference executor: the ad-kernel's interpreter ({@link Fn#call}), one row at a time. The
- * compiled kernel ({@code gradgrid.ad.compile.Jit}) replaces it with the same column layout.
+ * The reference executor: the ad-kernel's interpreter ({@link Fn#call}), one row at a time, of a
+ * function with one scalar parameter per input column. The compiled kernel ({@code
+ * gradgrid.ad.compile.Jit}) of the same function replaces it with the same column layout.
  */
 final class InterpretedKernel implements RawKernel {
   private final Fn fn;

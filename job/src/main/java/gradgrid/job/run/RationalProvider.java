@@ -3,11 +3,12 @@ package gradgrid.job.run;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValue;
 import gradgrid.ad.Fn;
+import gradgrid.ad.Param;
 import gradgrid.ad.examples.Rational;
 import gradgrid.ad.lang.Suggest;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.FunctionSpec;
-import gradgrid.job.conf.InputParam;
+import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
 import java.util.List;
 import java.util.Map;
@@ -32,23 +33,21 @@ public final class RationalProvider implements FunctionProvider, FunctionProvide
   }
 
   @Override
-  public List<InputParam> signature(FunctionSpec function) {
+  public List<Param> signature(FunctionSpec function) {
     int p = degree(function, "deg-p");
     int q = degree(function, "deg-q");
-    return List.of(
-        InputParam.scalar("x"),
-        InputParam.vector("alpha", p + 1),
-        InputParam.vector("beta", q + 1));
+    return List.of(Param.scalar("x"), Param.vector("alpha", p + 1), Param.vector("beta", q + 1));
   }
 
   @Override
   public EvaluatorFactory evaluator(
-      FunctionSpec function, List<InputParam> params, List<OutputSpec> outputs) {
-    return new AdEvaluatorFactory(traced(function, params), outputs);
+      FunctionSpec function, List<InputBinding> inputs, List<OutputSpec> outputs) {
+    List<Param> params = inputs.stream().map(InputBinding::param).toList();
+    return new AdEvaluatorFactory(traced(function, params), inputs, outputs);
   }
 
   @Override
-  public Fn traced(FunctionSpec function, List<InputParam> params) {
+  public Fn traced(FunctionSpec function, List<Param> params) {
     return Rational.of(degree(function, "deg-p"), degree(function, "deg-q"));
   }
 

@@ -1,9 +1,9 @@
 package gradgrid.job.run;
 
 /**
- * Runs an {@link AdPlan}'s multi-output function over a batch: input columns as in {@link
- * BatchEvaluator}; one raw output column per scalar element of each function output, in order (the
- * ABI of the ad-kernel's compiled kernels). One instance per thread.
+ * Runs an {@link AdPlan}'s multi-output function, bound to the sweep's inputs, over a batch: the
+ * axis columns as in {@link BatchEvaluator}; one raw output column per scalar element of each
+ * function output, in order (the ABI of the ad-kernel's compiled kernels). One instance per thread.
  */
 interface RawKernel {
   /**

@@ -1,15 +1,13 @@
 package gradgrid.job.run;
 
-import gradgrid.job.conf.InputParam;
+import gradgrid.ad.Param;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.Grid;
 import gradgrid.job.partitions.IndexRange;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +23,8 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * What one Spark task runs: for its index ranges, compute the coordinates of each row (mixed
- * radix), fill the input columns batch by batch, call the evaluator, and emit rows lazily (one
- * batch in memory at a time).
+ * radix), fill the axis columns batch by batch (the evaluator's only inputs: the fixed inputs are
+ * bound into it), call the evaluator, and emit rows lazily (one batch in memory at a time).
  *
  * <p>Rows are Spark's binary {@code UnsafeRow}s: one double per emitted axis (grid order), then per
  * output a double (scalar), an {@code array<double>} (vector) or an {@code array<array<double>>}
@@ -45,8 +43,6 @@ public final class SweepTask implements Serializable {
   public static final long MAX_BATCH_BYTES = 64L << 20;
 
   private final Grid grid;
-  private final double[] fixedColumns;
-  private final int[] axisColumn;
   private final boolean[] emitAxis;
   private final int[][] outputDims;
   private final int outputWidth;
@@ -80,24 +76,9 @@ public final class SweepTask implements Serializable {
     this.stats = stats;
     this.schema = schema;
     this.factory = factory;
-    int inputs = factory == null ? 0 : factory.inputWidth();
     int outputs = factory == null ? 0 : factory.outputWidth();
-    this.batchSize = batchRows(spec.batchSize(), inputs + outputs);
-    List<Double> flat = new ArrayList<>();
-    Map<String, Integer> offset = new HashMap<>();
-    for (InputParam p : spec.params()) {
-      offset.put(p.name(), flat.size());
-      for (double v : spec.fixed().get(p.name())) {
-        flat.add(v);
-      }
-    }
-    this.fixedColumns = flat.stream().mapToDouble(Double::doubleValue).toArray();
-    List<Axis> axes = grid.axes();
-    this.axisColumn = new int[axes.size()];
-    for (int a = 0; a < axes.size(); a++) {
-      axisColumn[a] = offset.get(axes.get(a).param()) + Math.max(0, axes.get(a).element());
-    }
-    Map<String, InputParam> byName = spec.paramsByName();
+    this.batchSize = batchRows(spec.batchSize(), grid.axes().size() + outputs);
+    Map<String, Param> byName = spec.paramsByName();
     this.outputDims = new int[spec.outputs().size()][];
     int width = 0;
     for (int k = 0; k < outputDims.length; k++) {
@@ -107,14 +88,14 @@ public final class SweepTask implements Serializable {
     }
     this.outputWidth = width;
     if (factory != null
-        && (factory.inputWidth() != fixedColumns.length || factory.outputWidth() != width)) {
+        && (factory.inputWidth() != grid.axes().size() || factory.outputWidth() != width)) {
       throw new IllegalStateException(
           "evaluator takes "
               + factory.inputWidth()
               + " inputs and gives "
               + factory.outputWidth()
               + " outputs; the sweep has "
-              + fixedColumns.length
+              + grid.axes().size()
               + " and "
               + width);
     }
@@ -125,7 +106,7 @@ public final class SweepTask implements Serializable {
    * {@link #MAX_BATCH_BYTES} (at least one row).
    *
    * @param batchSize the conf's batch size
-   * @param columns input plus output columns of the evaluator
+   * @param columns axis plus output columns of a batch
    * @return the rows per batch
    */
   public static int batchRows(int batchSize, int columns) {
@@ -207,10 +188,9 @@ public final class SweepTask implements Serializable {
   public final class Batches {
     private final List<IndexRange> ranges;
     private final BatchEvaluator evaluator = factory == null ? null : factory.create();
-    private final double[][] in = new double[evaluator == null ? 0 : fixedColumns.length][];
     private final double[][] out = new double[evaluator == null ? 0 : factory.outputWidth()][];
-    private final double[][] coords = new double[axisColumn.length][];
-    private final long[] digits = new long[axisColumn.length];
+    private final double[][] coords = new double[grid.axes().size()][];
+    private final long[] digits = new long[coords.length];
     private final ColumnStats local = stats == null ? null : new ColumnStats(stats.columns());
     private int rangeIndex = -1;
     private long next;
@@ -219,15 +199,11 @@ public final class SweepTask implements Serializable {
 
     Batches(List<IndexRange> ranges) {
       this.ranges = ranges;
-      for (int j = 0; j < in.length; j++) {
-        in[j] = new double[batchSize];
-        Arrays.fill(in[j], fixedColumns[j]);
-      }
       for (int k = 0; k < out.length; k++) {
         out[k] = new double[batchSize];
       }
       for (int a = 0; a < coords.length; a++) {
-        coords[a] = evaluator == null ? new double[batchSize] : in[axisColumn[a]];
+        coords[a] = new double[batchSize];
       }
     }
 
@@ -281,7 +257,7 @@ public final class SweepTask implements Serializable {
         }
       }
       if (evaluator != null) {
-        evaluator.evaluate(in, out, n);
+        evaluator.evaluate(coords, out, n);
       }
       if (local != null) {
         local.addRows(n);

@@ -1,6 +1,6 @@
 package gradgrid.job.source;
 
-import gradgrid.job.conf.InputParam;
+import gradgrid.ad.Param;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
@@ -195,7 +195,7 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
 
   /** The flat output column of a scalar output of the read spec (0 for a count). */
   private int outputColumn(String column) {
-    Map<String, InputParam> params = read.paramsByName();
+    Map<String, Param> params = read.paramsByName();
     int flat = 0;
     for (OutputSpec o : read.outputs()) {
       if (o.column().equals(column)) {
@@ -220,7 +220,7 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
 
   @Override
   public Statistics estimateStatistics() {
-    Map<String, InputParam> params = read.paramsByName();
+    Map<String, Param> params = read.paramsByName();
     long bytesPerRow = 0;
     for (int a = 0; a < emitAxis.length; a++) {
       bytesPerRow += emitAxis[a] ? Double.BYTES : 0;

@@ -3,18 +3,19 @@ package gradgrid.job.conf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import gradgrid.ad.Param;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class OutputParserTest {
-  private final Map<String, InputParam> params = new LinkedHashMap<>();
+  private final Map<String, Param> params = new LinkedHashMap<>();
 
   OutputParserTest() {
-    params.put("x", InputParam.scalar("x"));
-    params.put("alpha", InputParam.vector("alpha", 6));
-    params.put("beta", InputParam.vector("beta", 4));
+    params.put("x", Param.scalar("x"));
+    params.put("alpha", Param.vector("alpha", 6));
+    params.put("beta", Param.vector("beta", 4));
   }
 
   private OutputSpec parse(String s) {

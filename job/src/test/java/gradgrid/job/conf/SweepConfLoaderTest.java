@@ -46,7 +46,7 @@ class SweepConfLoaderTest {
     assertEquals(List.of("x"), s.grid().axes().stream().map(Axis::column).toList());
     assertEquals(
         List.of("f", "df_dx", "d2f_dx2"), s.outputs().stream().map(OutputSpec::column).toList());
-    assertArrayEquals(new double[] {1, 2, 3}, s.fixed().get("alpha"));
+    assertArrayEquals(new double[] {1, 2, 3}, ((InputBinding.Fixed) s.inputs().get(1)).value());
     assertEquals(dir.resolve("out/a"), s.localOutput());
     assertEquals(WriteMode.OVERWRITE, s.mode());
     assertEquals(3, s.partitions());
@@ -66,8 +66,10 @@ class SweepConfLoaderTest {
     // Axes in parameter order, then element order, whatever the order in the file.
     assertEquals(List.of("alpha_0", "beta_1"), s.grid().axes().stream().map(Axis::column).toList());
     assertEquals(15, s.grid().rows());
-    assertTrue(Double.isNaN(s.fixed().get("beta")[1]));
-    assertEquals(4.0, s.fixed().get("beta")[0]);
+    InputBinding.ElementAxes beta = (InputBinding.ElementAxes) s.inputs().get(2);
+    assertEquals(List.of(s.grid().axes().get(1)), beta.axes());
+    assertEquals(4.0, beta.values()[0]);
+    assertTrue(s.inputs().get(0) instanceof InputBinding.Fixed);
     assertEquals(dir.resolve("out/t"), s.localOutput());
     assertEquals(WriteMode.ERROR, s.mode());
     assertEquals(0, s.partitions());

@@ -14,10 +14,10 @@ class GridTest {
   private final Grid grid =
       new Grid(
           List.of(
-              new Linspace("x", -1, -1.0, 1.0, 3),
-              new ValueList("y", -1, new double[] {10, 20, 5, 7}),
-              new Linspace("z", -1, 2.0, 2.0, 1),
-              new Linspace("alpha", 1, 0.0, 4.0, 5)));
+              new Linspace(new AxisInput.Whole("x"), -1.0, 1.0, 3),
+              new ValueList(new AxisInput.Whole("y"), new double[] {10, 20, 5, 7}),
+              new Linspace(new AxisInput.Whole("z"), 2.0, 2.0, 1),
+              new Linspace(new AxisInput.Element("alpha", 1), 0.0, 4.0, 5)));
 
   @Test
   void rowCountIsTheProductOfAxisLengths() {
@@ -66,7 +66,8 @@ class GridTest {
     Grid big =
         new Grid(
             List.of(
-                new Linspace("a", -1, 0, 1, 3_000_000), new Linspace("b", -1, 0, 1, 5_000_000)));
+                new Linspace(new AxisInput.Whole("a"), 0, 1, 3_000_000),
+                new Linspace(new AxisInput.Whole("b"), 0, 1, 5_000_000)));
     assertEquals(15_000_000_000_000L, big.rows());
     long[] d = new long[2];
     big.digits(big.rows() - 1, d);
@@ -76,7 +77,7 @@ class GridTest {
 
   @Test
   void overflowIsRefused() {
-    Axis a = new Linspace("a", -1, 0, 1, 1L << 32);
+    Axis a = new Linspace(new AxisInput.Whole("a"), 0, 1, 1L << 32);
     assertThrows(ArithmeticException.class, () -> new Grid(List.of(a, a)));
   }
 
@@ -89,11 +90,11 @@ class GridTest {
 
   @Test
   void linspaceHitsBothEndsExactly() {
-    Linspace l = new Linspace("x", -1, -10, 10, 20001);
+    Linspace l = new Linspace(new AxisInput.Whole("x"), -10, 10, 20001);
     assertEquals(-10.0, l.value(0));
     assertEquals(10.0, l.value(20000));
     assertEquals(0.0, l.value(10000));
-    assertEquals("alpha_1", new Linspace("alpha", 1, 0, 1, 2).column());
+    assertEquals("alpha_1", new Linspace(new AxisInput.Element("alpha", 1), 0, 1, 2).column());
   }
 
   @Test
@@ -103,11 +104,11 @@ class GridTest {
       long points = 1 + rnd.nextInt(300);
       double from = (rnd.nextDouble() - 0.5) * 1e3;
       double to = points == 1 ? from : from + rnd.nextDouble() * 1e3;
-      Axis lin = new Linspace("x", -1, from, to, points);
+      Axis lin = new Linspace(new AxisInput.Whole("x"), from, to, points);
       Axis axis =
           switch (trial % 3) {
             case 0 -> lin;
-            case 1 -> new ValueList("v", 0, new double[] {3, -1, 2.5, 7});
+            case 1 -> new ValueList(new AxisInput.Element("v", 0), new double[] {3, -1, 2.5, 7});
             default ->
                 new Restricted(
                     lin,

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import gradgrid.ad.Param;
 import gradgrid.ad.lang.Lang;
+import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
+import gradgrid.job.grid.AxisInput;
+import gradgrid.job.grid.ValueList;
 import java.util.Arrays;
 import java.util.List;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
@@ -14,10 +17,19 @@ import org.junit.jupiter.api.Test;
 
 /** Output layout of mixed scalar/vector requests, against hand-written derivatives. */
 class AdPlanTest {
-  // f(x, a) = a0 x^2 + x a1^2
+  // f(x, a) = a0 x^2 + x a1^2, every element on an axis: input columns x, a_0, a_1
   private final AdEvaluatorFactory factory =
       new AdEvaluatorFactory(
           Lang.parse("f", "a[0] * x^2 + x * a[1]^2", Param.scalar("x"), Param.vector("a", 2)),
+          List.of(
+              new InputBinding.WholeAxis(
+                  Param.scalar("x"), new ValueList(new AxisInput.Whole("x"), new double[] {0})),
+              new InputBinding.ElementAxes(
+                  Param.vector("a", 2),
+                  new double[] {0, 0},
+                  List.of(
+                      new ValueList(new AxisInput.Element("a", 0), new double[] {0}),
+                      new ValueList(new AxisInput.Element("a", 1), new double[] {0})))),
           List.of(
               new OutputSpec.Hessian("x", "a"),
               new OutputSpec.Eigenvalues(List.of("x", "a")),

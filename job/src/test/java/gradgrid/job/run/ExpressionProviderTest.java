@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
+import gradgrid.ad.Param;
 import gradgrid.ad.testing.RationalClosedForm;
 import gradgrid.job.conf.ConfException;
-import gradgrid.job.conf.InputParam;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import java.nio.file.Path;
@@ -31,12 +31,11 @@ class ExpressionProviderTest {
                 + "inputs {\n  x { from = -1, to = 1, points = 3 }\n  alpha = [1, 2]\n"
                 + "  beta = [3, 4, 5]\n}\noutputs = [f, \"f'\", \"grad(beta)\"]\n");
     assertEquals(
-        List.of(
-            InputParam.scalar("x"), InputParam.vector("alpha", 2), InputParam.vector("beta", 3)),
-        s.params());
+        List.of(Param.scalar("x"), Param.vector("alpha", 2), Param.vector("beta", 3)), s.params());
     // One row through the evaluator, against the closed forms.
     EvaluatorFactory f = providers.evaluator(s);
-    double[][] in = {{0.7}, {1}, {2}, {3}, {4}, {5}};
+    // the evaluator reads the axis x alone: alpha and beta are bound into it
+    double[][] in = {{0.7}};
     double[][] out = new double[f.outputWidth()][1];
     f.create().evaluate(in, out, 1);
     RationalClosedForm c = new RationalClosedForm(0.7, new double[] {1, 2}, new double[] {3, 4, 5});

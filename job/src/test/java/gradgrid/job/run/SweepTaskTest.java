@@ -3,8 +3,9 @@ package gradgrid.job.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.typesafe.config.ConfigFactory;
+import gradgrid.ad.Param;
 import gradgrid.job.conf.FunctionSpec;
-import gradgrid.job.conf.InputParam;
+import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * its own coordinates, whatever the partition count and batch size.
  */
 class SweepTaskTest {
-  /** f(a, b, v) = a + 10 b + 100 v0 + 1000 v1; the "gradient" column echoes the inputs. */
+  /**
+   * f(a, b, v) = a + 10 b + 100 v0 + 1000 v1; the "gradient" column echoes v. Bound to a sweep
+   * whose axes are a and v[1], with b and v[0] fixed.
+   */
   static final class Linear implements FunctionProvider {
     @Override
     public boolean accepts(FunctionSpec function) {
@@ -31,24 +35,31 @@ class SweepTaskTest {
     }
 
     @Override
-    public List<InputParam> signature(FunctionSpec function) {
-      return List.of(InputParam.scalar("a"), InputParam.scalar("b"), InputParam.vector("v", 2));
+    public List<Param> signature(FunctionSpec function) {
+      return List.of(Param.scalar("a"), Param.scalar("b"), Param.vector("v", 2));
     }
 
     @Override
     public EvaluatorFactory evaluator(
-        FunctionSpec function, List<InputParam> params, List<OutputSpec> outputs) {
-      return new LinearFactory();
+        FunctionSpec function, List<InputBinding> inputs, List<OutputSpec> outputs) {
+      double b = ((InputBinding.Fixed) inputs.get(1)).value()[0];
+      double v0 = ((InputBinding.ElementAxes) inputs.get(2)).values()[0];
+      return new LinearFactory(b, v0);
     }
   }
 
-  /** Serializable on its own (no enclosing instance). */
-  static final class LinearFactory implements EvaluatorFactory {
+  /**
+   * Serializable on its own (no enclosing instance); reads the axis columns a and v_1.
+   *
+   * @param b the fixed b
+   * @param v0 the fixed v[0]
+   */
+  record LinearFactory(double b, double v0) implements EvaluatorFactory {
     private static final long serialVersionUID = 1L;
 
     @Override
     public int inputWidth() {
-      return 4;
+      return 2;
     }
 
     @Override
@@ -60,9 +71,9 @@ class SweepTaskTest {
     public BatchEvaluator create() {
       return (in, out, n) -> {
         for (int r = 0; r < n; r++) {
-          out[0][r] = in[0][r] + 10 * in[1][r] + 100 * in[2][r] + 1000 * in[3][r];
-          out[1][r] = in[2][r];
-          out[2][r] = in[3][r];
+          out[0][r] = in[0][r] + 10 * b + 100 * v0 + 1000 * in[1][r];
+          out[1][r] = v0;
+          out[2][r] = in[1][r];
         }
       };
     }

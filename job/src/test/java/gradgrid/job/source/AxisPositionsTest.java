@@ -3,6 +3,7 @@ package gradgrid.job.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.AxisInput;
 import gradgrid.job.grid.Linspace;
 import gradgrid.job.grid.PositionSet;
 import gradgrid.job.grid.ValueList;
@@ -70,7 +71,7 @@ class AxisPositionsTest {
       double from = (rnd.nextDouble() - 0.5) * Math.pow(10, rnd.nextInt(6) - 2);
       double to = from + rnd.nextDouble() * Math.pow(10, rnd.nextInt(6) - 2);
       long points = 2 + rnd.nextInt(rnd.nextBoolean() ? 5 : 3000);
-      Axis axis = new Linspace("x", -1, from, to, points);
+      Axis axis = new Linspace(new AxisInput.Whole("x"), from, to, points);
       AxisPredicate p = predicate(axis, rnd.nextInt(4));
       assertEquals(bruteForce(axis, p.test()), AxisPositions.of(axis, p), axis + " trial " + trial);
     }
@@ -83,7 +84,7 @@ class AxisPositionsTest {
       for (int i = 0; i < values.length; i++) {
         values[i] = Math.round((rnd.nextDouble() - 0.5) * 100) / 10.0 + i * 1e-9;
       }
-      Axis axis = new ValueList("b", -1, values);
+      Axis axis = new ValueList(new AxisInput.Whole("b"), values);
       AxisPredicate p = predicate(axis, rnd.nextInt(3));
       assertEquals(bruteForce(axis, p.test()), AxisPositions.of(axis, p));
     }
@@ -91,7 +92,7 @@ class AxisPositionsTest {
 
   @Test
   void boundsOnGridPointsKeepThemOrNot() {
-    Axis x = new Linspace("x", -1, 0, 10, 11);
+    Axis x = new Linspace(new AxisInput.Whole("x"), 0, 10, 11);
     assertEquals(
         "{[2, 6)}",
         AxisPositions.of(x, new AxisPredicate(0, v -> v >= 2 && v <= 5, new double[] {2, 5}))
@@ -110,7 +111,7 @@ class AxisPositionsTest {
   @Test
   void aTrillionPointAxisIsCutByBinarySearch() {
     long n = 1_000_000_000_000L;
-    Axis x = new Linspace("x", -1, 0, 1, n);
+    Axis x = new Linspace(new AxisInput.Whole("x"), 0, 1, n);
     double lo = 0.25;
     double hi = 0.25 + 1e-6;
     PositionSet s =

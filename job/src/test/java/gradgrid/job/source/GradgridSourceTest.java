@@ -1,5 +1,6 @@
 package gradgrid.job.source;
 
+import static gradgrid.ad.testing.Close.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradgrid.ad.testing.RationalClosedForm;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepConfLoader;
@@ -139,6 +141,23 @@ class GradgridSourceTest {
   @Test
   void expressionConfEqualsItsParquet() throws Exception {
     assertSourceEqualsParquet("expr", EXPRESSION, "x", "a");
+  }
+
+  @Test
+  void aGridWithoutAxesIsOneRowOfTheBoundFunction() throws Exception {
+    Path conf = conf("point", RATIONAL + "inputs.x = 1.5\noutputs = [f, \"f'\", \"grad(beta)\"]\n");
+    Dataset<Row> src = source(conf);
+    List<Row> written = written(conf).collectAsList();
+    assertEquals(1, written.size());
+    assertSameRows(written, src.collectAsList());
+    // f(1.5) of the worked example's coefficients, and f' from the closed forms
+    RationalClosedForm c =
+        new RationalClosedForm(
+            1.5,
+            new double[] {0.5, -1.2, -0.8, 0.4, 0.05, -0.01},
+            new double[] {0.3, -0.6, 0.1, 0.08, -0.01, 0.001});
+    assertClose(c.f(), written.get(0).getDouble(0), 1e-13, "f");
+    assertClose(c.f1(), written.get(0).getDouble(1), 1e-12, "f'");
   }
 
   @Test
