@@ -4,7 +4,7 @@
 #   bench/source.sh [aggregate points] [write points] [repeats]     default: 1e8 2e7 3
 #
 # One JVM, local[2], one session for everything (gradgrid.job.bench.SourceBench, in job's test
-# sources): each measurement is the median wall time of <repeats> runs after one warm-up run, and
+# sources): each measurement is the median wall time of <repeats> runs after two warm-up runs, and
 # each ratio compares two measurements of that same session.
 #   1. sum(f), sum(df_dx), sum(d2f_dx2) over the x-sweep of conf/large.conf read through the source
 #      (nothing written) against the same aggregate of the closed forms as Spark SQL expressions

@@ -21,8 +21,9 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * The {@code gradgrid} data source: a sweep conf read as a table, computed only when a query runs.
  * {@code spark.read().format("gradgrid").option("conf", "conf/seed.conf").load()}, or {@code CREATE
  * TEMPORARY VIEW seed USING gradgrid OPTIONS (conf 'conf/seed.conf')}; option {@value #CONF_TEXT}
- * takes the conf's text instead of a file. The columns are those of the Parquet a sweep writes.
- * Registered under its short name through {@code META-INF/services}.
+ * takes the conf's text instead of a file, and {@code load("conf/seed.conf")} is the same as option
+ * {@value #CONF}. The columns are those of the Parquet a sweep writes. Registered under its short
+ * name through {@code META-INF/services}.
  */
 public final class GradgridSource implements TableProvider, DataSourceRegister {
   /** The format name. */
@@ -30,6 +31,9 @@ public final class GradgridSource implements TableProvider, DataSourceRegister {
 
   /** Option: the sweep conf file (HOCON), relative to the working directory. */
   public static final String CONF = "conf";
+
+  /** Spark's option for {@code load(path)}: the same as {@value #CONF}. */
+  public static final String PATH = "path";
 
   /** Option: the sweep conf's text itself, for notebooks. */
   public static final String CONF_TEXT = "conf-text";
@@ -76,7 +80,7 @@ public final class GradgridSource implements TableProvider, DataSourceRegister {
       SweepRuns.Run run = SweepRuns.lookup(options.get(SweepRuns.OPTION));
       return new SweepTable(run.spec(), null, run);
     }
-    String file = options.get(CONF);
+    String file = options.containsKey(CONF) ? options.get(CONF) : options.get(PATH);
     String text = options.get(CONF_TEXT);
     if ((file == null) == (text == null)) {
       throw new ConfException(

@@ -2,6 +2,7 @@ package gradgrid.job.source;
 
 import gradgrid.job.run.SweepTask;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
@@ -16,6 +17,27 @@ import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
  */
 record PartialAggregates(List<PushedAggregate> aggregates, boolean[] axis, int[] index)
     implements Serializable {
+  /**
+   * Whether every aggregate is a count, which a partition's row count answers without evaluating.
+   *
+   * @return true if only counts
+   */
+  boolean onlyCounts() {
+    return aggregates.stream().allMatch(a -> a.kind() == PushedAggregate.Kind.COUNT);
+  }
+
+  /**
+   * The counts of a partition of {@code rows} rows (for {@link #onlyCounts()}).
+   *
+   * @param rows the partition's rows
+   * @return one value per aggregate
+   */
+  InternalRow counts(long rows) {
+    Object[] values = new Object[aggregates.size()];
+    Arrays.fill(values, rows);
+    return new GenericInternalRow(values);
+  }
+
   /**
    * Aggregates a partition's batches into one row of partial values.
    *

@@ -32,10 +32,15 @@ record SweepReaderFactory(SweepTask task, boolean columnar, PartialAggregates ag
 
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
-    Iterator<InternalRow> rows =
-        aggregates != null
-            ? List.of(aggregates.compute(task.batches(List.of(range(partition))))).iterator()
-            : task.rows(List.of(range(partition)));
+    IndexRange range = range(partition);
+    Iterator<InternalRow> rows;
+    if (aggregates == null) {
+      rows = task.rows(List.of(range));
+    } else if (aggregates.onlyCounts()) {
+      rows = List.of(aggregates.counts(range.size())).iterator();
+    } else {
+      rows = List.of(aggregates.compute(task.batches(List.of(range)))).iterator();
+    }
     return new PartitionReader<>() {
       private InternalRow current;
 

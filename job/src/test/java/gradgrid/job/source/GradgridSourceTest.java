@@ -328,6 +328,8 @@ class GradgridSourceTest {
     Path conf = conf("x", X_SWEEP);
     Dataset<Row> inline = spark.read().format("gradgrid").option("conf-text", X_SWEEP).load();
     assertSameRows(sorted(source(conf), "x"), sorted(inline, "x"));
+    Dataset<Row> byPath = spark.read().format("gradgrid").load(conf.toString());
+    assertSameRows(sorted(source(conf), "x"), sorted(byPath, "x"));
   }
 
   @Test
