@@ -10,6 +10,7 @@ import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.store.OutputGuard;
 import gradgrid.job.write.SweepToParquet;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -89,11 +90,11 @@ public final class SweepMain {
       // paragraph.
       err.println(
           "error: the sweep failed and did not finish: "
-              + rootMessage(e)
+              + cause(spark, e)
               + "\n"
-              + spec.outputForMessages()
-              + " holds no partial output of this run; fix the cause and run again (output.mode = resume"
-              + " continues from the chunks it committed)"
+              + left(spec)
+              + "; fix the cause and run again (output.mode = resume continues from the chunks it"
+              + " committed)"
               + logHint());
       return ExitCode.FAILED;
     } finally {
@@ -106,6 +107,28 @@ public final class SweepMain {
   private static String logHint() {
     String file = System.getProperty("gradgrid.log.file");
     return file == null ? "" : "; Spark's log with the stack traces: " + file;
+  }
+
+  /**
+   * What went wrong: when Spark stopped the application itself (a standalone master that cannot be
+   * reached ends it after three registration attempts), that, with the master; otherwise the
+   * innermost cause, whose message is then only Spark's "stopped SparkContext".
+   */
+  private static String cause(SparkSession spark, Throwable e) {
+    if (spark.sparkContext().isStopped()) {
+      return "Spark stopped the application before the sweep finished (master "
+          + spark.sparkContext().master()
+          + "; \"All masters are unresponsive\" above means it could not be reached)";
+    }
+    return rootMessage(e);
+  }
+
+  /** What a failed run leaves at the output: nothing of its own, whether or not it existed. */
+  private static String left(SweepSpec spec) {
+    if (spec.localOutput() != null && !Files.exists(spec.localOutput())) {
+      return "nothing was written to " + spec.outputForMessages();
+    }
+    return spec.outputForMessages() + " holds no partial output of this run";
   }
 
   /** The first line of the innermost cause, which names what went wrong. */
