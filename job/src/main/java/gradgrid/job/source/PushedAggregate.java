@@ -1,6 +1,7 @@
 package gradgrid.job.source;
 
 import java.io.Serializable;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.spark.sql.connector.expressions.Expression;
 import org.apache.spark.sql.connector.expressions.NamedReference;
@@ -73,9 +74,6 @@ record PushedAggregate(Kind kind, String column) implements Serializable {
 
   @Override
   public String toString() {
-    return kind.name().toLowerCase(java.util.Locale.ROOT)
-        + "("
-        + (column == null ? "*" : column)
-        + ")";
+    return kind.name().toLowerCase(Locale.ROOT) + "(" + (column == null ? "*" : column) + ")";
   }
 }
