@@ -56,6 +56,12 @@ class BadInputTest {
             "figures value of the wrong type",
             FUNCTION + AXIS + GOOD_TAIL + "figures.dir = [a, b]\n",
             "s.conf:7: figures.dir: expected a string, got list"),
+        bad(
+            "unknown Parquet codec, did you mean",
+            FUNCTION + AXIS + GOOD_TAIL + "output.compression = snapy\n",
+            "s.conf:7: output.compression: 'snapy' is not a Parquet codec",
+            "did you mean 'snappy'",
+            "lz4_raw, zstd"),
         bad("missing function", AXIS + GOOD_TAIL, "function: missing"),
         bad(
             "missing input",

@@ -13,20 +13,31 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import gradgrid.ad.Param;
+import gradgrid.ad.lang.Suggest;
 import gradgrid.job.grid.Grid;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The optional {@code output} block of a sweep conf: where the Parquet goes ({@code dir}, see
  * {@link OutputDir}), what to do when it exists ({@code mode}), how big it may get ({@code
- * max-bytes}) and how many partitions make a committed chunk ({@code commit-every}).
+ * max-bytes}), how many partitions make a committed chunk ({@code commit-every}) and the Parquet
+ * codec ({@code compression}).
  */
 final class OutputBlock {
-  private static final Set<String> KEYS = Set.of("dir", "mode", "max-bytes", "commit-every");
+  private static final Set<String> KEYS =
+      Set.of("dir", "mode", "max-bytes", "commit-every", "compression");
+
+  /**
+   * The codecs Spark's Parquet writer accepts ({@code spark.sql.parquet.compression.codec}), in the
+   * order messages list them.
+   */
+  static final List<String> CODECS =
+      List.of("none", "uncompressed", "snappy", "gzip", "lzo", "brotli", "lz4", "lz4_raw", "zstd");
 
   private OutputBlock() {}
 
@@ -36,8 +47,9 @@ final class OutputBlock {
    * @param dir the output directory
    * @param mode what to do when it exists
    * @param commitEvery partitions per committed chunk, or 0 to derive it
+   * @param compression the Parquet codec, or empty when the conf leaves it to Spark's setting
    */
-  record Output(OutputDir dir, WriteMode mode, int commitEvery) {}
+  record Output(OutputDir dir, WriteMode mode, int commitEvery, Optional<String> compression) {}
 
   /**
    * Reads the output block, defaults for what it does not say.
@@ -79,7 +91,28 @@ final class OutputBlock {
         out.get("commit-every") == null
             ? 0
             : positiveInt(out.get("commit-every"), "output.commit-every", "a positive integer");
-    return new Output(where, mode, commitEvery);
+    return new Output(where, mode, commitEvery, compression(out.get("compression")));
+  }
+
+  /** {@code output.compression}: one of {@link #CODECS}, case ignored; empty when absent. */
+  private static Optional<String> compression(ConfigValue v) {
+    if (v == null) {
+      return Optional.empty();
+    }
+    String c = string(v, "output.compression");
+    String codec = c.toLowerCase(Locale.ROOT);
+    if (!CODECS.contains(codec)) {
+      throw new ConfException(
+          at(v)
+              + "output.compression: '"
+              + c
+              + "' is not a Parquet codec"
+              + Suggest.didYouMean(c, CODECS)
+              + " (known: "
+              + String.join(", ", CODECS)
+              + ")");
+    }
+    return Optional.of(codec);
   }
 
   private static WriteMode mode(ConfigValue v) {

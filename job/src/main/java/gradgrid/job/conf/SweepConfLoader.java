@@ -118,6 +118,7 @@ public final class SweepConfLoader {
         partitions,
         batch,
         out.commitEvery(),
+        out.compression(),
         limits,
         FiguresBlock.parse(root, out.dir().local()));
   }

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param partitions the partition count, or 0 to derive it from the grid size and cores
  * @param batchSize rows per evaluator call
  * @param commitEvery partitions per committed chunk, or 0 to derive it from the partition count
+ * @param compression the conf's Parquet codec ({@code output.compression}, lower case), or empty
+ *     when the conf leaves it to Spark's {@code spark.sql.parquet.compression.codec}
  * @param limits the size limits the sweep was checked against
  * @param figures the conf's {@code figures} block, or empty when it has none (then the sweep draws
  *     no figures, and {@code plot} uses {@link #figuresOrDefault()})
@@ -39,6 +41,7 @@ public record SweepSpec(
     int partitions,
     int batchSize,
     int commitEvery,
+    Optional<String> compression,
     Limits limits,
     Optional<FiguresSpec> figures) {
 
@@ -56,6 +59,7 @@ public record SweepSpec(
    * @param partitions the partition count, or 0
    * @param batchSize rows per evaluator call
    * @param commitEvery partitions per chunk, or 0
+   * @param compression the conf's codec, or empty
    * @param limits the limits
    * @param figures the figures block, or empty
    */
@@ -104,6 +108,7 @@ public record SweepSpec(
         partitions,
         batchSize,
         commitEvery,
+        compression,
         limits,
         figures);
   }

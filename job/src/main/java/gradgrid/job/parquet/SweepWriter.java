@@ -5,11 +5,13 @@ import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 
 /** The write stage: a sweep's rows (read through the {@code gradgrid} source) as Parquet. */
 public final class SweepWriter {
@@ -19,20 +21,45 @@ public final class SweepWriter {
    */
   public static final long DICTIONARY_MAX_POINTS = 1 << 16;
 
+  /** Spark's own setting for the Parquet codec, honoured when the conf names none. */
+  public static final String SPARK_CODEC_KEY = "spark.sql.parquet.compression.codec";
+
+  /** The codec when neither the conf nor the session names one. */
+  public static final String DEFAULT_CODEC = "snappy";
+
   private SweepWriter() {}
 
   /**
-   * Appends rows as snappy Parquet to a run's staging directory with Spark's commit protocol (the
-   * files appear when every task has committed). The output commit decides what the files become.
+   * The Parquet codec a sweep writes with: the conf's {@code output.compression}, else the
+   * session's {@value #SPARK_CODEC_KEY} when it was set (by {@code --conf} or a defaults file),
+   * else {@value #DEFAULT_CODEC}.
+   *
+   * @param spark the session
+   * @param spec the sweep
+   * @return the codec name, lower case
+   */
+  public static String codec(SparkSession spark, SweepSpec spec) {
+    return spec.compression()
+        .orElseGet(
+            () ->
+                spark.conf().contains(SPARK_CODEC_KEY)
+                    ? spark.conf().get(SPARK_CODEC_KEY).toLowerCase(Locale.ROOT)
+                    : DEFAULT_CODEC);
+  }
+
+  /**
+   * Appends rows as Parquet to a run's staging directory with Spark's commit protocol (the files
+   * appear when every task has committed). The output commit decides what the files become.
    *
    * @param rows the rows
    * @param spec the sweep (for the dictionary options)
+   * @param codec the Parquet codec ({@link #codec})
    * @param staging the staging directory
    */
-  public static void write(Dataset<Row> rows, SweepSpec spec, Path staging) {
+  public static void write(Dataset<Row> rows, SweepSpec spec, String codec, Path staging) {
     rows.write()
         .mode(SaveMode.Append)
-        .option("compression", "snappy")
+        .option("compression", codec)
         .options(dictionaryOptions(spec))
         .parquet(staging.toString());
   }

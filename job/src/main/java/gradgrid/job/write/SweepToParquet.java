@@ -72,12 +72,13 @@ public final class SweepToParquet {
           spec.commitEvery() > 0
               ? spec.commitEvery()
               : PartitionPlan.defaultChunk(partitions, cores);
+      String codec = SweepWriter.codec(spark, spec);
       for (int i = 0; i < todo.size(); i += every) {
         List<IndexRange> chunk = todo.subList(i, Math.min(todo.size(), i + every));
         ColumnStats stats = new ColumnStats(width);
         spark.sparkContext().register(stats, "gradgrid column stats");
         SweepWriter.write(
-            SweepRuns.read(spark, spec, factory, chunk, stats), spec, commit.staging());
+            SweepRuns.read(spark, spec, factory, chunk, stats), spec, codec, commit.staging());
         commit.commit(chunk, stats.toMap());
         total.merge(stats);
       }
@@ -90,7 +91,9 @@ public final class SweepToParquet {
               + summary.rows()
               + " rows to "
               + spec.outputForMessages()
-              + " (Parquet, snappy); summary in "
+              + " (Parquet, "
+              + codec
+              + "); summary in "
               + SweepSummary.FILE_NAME);
       return summary;
     }

@@ -127,11 +127,13 @@ public final class SourceBench {
     System.out.printf(Locale.ROOT, "write: %d points, %d partitions%n", points, partitions);
     EvaluatorFactory factory = providers.evaluator(spec);
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    String codec = SweepWriter.codec(spark, spec);
     double cli = median(repeats, () -> SweepToParquet.run(spark, spec, factory, quiet));
     double rows =
         median(
             repeats,
-            () -> SweepWriter.write(source(spark, text, false), spec, fresh(scratch, "rows")));
+            () ->
+                SweepWriter.write(source(spark, text, false), spec, codec, fresh(scratch, "rows")));
     double rdd =
         median(
             repeats,
@@ -139,6 +141,7 @@ public final class SourceBench {
                 SweepWriter.write(
                     rddPath(spark, spec, factory, PartitionPlan.split(points, partitions)),
                     spec,
+                    codec,
                     fresh(scratch, "rdd")));
     double sql =
         median(
