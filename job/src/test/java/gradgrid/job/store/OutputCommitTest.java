@@ -245,6 +245,7 @@ class OutputCommitTest {
         new OutputPaths(
             fs, fs.makeQualified(new org.apache.hadoop.fs.Path(out.resolve("r").toString())));
     try (OutputCommit c = OutputCommit.open(paths, WriteMode.OVERWRITE, "{}", 1)) {
+      assertFalse(c.finished(), "the recovered output is another conf's: this run writes anew");
       assertEquals(1, fs.listings.get(out.toString()), "listings of the parent: " + fs.listings);
       String journal = unfinished.toUri().getPath() + "/" + RunJournal.RUN;
       assertEquals(1, fs.opens.get(journal), "opens: " + fs.opens);
