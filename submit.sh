@@ -55,12 +55,55 @@ JAVA17_OPTS=(
 # shellcheck disable=SC2206  # word splitting of the user's extra options is intended
 EXTRA_OPTS=(${GRADGRID_JAVA_OPTS:-})
 
+usage_lines() {
+  echo "Usage: ./submit.sh [spark-submit options] <sweep.conf>"
+  echo "       ./submit.sh cluster start|stop|status"
+  echo "       ./submit.sh sql [spark options] [--csv] [--dir D] [--max-rows N] \"SELECT ...\""
+  echo "       ./submit.sh plot|extrema [spark options] <sweep.conf>"
+  echo "       ./submit.sh --help | <command> --help | --version"
+}
+
+# A bad command line: the usage on stderr, exit 2.
 usage() {
-  echo "Usage: ./submit.sh [spark-submit options] <sweep.conf>" >&2
-  echo "       ./submit.sh cluster start|stop|status" >&2
-  echo "       ./submit.sh sql [spark options] [--csv] [--dir D] [--max-rows N] \"SELECT ...\"" >&2
-  echo "       ./submit.sh plot|extrema [spark options] <sweep.conf>" >&2
+  usage_lines >&2
   exit 2
+}
+
+# --help for the tool or one command: its usage on stdout, exit 0.
+show_help() {
+  case "${1:-}" in
+    sql)
+      echo "Usage: ./submit.sh sql [spark options] [--csv] [--dir OUTPUT_DIR | --confs CONF_DIR] [--max-rows N] \"SELECT ...\""
+      echo "Registers every finished sweep output of the confs in CONF_DIR (default conf/) as a view named"
+      echo "after its conf (seed), each conf as a live view computed for the query (seed_live), and the"
+      echo "extrema outputs (seed_extrema); --dir registers each sub-directory of OUTPUT_DIR instead."
+      echo "Prints an aligned table of at most N rows (default 1000), or every row as CSV with --csv."
+      ;;
+    plot) echo "Usage: ./submit.sh plot [spark options] <sweep.conf>"
+      echo "Draws the reference's figures of a finished sweep (and its figures.heatmaps sweep) into figures.dir." ;;
+    extrema) echo "Usage: ./submit.sh extrema [spark options] <sweep.conf>"
+      echo "Finds the critical points of f along x in a finished sweep, prints them, saves <output.dir>-extrema." ;;
+    cluster) echo "Usage: ./submit.sh cluster start|stop|status"
+      echo "A standalone Master and Worker(s) on 127.0.0.1 from the project's jars; state in .cluster/." ;;
+    *)
+      usage_lines
+      echo
+      echo "Runs a sweep conf on Spark (master local[*] unless --master is given; any spark-submit option"
+      echo "goes before the conf) and writes Parquet; the commands read finished sweeps. See README.md."
+      ;;
+  esac
+  exit 0
+}
+
+# gradgrid's version and the Spark and Java it runs on, from this checkout's pom.xml.
+show_version() {
+  local v s
+  v="$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$ROOT/pom.xml" | head -1)"
+  s="$(sed -n 's|.*<spark.version>\(.*\)</spark.version>.*|\1|p' "$ROOT/pom.xml" | head -1)"
+  echo "gradgrid $v"
+  echo "Spark $s (Scala 2.13)"
+  echo "Java $(java -version 2>&1 | head -1)"
+  exit 0
 }
 
 app_jar() {
@@ -396,10 +439,15 @@ case "${1:-}" in
       start) cluster_start ;;
       stop) cluster_stop ;;
       status) cluster_status ;;
+      -h|--help) show_help cluster ;;
       *) usage ;;
     esac
     ;;
-  -h|--help) usage ;;
+  -h|--help|help) show_help ;;
+  --version|version) show_version ;;
+  sql|plot|extrema)
+    case "${2:-}" in -h|--help) show_help "$1" ;; esac
+    ;;&
   sql) shift; run_results gradgrid.job.cli.SqlMain "--csv --dir= --confs= --max-rows=" -- "$@" ;;
   plot) shift; run_results gradgrid.job.cli.PlotMain "" -- "$@" ;;
   extrema) shift; run_results gradgrid.job.cli.ExtremaMain "" -- "$@" ;;

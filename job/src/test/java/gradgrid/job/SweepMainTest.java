@@ -51,7 +51,7 @@ class SweepMainTest {
   @Test
   void noArgumentsPrintsUsage() {
     assertEquals(2, run());
-    assertTrue(err().startsWith("Usage: SweepMain <sweep.conf>"), err());
+    assertTrue(err().startsWith("Usage: ./submit.sh [spark-submit options] <sweep.conf>"), err());
     assertEquals(2, run("a.conf", "b.conf"));
   }
 

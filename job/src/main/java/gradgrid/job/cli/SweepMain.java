@@ -16,12 +16,13 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Entry point: {@code SweepMain <sweep.conf>}. Loads and checks the conf (exit 2 on a bad conf,
+ * Entry point of {@code ./submit.sh <sweep.conf>}. Loads and checks the conf (exit 2 on a bad conf,
  * nothing written), builds the session, runs the named stages, stops; a sweep that fails once
  * running exits 1 and leaves no output that readers accept.
  */
 public final class SweepMain {
-  private static final String USAGE = "Usage: SweepMain <sweep.conf>   (see README.md)";
+  private static final String USAGE =
+      "Usage: ./submit.sh [spark-submit options] <sweep.conf>   (./submit.sh --help, README.md)";
 
   private SweepMain() {}
 
