@@ -22,7 +22,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SweepMain {
   private static final String USAGE =
-      "Usage: ./submit.sh [spark-submit options] <sweep.conf>   (./submit.sh --help, README.md)";
+      "Usage: ./submit.sh [spark-submit options] <sweep.conf>   (see README.md)";
 
   private SweepMain() {}
 
