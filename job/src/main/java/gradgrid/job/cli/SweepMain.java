@@ -68,7 +68,18 @@ public final class SweepMain {
       err.println(USAGE);
       return ExitCode.BAD_INPUT;
     }
-    SparkSession spark = buildSession();
+    SparkSession spark;
+    try {
+      spark = buildSession();
+    } catch (IllegalStateException e) {
+      // The application can be stopped while the session is still being built (a standalone
+      // master that cannot be reached ends it after its registration attempts).
+      if (e.getMessage() == null || !e.getMessage().contains("stopped SparkContext")) {
+        throw e;
+      }
+      err.println(failed(stopped(new SparkConf().get("spark.master", "local[*]")), spec));
+      return ExitCode.FAILED;
+    }
     try {
       SweepToParquet.run(spark, spec, factory, out);
       if (spec.figures().isPresent()) {
@@ -89,14 +100,7 @@ public final class SweepMain {
     } catch (Exception | Error e) {
       // Errors too: a full disk surfaces as Hadoop's FSError, and the answer is still one
       // paragraph.
-      err.println(
-          "error: the sweep failed and did not finish: "
-              + cause(spark, e)
-              + "\n"
-              + left(spec)
-              + "; fix the cause and run again (output.mode = resume continues from the chunks it"
-              + " committed)"
-              + logHint());
+      err.println(failed(cause(spark, e), spec));
       return ExitCode.FAILED;
     } finally {
       spark.stop();
@@ -117,11 +121,26 @@ public final class SweepMain {
    */
   private static String cause(SparkSession spark, Throwable e) {
     if (spark.sparkContext().isStopped()) {
-      return "Spark stopped the application before the sweep finished (master "
-          + spark.sparkContext().master()
-          + "; \"All masters are unresponsive\" above means it could not be reached)";
+      return stopped(spark.sparkContext().master());
     }
     return rootMessage(e);
+  }
+
+  private static String stopped(String master) {
+    return "Spark stopped the application before the sweep finished (master "
+        + master
+        + "; \"All masters are unresponsive\" above means it could not be reached)";
+  }
+
+  /** The one paragraph of a sweep that failed once running. */
+  private static String failed(String cause, SweepSpec spec) {
+    return "error: the sweep failed and did not finish: "
+        + cause
+        + "\n"
+        + left(spec)
+        + "; fix the cause and run again (output.mode = resume continues from the chunks it"
+        + " committed)"
+        + logHint();
   }
 
   /** What a failed run leaves at the output: nothing of its own, whether or not it existed. */
