@@ -51,12 +51,14 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
   private final StructType schema;
   private final boolean columnar;
   private final List<PushedAggregate> aggregates;
+  private final Map<String, Integer> axisIndex;
   private EvaluatorFactory factory;
 
   SweepScan(
       SweepSpec spec,
       FunctionProviders providers,
       SweepRuns.Run run,
+      Map<String, Integer> axisIndex,
       Set<String> required,
       Map<Integer, AxisPredicate> conditions,
       Filter[] pushed,
@@ -66,6 +68,7 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
     this.spec = spec;
     this.columnar = columnar;
     this.aggregates = aggregates;
+    this.axisIndex = axisIndex;
     if (aggregates != null) {
       required = new HashSet<>();
       for (PushedAggregate a : aggregates) {
@@ -101,7 +104,7 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
     List<StructField> fields = new ArrayList<>();
     StructType all = SweepSchema.of(read);
     for (StructField f : all.fields()) {
-      int axis = indexOfAxis(axes, f.name());
+      int axis = axisIndex.getOrDefault(f.name(), -1);
       if (axis < 0 || emitAxis[axis]) {
         fields.add(f);
       }
@@ -113,15 +116,6 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
       }
     }
     this.schema = new StructType(fields.toArray(new StructField[0]));
-  }
-
-  private static int indexOfAxis(List<Axis> axes, String column) {
-    for (int a = 0; a < axes.size(); a++) {
-      if (axes.get(a).column().equals(column)) {
-        return a;
-      }
-    }
-    return -1;
   }
 
   @Override
@@ -181,12 +175,11 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
     if (aggregates == null) {
       return null;
     }
-    List<Axis> axes = spec.grid().axes();
     boolean[] axis = new boolean[aggregates.size()];
     int[] index = new int[aggregates.size()];
     for (int k = 0; k < aggregates.size(); k++) {
       String c = aggregates.get(k).column();
-      int a = c == null ? -1 : indexOfAxis(axes, c);
+      int a = c == null ? -1 : axisIndex.getOrDefault(c, -1);
       axis[k] = a >= 0;
       index[k] = a >= 0 ? a : outputColumn(c);
     }

@@ -19,7 +19,6 @@ import org.apache.spark.sql.connector.read.SupportsPushDownFilters;
 import org.apache.spark.sql.connector.read.SupportsPushDownLimit;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.sources.Filter;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -107,12 +106,7 @@ final class SweepScanBuilder
     if (run != null || aggregation.groupByExpressions().length > 0) {
       return false;
     }
-    Set<String> scalars = new HashSet<>();
-    for (StructField f : SweepSchema.of(spec).fields()) {
-      if (f.dataType().equals(DataTypes.DoubleType)) {
-        scalars.add(f.name());
-      }
-    }
+    List<String> scalars = SweepSchema.scalarColumns(spec);
     List<PushedAggregate> pushedAggregates = new ArrayList<>();
     for (AggregateFunc f : aggregation.aggregateExpressions()) {
       Optional<PushedAggregate> a = PushedAggregate.of(f);
@@ -128,6 +122,6 @@ final class SweepScanBuilder
   @Override
   public Scan build() {
     return new SweepScan(
-        spec, providers, run, required, conditions, pushed, limit, columnar, aggregates);
+        spec, providers, run, axisIndex, required, conditions, pushed, limit, columnar, aggregates);
   }
 }
