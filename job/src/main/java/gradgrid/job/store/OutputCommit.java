@@ -162,7 +162,8 @@ public final class OutputCommit implements AutoCloseable {
    * chunks and no manifest) is continued by {@code resume} (same conf only), discarded by {@code
    * overwrite}, and makes {@code error} refuse; an existing output is refused by {@code error},
    * left alone by {@code resume} when it is this conf's finished output, and replaced by {@code
-   * overwrite} only if {@link Ownership} allows.
+   * overwrite} only if {@link Ownership} allows; a new output's directory must be creatable and a
+   * replaced one's parent writable ({@link Writability}).
    *
    * @param paths the output
    * @param mode the write mode
@@ -199,6 +200,7 @@ public final class OutputCommit implements AutoCloseable {
       }
     }
     if (!fs.exists(dir)) {
+      Writability.requireCreatable(fs, dir);
       return;
     }
     if (mode == WriteMode.RESUME && !resumable) {
@@ -217,6 +219,7 @@ public final class OutputCommit implements AutoCloseable {
               + " output.mode = overwrite");
     }
     Ownership.requireReplaceable(fs, dir);
+    Writability.requireReplaceable(fs, dir);
   }
 
   /** Writes a whole output into a staging directory. */

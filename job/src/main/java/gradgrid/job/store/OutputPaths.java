@@ -26,6 +26,7 @@ public record OutputPaths(FileSystem fs, Path dir) {
    * @param location a Hadoop path string (see {@code SweepSpec#output})
    * @param conf the Hadoop configuration
    * @return the paths
+   * @throws ConfException if the location is the root, which has no parent for the run's files
    * @throws IOException if the file system cannot be reached
    */
   public static OutputPaths of(String location, Configuration conf) throws IOException {
@@ -41,7 +42,15 @@ public record OutputPaths(FileSystem fs, Path dir) {
               + e.getMessage()
               + ")");
     }
-    return new OutputPaths(fs, fs.makeQualified(p));
+    Path dir = fs.makeQualified(p);
+    if (dir.isRoot()) {
+      throw new ConfException(
+          "output.dir: "
+              + display(dir)
+              + " is the file system root; gradgrid never writes or replaces it, nothing was"
+              + " deleted. Use a directory of its own, such as out/<name>");
+    }
+    return new OutputPaths(fs, dir);
   }
 
   /**

@@ -9,8 +9,9 @@ import org.apache.hadoop.fs.FileSystem;
 /**
  * Which existing directories gradgrid may replace: an empty one, or one that is exactly an output
  * gradgrid wrote (its manifest lists every file there, at its size). A directory holding anything
- * else, a copied summary or manifest included, is someone else's. {@code /}, the user's home and
- * the working directory (or any directory above it) are never replaced, whatever they hold.
+ * else, a copied summary or manifest included, is someone else's. The user's home and the working
+ * directory (or any directory above it) are never replaced, whatever they hold; the root is no
+ * output at all ({@link OutputPaths#of}).
  */
 public final class Ownership {
   private Ownership() {}
@@ -31,9 +32,6 @@ public final class Ownership {
     }
     if (!status.isDirectory()) {
       throw refused(dir, "is a file");
-    }
-    if (dir.isRoot()) {
-      throw refused(dir, "is the file system root");
     }
     if ("file".equals(fs.getScheme())) {
       String why = protectedReason(Path.of(dir.toUri().getPath()));
@@ -82,9 +80,6 @@ public final class Ownership {
    */
   static String protectedReason(Path dir) {
     Path d = dir.toAbsolutePath().normalize();
-    if (d.getParent() == null) {
-      return "the file system root";
-    }
     Path home = Path.of(System.getProperty("user.home", "/")).toAbsolutePath().normalize();
     if (d.equals(home)) {
       return "your home directory";

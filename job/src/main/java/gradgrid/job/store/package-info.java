@@ -20,8 +20,10 @@
  * reader sees the old output or the new one, never a mixture.
  *
  * <p>Ownership ({@link gradgrid.job.store.Ownership}) is the manifest: a directory may be replaced
- * only when it is empty or holds exactly the files its manifest lists. {@link
- * gradgrid.job.store.OutputGuard} applies the same rules before Spark starts, so bad input writes
- * nothing.
+ * only when it is empty or holds exactly the files its manifest lists; and it must be possible
+ * ({@link gradgrid.job.store.Writability}: a writable parent) before anything is deleted. These
+ * rules are one method on Hadoop's {@code FileSystem}, {@code OutputCommit.check}: {@link
+ * gradgrid.job.store.OutputGuard} applies it to a local output before Spark starts, so bad input
+ * writes nothing, and every run applies it again under the lock.
  */
 package gradgrid.job.store;
