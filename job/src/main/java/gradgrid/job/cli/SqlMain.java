@@ -160,18 +160,18 @@ public final class SqlMain {
     int finished;
     Map<String, String> skipped;
     try {
+      FunctionProviders providers = FunctionProviders.load();
       List<SweepCatalog.LoadedConf> confs =
           o.dir() != null
               ? List.of()
-              : SweepCatalog.confs(
-                  o.confs(), new SweepConfLoader(FunctionProviders.load(), Path.of("")), err);
+              : SweepCatalog.confs(o.confs(), new SweepConfLoader(providers, Path.of("")), err);
       List<SweepOutput> candidates =
           o.dir() != null ? SweepCatalog.fromDir(spark, o.dir()) : SweepCatalog.outputs(confs);
       SweepCatalog.Views registered = SweepCatalog.register(spark, candidates, err);
       registered.registered().forEach(v -> views.add(v.name()));
       skipped = registered.skipped();
       finished = views.size();
-      views.addAll(SweepCatalog.registerLive(spark, confs, err));
+      views.addAll(SweepCatalog.registerLive(spark, confs, providers, err));
     } catch (ConfException e) {
       err.println("error: " + e.getMessage());
       return ExitCode.BAD_INPUT;

@@ -6,7 +6,6 @@ import static gradgrid.job.conf.ConfValues.positiveInt;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import gradgrid.ad.Param;
@@ -107,7 +106,7 @@ public final class SweepConfLoader {
     int partitions = partitions(root.get("partitions"), limits, grid);
     int batch = batchSize(root.get("batch-size"));
     return new SweepSpec(
-        config.root().render(ConfigRenderOptions.concise()),
+        config.root(),
         function,
         inputs.bindings(),
         grid,

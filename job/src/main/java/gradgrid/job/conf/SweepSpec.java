@@ -1,5 +1,7 @@
 package gradgrid.job.conf;
 
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigRenderOptions;
 import gradgrid.ad.Param;
 import gradgrid.job.grid.Grid;
 import java.nio.file.Path;
@@ -11,7 +13,8 @@ import java.util.Optional;
 /**
  * A checked sweep: what to evaluate, over which grid, what to write, and where.
  *
- * @param confJson the conf as resolved, rendered as JSON (copied into the summary)
+ * @param conf the conf as resolved (its JSON is hashed into the manifest and copied into the
+ *     summary)
  * @param function the function to evaluate
  * @param inputs how each of the function's parameters is set, in call order
  * @param grid the grid: the inputs' axes, in the same order
@@ -30,7 +33,7 @@ import java.util.Optional;
  *     no figures, and {@code plot} uses {@link #figuresOrDefault()})
  */
 public record SweepSpec(
-    String confJson,
+    ConfigObject conf,
     FunctionSpec function,
     List<InputBinding> inputs,
     Grid grid,
@@ -48,7 +51,7 @@ public record SweepSpec(
   /**
    * Copies the inputs.
    *
-   * @param confJson the conf as resolved
+   * @param conf the conf as resolved
    * @param function the function
    * @param inputs the inputs, in call order
    * @param grid the grid
@@ -65,6 +68,15 @@ public record SweepSpec(
    */
   public SweepSpec {
     inputs = List.copyOf(inputs);
+  }
+
+  /**
+   * The resolved conf as one line of JSON: what identifies the sweep ({@code ConfHash}).
+   *
+   * @return the JSON text
+   */
+  public String confJson() {
+    return conf.render(ConfigRenderOptions.concise());
   }
 
   /**
@@ -97,7 +109,7 @@ public record SweepSpec(
    */
   public SweepSpec withOutputs(List<OutputSpec> kept) {
     return new SweepSpec(
-        confJson,
+        conf,
         function,
         inputs,
         grid,

@@ -70,7 +70,7 @@ public final class SweepSummary {
     m.put("partitions", partitions);
     m.put("wallSeconds", Math.round(wallSeconds * 1000) / 1000.0);
     m.put("columns", columns);
-    m.put("conf", shortened(ConfigFactory.parseString(spec.confJson()).root().unwrapped()));
+    m.put("conf", shortened(spec.conf().unwrapped()));
     return new SweepSummary(m);
   }
 

@@ -80,6 +80,10 @@ public final class GradgridSource implements TableProvider, DataSourceRegister {
       SweepRuns.Run run = SweepRuns.lookup(options.get(SweepRuns.OPTION));
       return new SweepTable(run.spec(), null, run);
     }
+    if (options.containsKey(SweepRuns.SWEEP_OPTION)) {
+      SweepRuns.Sweep sweep = SweepRuns.lookupSweep(options.get(SweepRuns.SWEEP_OPTION));
+      return new SweepTable(sweep.spec(), sweep.providers(), null);
+    }
     String file = options.containsKey(CONF) ? options.get(CONF) : options.get(PATH);
     String text = options.get(CONF_TEXT);
     if ((file == null) == (text == null)) {

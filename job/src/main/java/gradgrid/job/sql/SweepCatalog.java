@@ -3,7 +3,8 @@ package gradgrid.job.sql;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
-import gradgrid.job.source.GradgridSource;
+import gradgrid.job.run.FunctionProviders;
+import gradgrid.job.source.SweepRuns;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -114,12 +115,13 @@ public final class SweepCatalog {
    * columns the query needs. A name that is already taken (by a finished output's view) is a note.
    *
    * @param spark the session
-   * @param confs the confs
+   * @param confs the confs, loaded once (the source takes their sweeps as checked)
+   * @param providers the registry the confs' functions came from
    * @param err where notes go
    * @return the names registered
    */
   public static List<String> registerLive(
-      SparkSession spark, List<LoadedConf> confs, PrintStream err) {
+      SparkSession spark, List<LoadedConf> confs, FunctionProviders providers, PrintStream err) {
     List<String> done = new ArrayList<>();
     for (LoadedConf c : confs) {
       String name = c.liveView();
@@ -127,12 +129,7 @@ public final class SweepCatalog {
         err.println("note: live view '" + name + "' skipped: the name is taken by another view");
         continue;
       }
-      spark
-          .read()
-          .format(GradgridSource.SHORT_NAME)
-          .option(GradgridSource.CONF, c.conf().toString())
-          .load()
-          .createOrReplaceTempView(name);
+      SweepRuns.read(spark, c.spec(), providers).createOrReplaceTempView(name);
       done.add(name);
     }
     return done;

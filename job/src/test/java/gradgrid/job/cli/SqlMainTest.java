@@ -10,8 +10,8 @@ import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.testing.LocalCluster;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
+import gradgrid.job.testing.SqlRun;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,12 +50,7 @@ class SqlMainTest {
   }
 
   private int sql(String... args) {
-    return SqlMain.run(
-            SparkTestSession.get(),
-            SqlMain.Options.parse(args),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8))
-        .code();
+    return SqlRun.sql(out, err, args);
   }
 
   @Test

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gradgrid.job.cli.SqlMain;
 import gradgrid.job.store.Manifest;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
+import gradgrid.job.testing.SqlRun;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,12 +62,7 @@ class SweepCatalogTest {
   }
 
   private int sql(String... args) {
-    return SqlMain.run(
-            SparkTestSession.get(),
-            SqlMain.Options.parse(args),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8))
-        .code();
+    return SqlRun.sql(out, err, args);
   }
 
   private List<String> notes() {
