@@ -11,9 +11,19 @@ public final class Sessions {
   public static final String WAREHOUSE = "spark.sql.warehouse.dir";
 
   /**
+   * How deep Spark looks for a fatal error in a failed task before it ends the executor JVM (exit
+   * code 52 for an {@code OutOfMemoryError}).
+   */
+  public static final String KILL_ON_FATAL_DEPTH = "spark.executor.killOnFatalError.depth";
+
+  /**
    * A builder for gradgrid's sessions: the master given by spark-submit, or {@code local[*]}, and
    * unless spark-submit sets it, a scratch {@link #WAREHOUSE} under {@code java.io.tmpdir}, so no
-   * {@code spark-warehouse/} appears in the working directory.
+   * {@code spark-warehouse/} appears in the working directory. With a local master the executor is
+   * the command's own JVM, so a task that runs out of memory anywhere (in Spark's writer too) fails
+   * as a task ({@link #KILL_ON_FATAL_DEPTH} 0) and the command ends with its one paragraph and exit
+   * 1, instead of Spark ending the JVM with exit code 52; a cluster's executors keep Spark's
+   * default (the executor is replaced, the task retried).
    *
    * @param appName the application name
    * @return the builder
@@ -23,6 +33,10 @@ public final class Sessions {
     SparkConf given = new SparkConf();
     if (!given.contains("spark.master")) {
       b.master("local[*]");
+    }
+    if (given.get("spark.master", "local").startsWith("local")
+        && !given.contains(KILL_ON_FATAL_DEPTH)) {
+      b.config(KILL_ON_FATAL_DEPTH, 0);
     }
     if (!given.contains(WAREHOUSE)) {
       b.config(WAREHOUSE, ScratchWarehouse.get().toUri().toString());

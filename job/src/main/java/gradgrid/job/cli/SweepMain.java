@@ -67,6 +67,12 @@ public final class SweepMain {
       err.println("error: " + e.getMessage());
       err.println(USAGE);
       return ExitCode.BAD_INPUT;
+    } catch (OutOfMemoryError e) {
+      err.println(
+          "error: the driver ran out of memory while checking the conf and building the kernel"
+              + " plan (before Spark started; nothing was written): raise --driver-memory, or"
+              + " lower the limits block so that such a sweep is refused up front");
+      return ExitCode.FAILED;
     }
     SparkSession spark;
     try {
