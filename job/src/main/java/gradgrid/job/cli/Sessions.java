@@ -1,5 +1,7 @@
 package gradgrid.job.cli;
 
+import gradgrid.job.functions.GradgridFunctions;
+import java.nio.file.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -40,6 +42,27 @@ public final class Sessions {
     }
     if (!given.contains(WAREHOUSE)) {
       b.config(WAREHOUSE, ScratchWarehouse.get().toUri().toString());
+    }
+    return b;
+  }
+
+  /**
+   * Registers gradgrid's SQL functions as the catalog {@value GradgridFunctions#NAME} ({@code
+   * SELECT gradgrid.seed.df_dx(x, alpha, beta) FROM t}), with the functions of the sweep confs in
+   * {@code confDir}, unless the user's Spark conf registers that catalog name itself.
+   *
+   * @param b a builder
+   * @param confDir the directory of sweep confs
+   * @return the builder
+   */
+  public static SparkSession.Builder withFunctions(SparkSession.Builder b, Path confDir) {
+    String key = "spark.sql.catalog." + GradgridFunctions.NAME;
+    SparkConf given = new SparkConf();
+    if (!given.contains(key)) {
+      b.config(key, GradgridFunctions.class.getName());
+      if (!given.contains(key + "." + GradgridFunctions.CONFS)) {
+        b.config(key + "." + GradgridFunctions.CONFS, confDir.toString());
+      }
     }
     return b;
   }

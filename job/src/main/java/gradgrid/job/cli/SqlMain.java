@@ -134,7 +134,8 @@ public final class SqlMain {
       System.exit(ExitCode.BAD_INPUT.code());
       return;
     }
-    SparkSession spark = Sessions.build("gradgrid sql");
+    SparkSession spark =
+        Sessions.withFunctions(Sessions.builder("gradgrid sql"), o.confs()).getOrCreate();
     ExitCode code;
     try {
       code = run(spark, o, System.out, System.err);

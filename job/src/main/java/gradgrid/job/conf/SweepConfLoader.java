@@ -82,6 +82,22 @@ public final class SweepConfLoader {
   }
 
   /**
+   * The function of a parsed conf alone: its {@code function} block (and {@code limits}), checked
+   * as in a sweep, with nothing else of the conf required. A catalog option holding just {@code
+   * function = ...} is read this way too.
+   *
+   * @param config the conf
+   * @return the function and its parameters
+   * @throws ConfException if the function block is missing or wrong
+   */
+  public FunctionSignature function(Config config) {
+    ConfigObject root = config.root();
+    Limits limits = Limits.of(root);
+    FunctionSpec function = FunctionBlock.parse(root);
+    return new FunctionSignature(function, signatures.signature(function), limits);
+  }
+
+  /**
    * Checks an already parsed conf.
    *
    * @param config the conf

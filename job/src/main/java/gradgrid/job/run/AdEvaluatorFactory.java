@@ -1,12 +1,16 @@
 package gradgrid.job.run;
 
+import gradgrid.ad.AD;
 import gradgrid.ad.Fn;
+import gradgrid.ad.Param;
 import gradgrid.ad.compile.Jit;
 import gradgrid.ad.compile.Kernel;
 import gradgrid.ad.compile.KernelTooLargeException;
 import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Evaluator factory over a traced function and the AD transforms of the requested outputs: one
@@ -32,21 +36,46 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
    * @param outputs the requests, in conf order
    */
   public AdEvaluatorFactory(Fn f, List<InputBinding> inputs, List<OutputSpec> outputs) {
-    this.plan = AdPlan.of(f, outputs);
-    this.bound = bind(plan.fn(), inputs);
+    this(AdPlan.of(f, outputs), inputs);
+  }
+
+  private AdEvaluatorFactory(AdPlan plan, List<InputBinding> inputs) {
+    this(plan, bind(plan.fn(), inputs), false);
+  }
+
+  private AdEvaluatorFactory(AdPlan plan, Fn bound, boolean interpreted) {
+    this.plan = plan;
+    this.bound = bound;
     int out = 0;
     for (int s : plan.sizes()) {
       out += s;
     }
     this.outputWidth = out;
-    this.interpreted = false;
+    this.interpreted = interpreted;
   }
 
-  private AdEvaluatorFactory(AdEvaluatorFactory compiled) {
-    this.plan = compiled.plan;
-    this.bound = compiled.bound;
-    this.outputWidth = compiled.outputWidth;
-    this.interpreted = true;
+  /**
+   * The requested outputs as a function of every parameter, none bound: the kernel reads one column
+   * per scalar element of the parameters, in call order (a vector's elements in order). The SQL
+   * functions, whose arguments all come from the query's rows, evaluate this.
+   *
+   * @param f the traced scalar function
+   * @param outputs the requests
+   * @return the factory
+   */
+  public static AdEvaluatorFactory ofEveryParameter(Fn f, List<OutputSpec> outputs) {
+    AdPlan plan = AdPlan.of(f, outputs);
+    Fn scalars = plan.fn();
+    for (Param p : f.params()) {
+      if (!p.shape().isScalar()) {
+        Map<Integer, String> free = new TreeMap<>();
+        for (int e = 0; e < p.shape().size(); e++) {
+          free.put(e, p.name() + "[" + e + "]");
+        }
+        scalars = AD.fix(scalars, p.name(), new double[p.shape().size()], free);
+      }
+    }
+    return new AdEvaluatorFactory(plan, scalars, false);
   }
 
   /**
@@ -125,6 +154,6 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
    * @return a factory whose evaluators interpret the bound function's graph
    */
   public AdEvaluatorFactory interpreted() {
-    return new AdEvaluatorFactory(this);
+    return new AdEvaluatorFactory(plan, bound, true);
   }
 }

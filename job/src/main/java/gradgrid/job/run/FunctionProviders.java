@@ -4,6 +4,7 @@ import gradgrid.ad.Fn;
 import gradgrid.ad.Param;
 import gradgrid.ad.lang.Suggest;
 import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.FunctionSignature;
 import gradgrid.job.conf.FunctionSpec;
 import gradgrid.job.conf.SignatureResolver;
 import gradgrid.job.conf.SweepSpec;
@@ -72,6 +73,16 @@ public final class FunctionProviders implements SignatureResolver {
    */
   public Fn traced(SweepSpec spec) {
     return find(spec.function()).traced(spec.function(), spec.params());
+  }
+
+  /**
+   * A function without a sweep, traced.
+   *
+   * @param signature the function and its parameters
+   * @return the scalar function of its parameters, in call order
+   */
+  public Fn traced(FunctionSignature signature) {
+    return find(signature.function()).traced(signature.function(), signature.params());
   }
 
   private FunctionProvider find(FunctionSpec function) {
