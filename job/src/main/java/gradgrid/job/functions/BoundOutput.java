@@ -5,9 +5,7 @@ import gradgrid.job.run.BatchEvaluator;
 import gradgrid.job.run.EvaluatorFactory;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.catalyst.util.ArrayData;
-import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.connector.catalog.functions.ScalarFunction;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
@@ -15,19 +13,29 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * One output of a function as a Spark SQL scalar function, bound to its argument types: a double
  * per scalar input and an {@code array<double>} per vector input (Spark casts other numeric types
- * to these), returning a double, an {@code array<double>} or an {@code array<array<double>>} as the
- * sweep's column of that output does. The kernel is compiled once per executor JVM (the jit's
- * cache) and each task thread keeps its own evaluator and one-row buffers. A null argument or a
- * null element gives null; a vector of the wrong length is an error naming the function, the
- * argument and the expected length.
+ * to these). The kernel is compiled once per executor JVM (the jit's cache) and each task thread
+ * keeps its own evaluator and one-row buffers. A null scalar argument gives null (Spark's rule,
+ * which its generated code applies to primitive arguments); a null vector, or a null element of
+ * one, is read as NaN, so the outputs that depend on it are NaN, as in a sweep (generated code has
+ * no null to return for a double output); a vector of the wrong length is an error naming the
+ * function, the argument and the expected length.
+ *
+ * <p>Spark calls a function either through {@link #produceResult} (interpreted, one {@code
+ * InternalRow} of arguments) or, when the class has an {@code invoke} method whose parameter types
+ * match the arguments, through that method from generated code, which keeps the query in
+ * whole-stage code generation. The subclasses, one per result type, define {@code invoke} for the
+ * usual signatures.
+ *
+ * @param <R> the result's JVM type in Spark's internal row format
  */
-final class BoundOutput implements ScalarFunction<Object> {
+abstract sealed class BoundOutput<R> implements ScalarFunction<R>
+    permits ScalarOutput, ArrayOutput {
   private static final long serialVersionUID = 1L;
 
   private final String canonicalName;
   private final String name;
   private final List<Param> params;
-  private final int[] dims;
+  private final int[] firstColumn;
   private final EvaluatorFactory factory;
   private transient volatile ThreadLocal<Buffers> buffers;
 
@@ -37,20 +45,23 @@ final class BoundOutput implements ScalarFunction<Object> {
    * @param canonicalName {@code gradgrid.<function>.<output>}, for messages and plans
    * @param name the output's name
    * @param params the function's parameters, one argument each
-   * @param dims the output's dimensions ({@code []}, {@code [n]} or {@code [m, n]})
    * @param factory the evaluator of this output over every parameter
    */
-  BoundOutput(
-      String canonicalName, String name, List<Param> params, int[] dims, EvaluatorFactory factory) {
+  BoundOutput(String canonicalName, String name, List<Param> params, EvaluatorFactory factory) {
     this.canonicalName = canonicalName;
     this.name = name;
     this.params = List.copyOf(params);
-    this.dims = dims.clone();
+    this.firstColumn = new int[params.size()];
+    int col = 0;
+    for (int i = 0; i < params.size(); i++) {
+      firstColumn[i] = col;
+      col += params.get(i).shape().size();
+    }
     this.factory = factory;
   }
 
   /** One thread's evaluator and one-row columns. */
-  private static final class Buffers {
+  static final class Buffers {
     final BatchEvaluator evaluator;
     final double[][] in;
     final double[][] out;
@@ -75,15 +86,6 @@ final class BoundOutput implements ScalarFunction<Object> {
   }
 
   @Override
-  public DataType resultType() {
-    DataType t = DataTypes.DoubleType;
-    for (int i = 0; i < dims.length; i++) {
-      t = DataTypes.createArrayType(t, false);
-    }
-    return t;
-  }
-
-  @Override
   public String name() {
     return name;
   }
@@ -93,70 +95,75 @@ final class BoundOutput implements ScalarFunction<Object> {
     return canonicalName;
   }
 
+  /** The result of the row now in the buffers' outputs. */
+  abstract R result(Buffers b);
+
   @Override
-  public Object produceResult(InternalRow input) {
-    Buffers b = buffers();
-    int col = 0;
+  public R produceResult(InternalRow input) {
+    Buffers b = start();
     for (int i = 0; i < params.size(); i++) {
-      if (input.isNullAt(i)) {
-        return null;
-      }
-      Param p = params.get(i);
-      if (p.shape().isScalar()) {
-        b.in[col++][0] = input.getDouble(i);
-        continue;
-      }
-      ArrayData a = input.getArray(i);
-      int n = p.shape().size();
-      if (a.numElements() != n) {
-        throw new IllegalArgumentException(
-            canonicalName
-                + ": argument "
-                + (i + 1)
-                + " ("
-                + p.name()
-                + ") has "
-                + a.numElements()
-                + " elements; it must have "
-                + n);
-      }
-      for (int e = 0; e < n; e++) {
-        if (a.isNullAt(e)) {
+      if (params.get(i).shape().isScalar()) {
+        if (input.isNullAt(i)) {
           return null;
         }
-        b.in[col++][0] = a.getDouble(e);
+        put(b, i, input.getDouble(i));
+      } else {
+        put(b, i, input.isNullAt(i) ? null : input.getArray(i));
       }
     }
-    b.evaluator.evaluate(b.in, b.out, 1);
-    return switch (dims.length) {
-      case 0 -> b.out[0][0];
-      case 1 -> UnsafeArrayData.fromPrimitiveArray(row(b.out, 0, dims[0]));
-      default -> {
-        ArrayData[] rows = new ArrayData[dims[0]];
-        for (int r = 0; r < dims[0]; r++) {
-          rows[r] = UnsafeArrayData.fromPrimitiveArray(row(b.out, r * dims[1], dims[1]));
-        }
-        yield new GenericArrayData(rows);
-      }
-    };
+    return evaluate(b);
   }
 
-  private static double[] row(double[][] out, int first, int n) {
-    double[] v = new double[n];
-    for (int k = 0; k < n; k++) {
-      v[k] = out[first + k][0];
-    }
-    return v;
-  }
-
-  private Buffers buffers() {
-    if (buffers == null) {
+  /** This thread's buffers. */
+  final Buffers start() {
+    ThreadLocal<Buffers> t = buffers;
+    if (t == null) {
       synchronized (this) {
         if (buffers == null) {
           buffers = ThreadLocal.withInitial(() -> new Buffers(factory));
         }
+        t = buffers;
       }
     }
-    return buffers.get();
+    return t.get();
+  }
+
+  /** Argument {@code i}, a scalar. */
+  final void put(Buffers b, int i, double v) {
+    b.in[firstColumn[i]][0] = v;
+  }
+
+  /** Argument {@code i}, a vector: its length checked, a null vector or element read as NaN. */
+  final void put(Buffers b, int i, ArrayData a) {
+    Param p = params.get(i);
+    int n = p.shape().size();
+    int first = firstColumn[i];
+    if (a == null) {
+      for (int e = 0; e < n; e++) {
+        b.in[first + e][0] = Double.NaN;
+      }
+      return;
+    }
+    if (a.numElements() != n) {
+      throw new IllegalArgumentException(
+          canonicalName
+              + ": argument "
+              + (i + 1)
+              + " ("
+              + p.name()
+              + ") has "
+              + a.numElements()
+              + " elements; it must have "
+              + n);
+    }
+    for (int e = 0; e < n; e++) {
+      b.in[first + e][0] = a.isNullAt(e) ? Double.NaN : a.getDouble(e);
+    }
+  }
+
+  /** Runs the kernel on the row in the buffers. */
+  final R evaluate(Buffers b) {
+    b.evaluator.evaluate(b.in, b.out, 1);
+    return result(b);
   }
 }

@@ -92,12 +92,10 @@ final class OutputFunction implements UnboundFunction {
       }
     }
     int[] dims = output.dims(signature.paramsByName());
-    return new BoundOutput(
-        canonicalName(),
-        output.column(),
-        params,
-        dims,
-        AdEvaluatorFactory.ofEveryParameter(traced.get(), List.of(output)));
+    AdEvaluatorFactory factory = AdEvaluatorFactory.ofEveryParameter(traced.get(), List.of(output));
+    return dims.length == 0
+        ? new ScalarOutput(canonicalName(), output.column(), params, factory)
+        : new ArrayOutput(canonicalName(), output.column(), params, dims, factory);
   }
 
   /** The arguments as the user writes them: {@code (x double, alpha array<double>[6], ...)}. */

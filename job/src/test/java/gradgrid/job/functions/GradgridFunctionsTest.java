@@ -162,18 +162,30 @@ class GradgridFunctionsTest {
   }
 
   @Test
-  void aNullArgumentOrElementGivesNull() {
-    List<Row> r =
+  void aNullScalarGivesNullAndANullVectorOrElementIsReadAsNaN() {
+    String nullAlpha = "CAST(NULL AS ARRAY<DOUBLE>)";
+    String withNull = "array(1.0, 2.0, 3.0, 4.0, 5.0, NULL)";
+    Row r =
         SparkTestSession.get()
             .sql(
                 "SELECT "
-                    + CATALOG
-                    + ".cube.f(CAST(NULL AS DOUBLE), 1.0), "
-                    + call("f").replace("alpha", "array(1.0, 2.0, 3.0, 4.0, 5.0, NULL)")
+                    + String.join(
+                        ", ",
+                        CATALOG + ".cube.f(CAST(NULL AS DOUBLE), 1.0)",
+                        call("f").replace("alpha", nullAlpha),
+                        call("grad_beta").replace("alpha", nullAlpha),
+                        call("f").replace("alpha", withNull),
+                        call("grad_beta").replace("alpha", withNull))
                     + " FROM pts LIMIT 1")
-            .collectAsList();
-    assertNull(r.get(0).get(0));
-    assertNull(r.get(0).get(1));
+            .first();
+    assertNull(r.get(0));
+    assertTrue(Double.isNaN(r.getDouble(1)), "f with NaN coefficients");
+    assertTrue(Double.isNaN(r.getDouble(3)), "f with a NaN coefficient");
+    for (int c : new int[] {2, 4}) {
+      List<Double> g = r.getList(c);
+      assertEquals(6, g.size());
+      assertTrue(g.stream().allMatch(v -> Double.isNaN(v)), g.toString());
+    }
   }
 
   @Test

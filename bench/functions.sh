@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The benchmark of gradgrid's SQL functions (issue 13; one command, not CI):
+#
+#   bench/functions.sh [rows] [repeats]     default: 1e7 3
+#
+# One JVM, local[2] (gradgrid.job.bench.FunctionsBench, in job's test sources): a cached table of x
+# and the coefficient arrays alpha, beta, and sum(f), sum(df_dx), sum(d2f_dx2) over it by
+# gradgrid.seed.f(x, alpha, beta) and its derivatives against the closed forms as built-in Spark SQL
+# expressions of the same columns; prints both, the cost per row and the ratio (goal: at most 2x).
+# Environment: BENCH_JAVA_OPTS (default -Xmx3g).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROWS="${1:-1e7}"
+REPEATS="${2:-3}"
+
+echo "building: mvn -B -q -DskipTests -pl job -am package" >&2
+mvn -B -q -DskipTests -pl job -am package >&2
+eval "$(sed -n '/^JAVA17_OPTS=(/,/^)/p' submit.sh)"
+# shellcheck disable=SC2206
+EXTRA=(${BENCH_JAVA_OPTS--Xmx3g})
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)," \
+  "$(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+java "${JAVA17_OPTS[@]}" "${EXTRA[@]}" "-Dlog4j2.configurationFile=$PWD/conf/log4j2.properties" \
+  -Dspark.master='local[2]' -Dspark.ui.enabled=false -Dspark.ui.showConsoleProgress=false \
+  -Dspark.driver.host=127.0.0.1 -Dspark.driver.bindAddress=127.0.0.1 \
+  -cp "job/target/test-classes:job/target/classes:$(cat job/target/classpath-launch.txt)" \
+  gradgrid.job.bench.FunctionsBench "$ROWS" "$REPEATS" conf
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
