@@ -6,7 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradgrid.ad.Fn;
 import gradgrid.ad.testing.RationalClosedForm;
+import gradgrid.job.conf.FunctionSignature;
+import gradgrid.job.conf.OutputSpec;
+import gradgrid.job.conf.SweepConfLoader;
+import gradgrid.job.run.AdEvaluatorFactory;
+import gradgrid.job.run.EvaluatorFactory;
+import gradgrid.job.run.FunctionProviders;
+import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,6 +142,64 @@ class GradgridFunctionsTest {
         assertClose(expected[k], eig.get(k), 1e-10 * scale, "eigenvalue " + k + " " + at);
       }
     }
+  }
+
+  @Test
+  void theSqlFunctionsAreBitForBitTheKernelOnABatchOfTheSameRows() throws Exception {
+    FunctionProviders providers = SmallSweeps.providers();
+    SweepConfLoader loader = new SweepConfLoader(providers, dir);
+    FunctionSignature sig = loader.function(loader.read(dir.resolve("seed.conf")));
+    Fn fn = providers.traced(sig);
+    List<OutputSpec> outputs =
+        List.of(
+            new OutputSpec.Derivative("x", 1),
+            new OutputSpec.Grad("alpha"),
+            new OutputSpec.Hessian("alpha", "beta"));
+    EvaluatorFactory factory = AdEvaluatorFactory.ofEveryParameter(fn, outputs);
+    double[][] in = new double[13][ROWS];
+    for (int r = 0; r < ROWS; r++) {
+      for (int c = 0; c < 13; c++) {
+        in[c][r] = xs.get(r)[c];
+      }
+    }
+    double[][] out = new double[factory.outputWidth()][ROWS];
+    factory.create().evaluate(in, out, ROWS);
+    List<Row> got =
+        SparkTestSession.get()
+            .sql(
+                "SELECT x, "
+                    + call("df_dx")
+                    + ", "
+                    + call("grad_alpha")
+                    + ", flatten("
+                    + call("hessian_alpha_beta")
+                    + ") FROM pts")
+            .collectAsList();
+    for (int r = 0; r < ROWS; r++) {
+      Row row = got.get(r);
+      int at = indexOf(row.getDouble(0));
+      assertEquals(
+          Double.doubleToRawLongBits(out[0][at]), Double.doubleToRawLongBits(row.getDouble(1)));
+      List<Double> g = row.getList(2);
+      List<Double> h = row.getList(3);
+      for (int i = 0; i < 6; i++) {
+        assertEquals(
+            Double.doubleToRawLongBits(out[1 + i][at]), Double.doubleToRawLongBits(g.get(i)));
+      }
+      for (int k = 0; k < 36; k++) {
+        assertEquals(
+            Double.doubleToRawLongBits(out[7 + k][at]), Double.doubleToRawLongBits(h.get(k)));
+      }
+    }
+  }
+
+  private static int indexOf(double x) {
+    for (int r = 0; r < ROWS; r++) {
+      if (xs.get(r)[0] == x) {
+        return r;
+      }
+    }
+    throw new AssertionError("no row with x = " + x);
   }
 
   private static double[] doubles(List<Double> v) {
