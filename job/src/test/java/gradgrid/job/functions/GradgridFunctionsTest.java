@@ -258,7 +258,7 @@ class GradgridFunctionsTest {
   void listsTheFunctionsOfEachConf() {
     SparkSession spark = SparkTestSession.get();
     List<String> names =
-        spark.sql("SHOW FUNCTIONS IN " + CATALOG + ".seed").collectAsList().stream()
+        spark.sql("SHOW USER FUNCTIONS IN " + CATALOG + ".seed").collectAsList().stream()
             .map(r -> r.getString(0))
             .toList();
     for (String n :
