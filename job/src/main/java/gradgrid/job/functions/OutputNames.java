@@ -70,13 +70,27 @@ final class OutputNames {
   }
 
   /**
-   * The output a SQL function name stands for.
+   * The output a SQL function name stands for: read exactly, or, as Spark's function names ignore
+   * case, one of the {@link #listed} outputs whose column matches ignoring case.
    *
    * @param name the function's name, as in a sweep's column
    * @param signature the function
    * @return the output, or empty when the name is no output of this function
    */
   static Optional<OutputSpec> decode(String name, FunctionSignature signature) {
+    Optional<OutputSpec> exact = decodeExactly(name, signature);
+    if (exact.isPresent()) {
+      return exact;
+    }
+    for (OutputSpec o : listed(signature)) {
+      if (o.column().equalsIgnoreCase(name)) {
+        return Optional.of(o);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<OutputSpec> decodeExactly(String name, FunctionSignature signature) {
     Map<String, Param> params = signature.paramsByName();
     for (String text : confForms(name, params)) {
       try {
