@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.when;
 
 import gradgrid.job.partitions.PartitionPlan;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -76,6 +77,15 @@ public final class ClosedFormSqlSweep {
             horner(BETA, 0, xc).as("q"),
             horner(BETA, 1, xc).as("q1"),
             horner(BETA, 2, xc).as("q2"));
+    Column[] f = closedForms();
+    return polys.select(xc, f[0].as("f"), f[1].as("df_dx"), f[2].as("d2f_dx2"));
+  }
+
+  /**
+   * f, f', f'' from the columns {@code p, p1, p2, q, q1, q2} (P, Q and their derivatives at x), by
+   * the closed forms of DESIGN.md.
+   */
+  static Column[] closedForms() {
     Column p = col("p");
     Column p1 = col("p1");
     Column p2 = col("p2");
@@ -98,15 +108,27 @@ public final class ClosedFormSqlSweep {
                     .multiply(q.multiply(q))
                     .multiply(q1.multiply(q1))
                     .divide(d2.multiply(d)));
-    return polys.select(xc, f.as("f"), df.as("df_dx"), d2f.as("d2f_dx2"));
+    return new Column[] {f, df, d2f};
   }
 
   /** The k-th derivative (k = 0, 1, 2) of sum c_i x^i by Horner's rule. */
   static Column horner(double[] c, int k, Column x) {
-    int n = c.length - 1;
-    Column acc = lit(c[n] * fallingFactorial(n, k));
+    return horner(i -> lit(c[i]), c.length - 1, k, x);
+  }
+
+  /**
+   * The k-th derivative of sum c(i) x^i, i = 0..n, by Horner's rule, each coefficient a column.
+   *
+   * @param c the coefficient of x^i
+   * @param n the degree
+   * @param k the derivative's order
+   * @param x the point
+   * @return the column
+   */
+  static Column horner(IntFunction<Column> c, int n, int k, Column x) {
+    Column acc = c.apply(n).multiply(fallingFactorial(n, k));
     for (int j = n - 1; j >= k; j--) {
-      acc = acc.multiply(x).plus(lit(c[j] * fallingFactorial(j, k)));
+      acc = acc.multiply(x).plus(c.apply(j).multiply(fallingFactorial(j, k)));
     }
     return acc;
   }

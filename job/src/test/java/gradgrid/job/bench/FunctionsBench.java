@@ -87,53 +87,18 @@ public final class FunctionsBench {
   /** The sums of f, f', f'' from the closed forms, reading the coefficients from the columns. */
   private static Dataset<Row> closedForms(Dataset<Row> table) {
     Column x = col("x");
+    Column alpha = col("alpha");
+    Column beta = col("beta");
     Dataset<Row> polys =
         table.select(
-            horner(col("alpha"), 0, x).as("p"),
-            horner(col("alpha"), 1, x).as("p1"),
-            horner(col("alpha"), 2, x).as("p2"),
-            horner(col("beta"), 0, x).as("q"),
-            horner(col("beta"), 1, x).as("q1"),
-            horner(col("beta"), 2, x).as("q2"));
-    Column p = col("p");
-    Column p1 = col("p1");
-    Column p2 = col("p2");
-    Column q = col("q");
-    Column q1 = col("q1");
-    Column q2 = col("q2");
-    Column d = lit(1.0).plus(q.multiply(q));
-    Column d2 = d.multiply(d);
-    Column f = p.divide(d);
-    Column df = p1.divide(d).minus(lit(2.0).multiply(p).multiply(q).multiply(q1).divide(d2));
-    Column d2f =
-        p2.divide(d)
-            .minus(lit(4.0).multiply(p1).multiply(q).multiply(q1).divide(d2))
-            .minus(lit(2.0).multiply(p).multiply(q1.multiply(q1).plus(q.multiply(q2))).divide(d2))
-            .plus(
-                lit(8.0)
-                    .multiply(p)
-                    .multiply(q.multiply(q))
-                    .multiply(q1.multiply(q1))
-                    .divide(d2.multiply(d)));
-    return polys.agg(sum(f), sum(df), sum(d2f));
-  }
-
-  /** The k-th derivative (k = 0, 1, 2) of sum c[i] x^i by Horner's rule, c an array column. */
-  private static Column horner(Column c, int k, Column x) {
-    int n = 5;
-    Column acc = c.getItem(n).multiply(fallingFactorial(n, k));
-    for (int j = n - 1; j >= k; j--) {
-      acc = acc.multiply(x).plus(c.getItem(j).multiply(fallingFactorial(j, k)));
-    }
-    return acc;
-  }
-
-  private static double fallingFactorial(int j, int k) {
-    double r = 1;
-    for (int t = 0; t < k; t++) {
-      r *= j - t;
-    }
-    return r;
+            ClosedFormSqlSweep.horner(alpha::getItem, 5, 0, x).as("p"),
+            ClosedFormSqlSweep.horner(alpha::getItem, 5, 1, x).as("p1"),
+            ClosedFormSqlSweep.horner(alpha::getItem, 5, 2, x).as("p2"),
+            ClosedFormSqlSweep.horner(beta::getItem, 5, 0, x).as("q"),
+            ClosedFormSqlSweep.horner(beta::getItem, 5, 1, x).as("q1"),
+            ClosedFormSqlSweep.horner(beta::getItem, 5, 2, x).as("q2"));
+    Column[] f = ClosedFormSqlSweep.closedForms();
+    return polys.agg(sum(f[0]), sum(f[1]), sum(f[2]));
   }
 
   private static double median(Runnable job, int repeats) {
