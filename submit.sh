@@ -361,43 +361,136 @@ check_master() {
   esac
 }
 
+# The project's jars as a Spark installation for Spark's launcher: jars/ holds symlinks to the
+# launch classpath's jars (Spark, Scala, Hadoop and the app's dependencies; the project's own
+# classes travel with the app). One directory per classpath, made once and renamed into place, so
+# concurrent runs never see a half-built one.
+launcher_spark_home() {
+  local cp sum home tmp entry
+  cp="$(launch_cp)"
+  sum="$(printf '%s' "$cp" | cksum | cut -d' ' -f1)"
+  home="$TARGET/spark-home-$sum"
+  if [ ! -d "$home/jars" ]; then
+    tmp="$(mktemp -d "$TARGET/.spark-home.XXXXXX")"
+    mkdir -p "$tmp/jars"
+    local IFS=':'
+    for entry in $cp; do
+      case "$entry" in
+        "$ROOT"/*) ;;
+        *.jar) ln -sf "$entry" "$tmp/jars/$(basename "$entry")" ;;
+      esac
+    done
+    mv -T "$tmp" "$home" 2>/dev/null || rm -rf "$tmp"
+  fi
+  echo "$home"
+}
+
+# The java command Spark's launcher (org.apache.spark.launcher.Main, what bin/spark-submit runs
+# through bin/spark-class) builds for SparkSubmit "$@", into the array LAUNCH_CMD. Like
+# spark-class: the launcher prints its messages, a NUL, then the command NUL-separated; its exit
+# code comes last.
+launcher_command() {
+  local home launcher arg delim=$'\n' started=0
+  home="$(launcher_spark_home)"
+  launcher="$(launch_cp | tr ':' '\n' | grep -m1 '/spark-launcher_[^/]*\.jar$' || true)"
+  [ -n "$launcher" ] || { echo "gradgrid: spark-launcher is not on the launch classpath" >&2; exit 1; }
+  export SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13
+  LAUNCH_CMD=()
+  while IFS= read -d "$delim" -r arg; do
+    if [ "$started" = 1 ]; then
+      # jdk.incubator.vector: no class of spark-core or spark-sql uses the Vector API, and the
+      # module prints a warning on every start.
+      [ "$arg" = --add-modules=jdk.incubator.vector ] || LAUNCH_CMD+=("$arg")
+    elif [ -z "$arg" ]; then
+      delim='' started=1
+    else
+      echo "$arg" >&2
+    fi
+  done < <(java -Xmx128m -cp "$launcher" org.apache.spark.launcher.Main \
+    org.apache.spark.deploy.SparkSubmit "$@"; printf '%d\0' $?)
+  local last=$((${#LAUNCH_CMD[@]} - 1)) code
+  [ "$last" -ge 0 ] || exit 1
+  code="${LAUNCH_CMD[$last]}"
+  case "$code" in ''|*[!0-9]*) exit 1 ;; esac
+  [ "$code" = 0 ] || exit "$code"
+  unset "LAUNCH_CMD[$last]"
+}
+
+# The user's Spark defaults, as spark-submit reads them: --properties-file when given (and
+# spark-defaults.conf too with --load-spark-defaults), else $SPARK_CONF_DIR/spark-defaults.conf
+# (or $SPARK_HOME/conf/ with a Spark install). Prints the files, one a line.
+user_defaults_files() {  # user_defaults_files <properties file or ""> <load defaults 0|1>
+  local dir="${SPARK_CONF_DIR:-}"
+  [ -n "$dir" ] || { [ -n "${SPARK_HOME:-}" ] && dir="$SPARK_HOME/conf"; }
+  if [ -z "$1" ] || [ "$2" = 1 ]; then
+    [ -n "$dir" ] && [ -f "$dir/spark-defaults.conf" ] && echo "$dir/spark-defaults.conf"
+  fi
+  if [ -n "$1" ]; then echo "$1"; fi
+  return 0
+}
+
 # Runs MAIN_CLASS through spark-submit with the Spark options in the caller's `opts` array and the
-# application arguments "$@".
+# application arguments "$@". The project's defaults (conf/spark-defaults.conf, master local[*],
+# no progress bar without a terminal) come first in one properties file per run, the user's
+# defaults file after them, so the user's values win; --conf and the other options win over both,
+# as with spark-submit. The log4j2 options go in SPARK_SUBMIT_OPTS, so --driver-java-options
+# adds to them.
 launch() {
   build_if_needed
-  local jar has_master=0 o
+  local jar o user_props="" load_defaults=0 prev="" next_is=""
   jar="$(app_jar)"
-  local prev=""
+  local spark_opts=()
   for o in "${opts[@]+"${opts[@]}"}"; do
-    case "$o" in --master|--master=*) has_master=1 ;; esac
-    case "$o" in --master=*) check_master "${o#--master=}" ;; esac
+    if [ "$next_is" = props ]; then user_props="$o"; next_is=""; prev="$o"; continue; fi
+    case "$o" in
+      --properties-file) next_is=props; prev="$o"; continue ;;
+      --properties-file=*) user_props="${o#--properties-file=}"; prev="$o"; continue ;;
+      --load-spark-defaults) load_defaults=1; prev="$o"; continue ;;
+      --master=*) check_master "${o#--master=}" ;;
+    esac
     [ "$prev" = --master ] && check_master "$o"
+    spark_opts+=("$o")
     prev="$o"
   done
   [ "$prev" = --master ] && check_master ""
-  local base=(--properties-file "$ROOT/conf/spark-defaults.conf" --class "$MAIN_CLASS")
-  [ "$has_master" = 1 ] || base+=(--master 'local[*]')
-  # Spark's stage progress bar is for a terminal: no escape codes in a redirected log.
-  [ -t 2 ] || base+=(--conf spark.ui.showConsoleProgress=false)
+  if [ -n "$user_props" ] && [ ! -f "$user_props" ]; then
+    echo "error: --properties-file '$user_props' is not a file; nothing was run" >&2
+    exit 2
+  fi
+  # Spark's full log (INFO, every stack trace) goes to a file per run; the console keeps one line
+  # per warning or error (GRADGRID_TRACES=1 puts the traces there too).
+  local logdir="${GRADGRID_LOG_DIR:-$ROOT/logs}" name="${MAIN_CLASS##*.}" run
+  mkdir -p "$logdir"
+  name="$(echo "${name%Main}" | tr '[:upper:]' '[:lower:]')"
+  run="$logdir/$name-$(date -u +%Y%m%dT%H%M%SZ)-$$"
+  local defaults="$run.spark-defaults.conf" f
+  {
+    echo "# The Spark defaults of this run (submit.sh): the project's, then the user's."
+    cat "$ROOT/conf/spark-defaults.conf"
+    echo
+    echo "spark.master local[*]"
+    # Spark's stage progress bar is for a terminal: no escape codes in a redirected log.
+    [ -t 2 ] || echo "spark.ui.showConsoleProgress false"
+    while IFS= read -r f; do
+      echo
+      echo "# $f"
+      cat "$f"
+      echo
+    done < <(user_defaults_files "$user_props" "$load_defaults")
+  } >"$defaults"
+  local base=(--properties-file "$defaults" --class "$MAIN_CLASS")
   local jars
   jars="$(app_jars)"
   [ -n "$jars" ] && base+=(--jars "$jars")
-  # Spark's full log (INFO, every stack trace) goes to a file per run; the console keeps one line
-  # per warning or error (GRADGRID_TRACES=1 puts the traces there too).
-  local logdir="${GRADGRID_LOG_DIR:-$ROOT/logs}" name="${MAIN_CLASS##*.}"
-  mkdir -p "$logdir"
-  name="$(echo "${name%Main}" | tr '[:upper:]' '[:lower:]')"
-  local log4j="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties"
-  log4j+=" -Dgradgrid.log.file=$logdir/$name-$(date -u +%Y%m%dT%H%M%SZ)-$$.log"
+  local log4j="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties -Dgradgrid.log.file=$run.log"
   [ "${GRADGRID_TRACES:-0}" = 1 ] && log4j+=" -Dgradgrid.console.traces=full"
-  if [ -n "${SPARK_HOME:-}" ]; then
-    exec "$SPARK_HOME/bin/spark-submit" "${base[@]}" --driver-java-options "$log4j" \
-      "${opts[@]+"${opts[@]}"}" "$jar" "$@"
-  fi
+  export SPARK_SUBMIT_OPTS="${EXTRA_OPTS[*]+"${EXTRA_OPTS[*]}"} $log4j ${SPARK_SUBMIT_OPTS:-}"
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-  # shellcheck disable=SC2086  # $log4j is a list of -D options
-  exec java "${JAVA17_OPTS[@]}" "${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"}" $log4j -cp "$jar:$(launch_cp)" org.apache.spark.deploy.SparkSubmit \
-    "${base[@]}" "${opts[@]+"${opts[@]}"}" "$jar" "$@"
+  if [ -n "${SPARK_HOME:-}" ]; then
+    exec "$SPARK_HOME/bin/spark-submit" "${base[@]}" "${spark_opts[@]+"${spark_opts[@]}"}" "$jar" "$@"
+  fi
+  launcher_command "${base[@]}" "${spark_opts[@]+"${spark_opts[@]}"}" "$jar" "$@"
+  exec "${LAUNCH_CMD[@]}"
 }
 
 # ---- results: sql, plot, extrema -------------------------------------------------------------
