@@ -345,8 +345,48 @@ run_sweep() {
   local conf="${!#}"
   local opts=("${@:1:$#-1}")
   case "$conf" in -*) usage ;; esac
-  [ -f "$conf" ] || { echo "error: conf file not found: $conf" >&2; usage; }
+  # A URI (file:, hdfs:, s3a:, ...) or a conf shipped with --files is for the driver to find.
+  if [[ ! "$conf" =~ ^[A-Za-z][A-Za-z0-9+.-]+: ]] && ! shipped_with_files "$(basename "$conf")"; then
+    [ -f "$conf" ] || { echo "error: conf file not found: $conf" >&2; usage; }
+    # In cluster deploy mode the driver's working directory is on the Worker: pass the path whole.
+    if cluster_deploy_mode; then conf="$(cd "$(dirname "$conf")" && pwd)/$(basename "$conf")"; fi
+  fi
   launch "$conf"
+}
+
+# Whether the caller's `opts` ship a file of this name with --files (or spark.files).
+shipped_with_files() {
+  local o prev="" list=""
+  for o in "${opts[@]+"${opts[@]}"}"; do
+    case "$prev" in --files) list+=",$o" ;; --conf) case "$o" in spark.files=*) list+=",${o#spark.files=}" ;; esac ;; esac
+    case "$o" in --files=*) list+=",${o#--files=}" ;; esac
+    prev="$o"
+  done
+  local IFS=','
+  for o in $list; do [ -n "$o" ] && [ "${o##*/}" = "$1" ] && return 0; done
+  return 1
+}
+
+# Whether the caller's `opts` ask for --deploy-mode cluster (or spark.submit.deployMode=cluster).
+cluster_deploy_mode() {
+  local o prev=""
+  for o in "${opts[@]+"${opts[@]}"}"; do
+    case "$prev:$o" in --deploy-mode:cluster|--conf:spark.submit.deployMode=cluster) return 0 ;; esac
+    [ "$o" = --deploy-mode=cluster ] && return 0
+    prev="$o"
+  done
+  return 1
+}
+
+# Whether the caller's `opts` name a standalone master (spark://...).
+standalone_master() {
+  local o prev=""
+  for o in "${opts[@]+"${opts[@]}"}"; do
+    case "$prev:$o" in --master:spark://*|--conf:spark.master=spark://*) return 0 ;; esac
+    case "$o" in --master=spark://*) return 0 ;; esac
+    prev="$o"
+  done
+  return 1
 }
 
 # Refuses a master URL Spark cannot use before any JVM starts (exit 2, like every bad input).
@@ -429,6 +469,43 @@ user_defaults_files() {  # user_defaults_files <properties file or ""> <load def
   return 0
 }
 
+# The user's driver JVM options: the last --driver-java-options or --conf
+# spark.driver.extraJavaOptions= of `opts`, else the last value in the user's defaults files.
+user_driver_java_options() {  # <properties file or ""> <load defaults 0|1>
+  local o prev="" v="" found=0 f
+  for o in "${opts[@]+"${opts[@]}"}"; do
+    case "$prev" in
+      --driver-java-options) v="$o"; found=1 ;;
+      --conf) case "$o" in spark.driver.extraJavaOptions=*) v="${o#spark.driver.extraJavaOptions=}"; found=1 ;; esac ;;
+    esac
+    case "$o" in --driver-java-options=*) v="${o#--driver-java-options=}"; found=1 ;; esac
+    prev="$o"
+  done
+  if [ "$found" = 0 ]; then
+    while IFS= read -r f; do
+      o="$(sed -n 's/^[[:space:]]*spark\.driver\.extraJavaOptions[[:space:]=:][[:space:]]*//p' "$f" | tail -1)"
+      [ -z "$o" ] || v="$o"
+    done < <(user_defaults_files "$1" "$2")
+  fi
+  printf '%s' "$v"
+}
+
+# Drops the driver JVM options from `spark_opts` (user_driver_java_options carries them over).
+strip_driver_java_options() {
+  local kept=() o skip=0 prev=""
+  for o in "${spark_opts[@]+"${spark_opts[@]}"}"; do
+    if [ "$skip" = 1 ]; then skip=0; prev="$o"; continue; fi
+    case "$o" in
+      --driver-java-options) skip=1; prev="$o"; continue ;;
+      --driver-java-options=*) prev="$o"; continue ;;
+      spark.driver.extraJavaOptions=*) if [ "$prev" = --conf ]; then unset 'kept[${#kept[@]}-1]'; prev="$o"; continue; fi ;;
+    esac
+    kept+=("$o")
+    prev="$o"
+  done
+  spark_opts=("${kept[@]+"${kept[@]}"}")
+}
+
 # Runs MAIN_CLASS through spark-submit with the Spark options in the caller's `opts` array and the
 # application arguments "$@". The project's defaults (conf/spark-defaults.conf, master local[*],
 # no progress bar without a terminal) come first in one properties file per run, the user's
@@ -452,6 +529,7 @@ launch() {
     spark_opts+=("$o")
     prev="$o"
   done
+  if cluster_deploy_mode; then strip_driver_java_options; fi
   [ "$prev" = --master ] && check_master ""
   if [ -n "$user_props" ] && [ ! -f "$user_props" ]; then
     echo "error: --properties-file '$user_props' is not a file; nothing was run" >&2
@@ -471,6 +549,13 @@ launch() {
     echo "spark.master local[*]"
     # Spark's stage progress bar is for a terminal: no escape codes in a redirected log.
     [ -t 2 ] || echo "spark.ui.showConsoleProgress false"
+    if cluster_deploy_mode; then
+      # The driver and executors run on Workers: the project's log4j2 settings by path (this
+      # machine's; on a remote cluster override these with a file the workers have), logs in
+      # their working directories.
+      echo "spark.executor.defaultJavaOptions -Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties -Dgradgrid.log.file=gradgrid-executor.log"
+      echo "spark.standalone.submit.waitAppCompletion true"
+    fi
     while IFS= read -r f; do
       echo
       echo "# $f"
@@ -479,6 +564,14 @@ launch() {
     done < <(user_defaults_files "$user_props" "$load_defaults")
   } >"$defaults"
   local base=(--properties-file "$defaults" --class "$MAIN_CLASS")
+  if cluster_deploy_mode; then
+    # Spark's standalone Client passes spark.driver.extraJavaOptions to the Worker but not
+    # spark.driver.defaultJavaOptions: the project's log4j2 options go first in it, the user's
+    # (from --driver-java-options, --conf or a defaults file) after them.
+    local user_djo
+    user_djo="$(user_driver_java_options "$user_props" "$load_defaults")"
+    base+=(--conf "spark.driver.extraJavaOptions=-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties -Dgradgrid.log.file=gradgrid-driver.log${user_djo:+ $user_djo}")
+  fi
   local jars
   jars="$(app_jars)"
   [ -n "$jars" ] && base+=(--jars "$jars")
@@ -487,10 +580,66 @@ launch() {
   export SPARK_SUBMIT_OPTS="${EXTRA_OPTS[*]+"${EXTRA_OPTS[*]}"} $log4j ${SPARK_SUBMIT_OPTS:-}"
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
   if [ -n "${SPARK_HOME:-}" ]; then
-    exec "$SPARK_HOME/bin/spark-submit" "${base[@]}" "${spark_opts[@]+"${spark_opts[@]}"}" "$jar" "$@"
+    LAUNCH_CMD=("$SPARK_HOME/bin/spark-submit" "${base[@]}" "${spark_opts[@]+"${spark_opts[@]}"}" "$jar" "$@")
+  else
+    launcher_command "${base[@]}" "${spark_opts[@]+"${spark_opts[@]}"}" "$jar" "$@"
   fi
-  launcher_command "${base[@]}" "${spark_opts[@]+"${spark_opts[@]}"}" "$jar" "$@"
+  if cluster_deploy_mode && standalone_master; then
+    standalone_cluster_submit "$run.log"
+  fi
   exec "${LAUNCH_CMD[@]}"
+}
+
+# Standalone cluster deploy mode. spark-submit's Client submits the driver and (with
+# spark.standalone.submit.waitAppCompletion) polls the Master until it ends, but logs the driver's
+# id and state only and exits 0 whatever the outcome. This runs LAUNCH_CMD, reads them from the
+# run's log, prints the driver id and its log, then the driver's own output (when its Worker's
+# directory is readable here, as on the local cluster), and exits with the driver's outcome: its
+# gradgrid exit code (ExitCode.DRIVER_MARKER in its stderr) when readable, else 0 for FINISHED
+# and 1 for FAILED, ERROR or KILLED.
+standalone_cluster_submit() {
+  local log="$1" pid id="" dir="" state rc=0
+  "${LAUNCH_CMD[@]}" &
+  pid=$!
+  trap 'kill "$pid" 2>/dev/null; exit 130' INT TERM
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ -z "$id" ]; then
+      id="$(sed -n 's/.*Driver successfully submitted as \(driver-[0-9-]*\).*/\1/p' "$log" 2>/dev/null | head -1 || true)"
+      [ -z "$id" ] || echo "gradgrid: submitted driver $id; waiting for it to finish" >&2
+    fi
+    if [ -n "$id" ] && [ -z "$dir" ]; then
+      dir="$(ls -d "$CLUSTER_DIR"/work/*/"$id" 2>/dev/null | head -1 || true)"
+      [ -z "$dir" ] || echo "gradgrid: the driver's log: $dir/stderr (Spark's full log: $dir/gradgrid-driver.log)" >&2
+    fi
+    sleep 0.5
+  done
+  wait "$pid" || rc=$?
+  trap - INT TERM
+  [ -n "$id" ] || id="$(sed -n 's/.*Driver successfully submitted as \(driver-[0-9-]*\).*/\1/p' "$log" 2>/dev/null | head -1 || true)"
+  state="$(sed -n 's/.*State of driver [^ ]* is \([A-Z]*\), exiting.*/\1/p' "$log" 2>/dev/null | tail -1 || true)"
+  if [ -z "$id" ] || [ -z "$state" ]; then
+    echo "error: the driver was not submitted or its end not seen (spark-submit exit $rc); see $log" >&2
+    exit 1
+  fi
+  [ -n "$dir" ] || dir="$(ls -d "$CLUSTER_DIR"/work/*/"$id" 2>/dev/null | head -1 || true)"
+  local code=""
+  if [ -n "$dir" ]; then
+    cat "$dir/stdout" 2>/dev/null || true
+    # stderr: the Worker's "Launch Command" header, a ==== line, then the driver's own lines.
+    sed -e '1,/^=====/d' -e '/^Using Spark.s default log4j profile/d' "$dir/stderr" 2>/dev/null |
+      grep -v '^gradgrid: driver exit code ' >&2 || true
+    code="$(sed -n 's/^gradgrid: driver exit code \([0-9]*\)$/\1/p' "$dir/stderr" 2>/dev/null | tail -1 || true)"
+  else
+    local worker
+    worker="$(sed -n 's/.*Driver running on \(.*\)$/\1/p' "$log" | tail -1 || true)"
+    [ -n "$worker" ] || worker="see the Master's web UI"
+    echo "gradgrid: the driver's log is work/$id/stderr on its Worker ($worker)" >&2
+  fi
+  echo "gradgrid: driver $id $state" >&2
+  case "$state" in
+    FINISHED) exit "${code:-0}" ;;
+    *) [ -n "$code" ] && [ "$code" != 0 ] && exit "$code"; exit 1 ;;
+  esac
 }
 
 # ---- results: sql, plot, extrema -------------------------------------------------------------
