@@ -9,8 +9,8 @@
 #   (Spark options go before the command's own arguments in each of these)
 #
 # Builds the jar when it is missing or older than the sources. Without SPARK_HOME it runs Spark's
-# own SparkSubmit from the project's Maven classpath (no Spark install needed); with SPARK_HOME it
-# uses $SPARK_HOME/bin/spark-submit. Spark options (--master, --conf k=v, --executor-memory, ...)
+# own launcher (org.apache.spark.launcher.Main, as bin/spark-submit does) over the project's Maven
+# jars (no Spark install needed); with SPARK_HOME it uses $SPARK_HOME/bin/spark-submit. Spark options (--master, --conf k=v, --executor-memory, ...)
 # pass through unchanged.
 #
 # Environment (all optional):
