@@ -378,6 +378,17 @@ cluster_deploy_mode() {
   return 1
 }
 
+# Whether the caller's `opts` name a local master (local, local[N], local-cluster[...]).
+local_master() {
+  local o prev=""
+  for o in "${opts[@]+"${opts[@]}"}"; do
+    case "$prev:$o" in --master:local*|--conf:spark.master=local*) return 0 ;; esac
+    case "$o" in --master=local*) return 0 ;; esac
+    prev="$o"
+  done
+  return 1
+}
+
 # Whether the caller's `opts` name a standalone master (spark://...).
 standalone_master() {
   local o prev=""
@@ -529,7 +540,14 @@ launch() {
     spark_opts+=("$o")
     prev="$o"
   done
-  if cluster_deploy_mode; then strip_driver_java_options; fi
+  if cluster_deploy_mode; then
+    if local_master; then
+      echo "error: --deploy-mode cluster runs the driver on a cluster: it needs a cluster master" \
+        "(spark://host:port, yarn or k8s://...), not a local one; nothing was run" >&2
+      exit 2
+    fi
+    strip_driver_java_options
+  fi
   [ "$prev" = --master ] && check_master ""
   if [ -n "$user_props" ] && [ ! -f "$user_props" ]; then
     echo "error: --properties-file '$user_props' is not a file; nothing was run" >&2
