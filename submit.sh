@@ -9,8 +9,8 @@
 #   (Spark options go before the command's own arguments in each of these)
 #
 # Builds the jar when it is missing or older than the sources. Without SPARK_HOME it runs Spark's
-# own SparkSubmit from the project's Maven classpath (no Spark install needed); with SPARK_HOME it
-# uses $SPARK_HOME/bin/spark-submit. Spark options (--master, --conf k=v, --executor-memory, ...)
+# own launcher (org.apache.spark.launcher.Main, as bin/spark-submit does) over the project's Maven
+# jars (no Spark install needed); with SPARK_HOME it uses $SPARK_HOME/bin/spark-submit. Spark options (--master, --conf k=v, --executor-memory, ...)
 # pass through unchanged.
 #
 # Environment (all optional):
@@ -345,8 +345,59 @@ run_sweep() {
   local conf="${!#}"
   local opts=("${@:1:$#-1}")
   case "$conf" in -*) usage ;; esac
-  [ -f "$conf" ] || { echo "error: conf file not found: $conf" >&2; usage; }
+  # A URI (file:, hdfs:, s3a:, ...) or a conf shipped with --files is for the driver to find.
+  if [[ ! "$conf" =~ ^[A-Za-z][A-Za-z0-9+.-]+: ]] && ! shipped_with_files "$(basename "$conf")"; then
+    [ -f "$conf" ] || { echo "error: conf file not found: $conf" >&2; usage; }
+    # In cluster deploy mode the driver's working directory is on the Worker: pass the path whole.
+    if cluster_deploy_mode; then conf="$(cd "$(dirname "$conf")" && pwd)/$(basename "$conf")"; fi
+  fi
   launch "$conf"
+}
+
+# Whether the caller's `opts` ship a file of this name with --files (or spark.files).
+shipped_with_files() {
+  local o prev="" list=""
+  for o in "${opts[@]+"${opts[@]}"}"; do
+    case "$prev" in --files) list+=",$o" ;; --conf) case "$o" in spark.files=*) list+=",${o#spark.files=}" ;; esac ;; esac
+    case "$o" in --files=*) list+=",${o#--files=}" ;; esac
+    prev="$o"
+  done
+  local IFS=','
+  for o in $list; do [ -n "$o" ] && [ "${o##*/}" = "$1" ] && return 0; done
+  return 1
+}
+
+# Whether the caller's `opts` ask for --deploy-mode cluster (or spark.submit.deployMode=cluster).
+cluster_deploy_mode() {
+  local o prev=""
+  for o in "${opts[@]+"${opts[@]}"}"; do
+    case "$prev:$o" in --deploy-mode:cluster|--conf:spark.submit.deployMode=cluster) return 0 ;; esac
+    [ "$o" = --deploy-mode=cluster ] && return 0
+    prev="$o"
+  done
+  return 1
+}
+
+# Whether the caller's `opts` name a local master (local, local[N], local-cluster[...]).
+local_master() {
+  local o prev=""
+  for o in "${opts[@]+"${opts[@]}"}"; do
+    case "$prev:$o" in --master:local*|--conf:spark.master=local*) return 0 ;; esac
+    case "$o" in --master=local*) return 0 ;; esac
+    prev="$o"
+  done
+  return 1
+}
+
+# Whether the caller's `opts` name a standalone master (spark://...).
+standalone_master() {
+  local o prev=""
+  for o in "${opts[@]+"${opts[@]}"}"; do
+    case "$prev:$o" in --master:spark://*|--conf:spark.master=spark://*) return 0 ;; esac
+    case "$o" in --master=spark://*) return 0 ;; esac
+    prev="$o"
+  done
+  return 1
 }
 
 # Refuses a master URL Spark cannot use before any JVM starts (exit 2, like every bad input).
@@ -361,43 +412,252 @@ check_master() {
   esac
 }
 
-# Runs MAIN_CLASS through spark-submit with the Spark options in the caller's `opts` array and the
-# application arguments "$@".
-launch() {
-  build_if_needed
-  local jar has_master=0 o
-  jar="$(app_jar)"
-  local prev=""
+# The project's jars as a Spark installation for Spark's launcher: jars/ holds symlinks to the
+# launch classpath's jars (Spark, Scala, Hadoop and the app's dependencies; the project's own
+# classes travel with the app). One directory per classpath, made once and renamed into place, so
+# concurrent runs never see a half-built one.
+launcher_spark_home() {
+  local cp sum home tmp entry
+  cp="$(launch_cp)"
+  sum="$(printf '%s' "$cp" | cksum | cut -d' ' -f1)"
+  home="$TARGET/spark-home-$sum"
+  if [ ! -d "$home/jars" ]; then
+    tmp="$(mktemp -d "$TARGET/.spark-home.XXXXXX")"
+    mkdir -p "$tmp/jars"
+    local IFS=':'
+    for entry in $cp; do
+      case "$entry" in
+        "$ROOT"/*) ;;
+        *.jar) ln -sf "$entry" "$tmp/jars/$(basename "$entry")" ;;
+      esac
+    done
+    mv -T "$tmp" "$home" 2>/dev/null || rm -rf "$tmp"
+  fi
+  echo "$home"
+}
+
+# The java command Spark's launcher (org.apache.spark.launcher.Main, what bin/spark-submit runs
+# through bin/spark-class) builds for SparkSubmit "$@", into the array LAUNCH_CMD. Like
+# spark-class: the launcher prints its messages, a NUL, then the command NUL-separated; its exit
+# code comes last.
+launcher_command() {
+  local home launcher arg delim=$'\n' started=0
+  home="$(launcher_spark_home)"
+  launcher="$(launch_cp | tr ':' '\n' | grep -m1 '/spark-launcher_[^/]*\.jar$' || true)"
+  [ -n "$launcher" ] || { echo "gradgrid: spark-launcher is not on the launch classpath" >&2; exit 1; }
+  export SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13
+  LAUNCH_CMD=()
+  while IFS= read -d "$delim" -r arg; do
+    if [ "$started" = 1 ]; then
+      # jdk.incubator.vector: no class of spark-core or spark-sql uses the Vector API, and the
+      # module prints a warning on every start.
+      [ "$arg" = --add-modules=jdk.incubator.vector ] || LAUNCH_CMD+=("$arg")
+    elif [ -z "$arg" ]; then
+      delim='' started=1
+    else
+      echo "$arg" >&2
+    fi
+  done < <(java -Xmx128m -cp "$launcher" org.apache.spark.launcher.Main \
+    org.apache.spark.deploy.SparkSubmit "$@"; printf '%d\0' $?)
+  local last=$((${#LAUNCH_CMD[@]} - 1)) code
+  [ "$last" -ge 0 ] || exit 1
+  code="${LAUNCH_CMD[$last]}"
+  case "$code" in ''|*[!0-9]*) exit 1 ;; esac
+  [ "$code" = 0 ] || exit "$code"
+  unset "LAUNCH_CMD[$last]"
+}
+
+# The user's Spark defaults, as spark-submit reads them: --properties-file when given (and
+# spark-defaults.conf too with --load-spark-defaults), else $SPARK_CONF_DIR/spark-defaults.conf
+# (or $SPARK_HOME/conf/ with a Spark install). Prints the files, one a line.
+user_defaults_files() {  # user_defaults_files <properties file or ""> <load defaults 0|1>
+  local dir="${SPARK_CONF_DIR:-}"
+  [ -n "$dir" ] || { [ -n "${SPARK_HOME:-}" ] && dir="$SPARK_HOME/conf"; }
+  if [ -z "$1" ] || [ "$2" = 1 ]; then
+    [ -n "$dir" ] && [ -f "$dir/spark-defaults.conf" ] && echo "$dir/spark-defaults.conf"
+  fi
+  if [ -n "$1" ]; then echo "$1"; fi
+  return 0
+}
+
+# The user's driver JVM options: the last --driver-java-options or --conf
+# spark.driver.extraJavaOptions= of `opts`, else the last value in the user's defaults files.
+user_driver_java_options() {  # <properties file or ""> <load defaults 0|1>
+  local o prev="" v="" found=0 f
   for o in "${opts[@]+"${opts[@]}"}"; do
-    case "$o" in --master|--master=*) has_master=1 ;; esac
-    case "$o" in --master=*) check_master "${o#--master=}" ;; esac
-    [ "$prev" = --master ] && check_master "$o"
+    case "$prev" in
+      --driver-java-options) v="$o"; found=1 ;;
+      --conf) case "$o" in spark.driver.extraJavaOptions=*) v="${o#spark.driver.extraJavaOptions=}"; found=1 ;; esac ;;
+    esac
+    case "$o" in --driver-java-options=*) v="${o#--driver-java-options=}"; found=1 ;; esac
     prev="$o"
   done
+  if [ "$found" = 0 ]; then
+    while IFS= read -r f; do
+      o="$(sed -n 's/^[[:space:]]*spark\.driver\.extraJavaOptions[[:space:]=:][[:space:]]*//p' "$f" | tail -1)"
+      [ -z "$o" ] || v="$o"
+    done < <(user_defaults_files "$1" "$2")
+  fi
+  printf '%s' "$v"
+}
+
+# Drops the driver JVM options from `spark_opts` (user_driver_java_options carries them over).
+strip_driver_java_options() {
+  local kept=() o skip=0 prev=""
+  for o in "${spark_opts[@]+"${spark_opts[@]}"}"; do
+    if [ "$skip" = 1 ]; then skip=0; prev="$o"; continue; fi
+    case "$o" in
+      --driver-java-options) skip=1; prev="$o"; continue ;;
+      --driver-java-options=*) prev="$o"; continue ;;
+      spark.driver.extraJavaOptions=*) if [ "$prev" = --conf ]; then unset 'kept[${#kept[@]}-1]'; prev="$o"; continue; fi ;;
+    esac
+    kept+=("$o")
+    prev="$o"
+  done
+  spark_opts=("${kept[@]+"${kept[@]}"}")
+}
+
+# Runs MAIN_CLASS through spark-submit with the Spark options in the caller's `opts` array and the
+# application arguments "$@". The project's defaults (conf/spark-defaults.conf, master local[*],
+# no progress bar without a terminal) come first in one properties file per run, the user's
+# defaults file after them, so the user's values win; --conf and the other options win over both,
+# as with spark-submit. The log4j2 options go in SPARK_SUBMIT_OPTS, so --driver-java-options
+# adds to them.
+launch() {
+  build_if_needed
+  local jar o user_props="" load_defaults=0 prev="" next_is=""
+  jar="$(app_jar)"
+  local spark_opts=()
+  for o in "${opts[@]+"${opts[@]}"}"; do
+    if [ "$next_is" = props ]; then user_props="$o"; next_is=""; prev="$o"; continue; fi
+    case "$o" in
+      --properties-file) next_is=props; prev="$o"; continue ;;
+      --properties-file=*) user_props="${o#--properties-file=}"; prev="$o"; continue ;;
+      --load-spark-defaults) load_defaults=1; prev="$o"; continue ;;
+      --master=*) check_master "${o#--master=}" ;;
+    esac
+    [ "$prev" = --master ] && check_master "$o"
+    spark_opts+=("$o")
+    prev="$o"
+  done
+  if cluster_deploy_mode; then
+    if local_master; then
+      echo "error: --deploy-mode cluster runs the driver on a cluster: it needs a cluster master" \
+        "(spark://host:port, yarn or k8s://...), not a local one; nothing was run" >&2
+      exit 2
+    fi
+    strip_driver_java_options
+  fi
   [ "$prev" = --master ] && check_master ""
-  local base=(--properties-file "$ROOT/conf/spark-defaults.conf" --class "$MAIN_CLASS")
-  [ "$has_master" = 1 ] || base+=(--master 'local[*]')
-  # Spark's stage progress bar is for a terminal: no escape codes in a redirected log.
-  [ -t 2 ] || base+=(--conf spark.ui.showConsoleProgress=false)
+  if [ -n "$user_props" ] && [ ! -f "$user_props" ]; then
+    echo "error: --properties-file '$user_props' is not a file; nothing was run" >&2
+    exit 2
+  fi
+  # Spark's full log (INFO, every stack trace) goes to a file per run; the console keeps one line
+  # per warning or error (GRADGRID_TRACES=1 puts the traces there too).
+  local logdir="${GRADGRID_LOG_DIR:-$ROOT/logs}" name="${MAIN_CLASS##*.}" run
+  mkdir -p "$logdir"
+  name="$(echo "${name%Main}" | tr '[:upper:]' '[:lower:]')"
+  run="$logdir/$name-$(date -u +%Y%m%dT%H%M%SZ)-$$"
+  local defaults="$run.spark-defaults.conf" f
+  {
+    echo "# The Spark defaults of this run (submit.sh): the project's, then the user's."
+    cat "$ROOT/conf/spark-defaults.conf"
+    echo
+    echo "spark.master local[*]"
+    # Spark's stage progress bar is for a terminal: no escape codes in a redirected log.
+    [ -t 2 ] || echo "spark.ui.showConsoleProgress false"
+    if cluster_deploy_mode; then
+      # The driver and executors run on Workers: the project's log4j2 settings by path (this
+      # machine's; on a remote cluster override these with a file the workers have), logs in
+      # their working directories.
+      echo "spark.executor.defaultJavaOptions -Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties -Dgradgrid.log.file=gradgrid-executor.log"
+      echo "spark.standalone.submit.waitAppCompletion true"
+    fi
+    while IFS= read -r f; do
+      echo
+      echo "# $f"
+      cat "$f"
+      echo
+    done < <(user_defaults_files "$user_props" "$load_defaults")
+  } >"$defaults"
+  local base=(--properties-file "$defaults" --class "$MAIN_CLASS")
+  if cluster_deploy_mode; then
+    # Spark's standalone Client passes spark.driver.extraJavaOptions to the Worker but not
+    # spark.driver.defaultJavaOptions: the project's log4j2 options go first in it, the user's
+    # (from --driver-java-options, --conf or a defaults file) after them.
+    local user_djo
+    user_djo="$(user_driver_java_options "$user_props" "$load_defaults")"
+    base+=(--conf "spark.driver.extraJavaOptions=-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties -Dgradgrid.log.file=gradgrid-driver.log${user_djo:+ $user_djo}")
+  fi
   local jars
   jars="$(app_jars)"
   [ -n "$jars" ] && base+=(--jars "$jars")
-  # Spark's full log (INFO, every stack trace) goes to a file per run; the console keeps one line
-  # per warning or error (GRADGRID_TRACES=1 puts the traces there too).
-  local logdir="${GRADGRID_LOG_DIR:-$ROOT/logs}" name="${MAIN_CLASS##*.}"
-  mkdir -p "$logdir"
-  name="$(echo "${name%Main}" | tr '[:upper:]' '[:lower:]')"
-  local log4j="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties"
-  log4j+=" -Dgradgrid.log.file=$logdir/$name-$(date -u +%Y%m%dT%H%M%SZ)-$$.log"
+  local log4j="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties -Dgradgrid.log.file=$run.log"
   [ "${GRADGRID_TRACES:-0}" = 1 ] && log4j+=" -Dgradgrid.console.traces=full"
-  if [ -n "${SPARK_HOME:-}" ]; then
-    exec "$SPARK_HOME/bin/spark-submit" "${base[@]}" --driver-java-options "$log4j" \
-      "${opts[@]+"${opts[@]}"}" "$jar" "$@"
-  fi
+  export SPARK_SUBMIT_OPTS="${EXTRA_OPTS[*]+"${EXTRA_OPTS[*]}"} $log4j ${SPARK_SUBMIT_OPTS:-}"
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-  # shellcheck disable=SC2086  # $log4j is a list of -D options
-  exec java "${JAVA17_OPTS[@]}" "${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"}" $log4j -cp "$jar:$(launch_cp)" org.apache.spark.deploy.SparkSubmit \
-    "${base[@]}" "${opts[@]+"${opts[@]}"}" "$jar" "$@"
+  if [ -n "${SPARK_HOME:-}" ]; then
+    LAUNCH_CMD=("$SPARK_HOME/bin/spark-submit" "${base[@]}" "${spark_opts[@]+"${spark_opts[@]}"}" "$jar" "$@")
+  else
+    launcher_command "${base[@]}" "${spark_opts[@]+"${spark_opts[@]}"}" "$jar" "$@"
+  fi
+  if cluster_deploy_mode && standalone_master; then
+    standalone_cluster_submit "$run.log"
+  fi
+  exec "${LAUNCH_CMD[@]}"
+}
+
+# Standalone cluster deploy mode. spark-submit's Client submits the driver and (with
+# spark.standalone.submit.waitAppCompletion) polls the Master until it ends, but logs the driver's
+# id and state only and exits 0 whatever the outcome. This runs LAUNCH_CMD, reads them from the
+# run's log, prints the driver id and its log, then the driver's own output (when its Worker's
+# directory is readable here, as on the local cluster), and exits with the driver's outcome: its
+# gradgrid exit code (ExitCode.DRIVER_MARKER in its stderr) when readable, else 0 for FINISHED
+# and 1 for FAILED, ERROR or KILLED.
+standalone_cluster_submit() {
+  local log="$1" pid id="" dir="" state rc=0
+  "${LAUNCH_CMD[@]}" &
+  pid=$!
+  trap 'kill "$pid" 2>/dev/null; exit 130' INT TERM
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ -z "$id" ]; then
+      id="$(sed -n 's/.*Driver successfully submitted as \(driver-[0-9-]*\).*/\1/p' "$log" 2>/dev/null | head -1 || true)"
+      [ -z "$id" ] || echo "gradgrid: submitted driver $id; waiting for it to finish" >&2
+    fi
+    if [ -n "$id" ] && [ -z "$dir" ]; then
+      dir="$(ls -d "$CLUSTER_DIR"/work/*/"$id" 2>/dev/null | head -1 || true)"
+      [ -z "$dir" ] || echo "gradgrid: the driver's log: $dir/stderr (Spark's full log: $dir/gradgrid-driver.log)" >&2
+    fi
+    sleep 0.5
+  done
+  wait "$pid" || rc=$?
+  trap - INT TERM
+  [ -n "$id" ] || id="$(sed -n 's/.*Driver successfully submitted as \(driver-[0-9-]*\).*/\1/p' "$log" 2>/dev/null | head -1 || true)"
+  state="$(sed -n 's/.*State of driver [^ ]* is \([A-Z]*\), exiting.*/\1/p' "$log" 2>/dev/null | tail -1 || true)"
+  if [ -z "$id" ] || [ -z "$state" ]; then
+    echo "error: the driver was not submitted or its end not seen (spark-submit exit $rc); see $log" >&2
+    exit 1
+  fi
+  [ -n "$dir" ] || dir="$(ls -d "$CLUSTER_DIR"/work/*/"$id" 2>/dev/null | head -1 || true)"
+  local code=""
+  if [ -n "$dir" ]; then
+    cat "$dir/stdout" 2>/dev/null || true
+    # stderr: the Worker's "Launch Command" header, a ==== line, then the driver's own lines.
+    sed -e '1,/^=====/d' -e '/^Using Spark.s default log4j profile/d' "$dir/stderr" 2>/dev/null |
+      grep -v '^gradgrid: driver exit code ' >&2 || true
+    code="$(sed -n 's/^gradgrid: driver exit code \([0-9]*\)$/\1/p' "$dir/stderr" 2>/dev/null | tail -1 || true)"
+  else
+    local worker
+    worker="$(sed -n 's/.*Driver running on \(.*\)$/\1/p' "$log" | tail -1 || true)"
+    [ -n "$worker" ] || worker="see the Master's web UI"
+    echo "gradgrid: the driver's log is work/$id/stderr on its Worker ($worker)" >&2
+  fi
+  echo "gradgrid: driver $id $state" >&2
+  case "$state" in
+    FINISHED) exit "${code:-0}" ;;
+    *) [ -n "$code" ] && [ "$code" != 0 ] && exit "$code"; exit 1 ;;
+  esac
 }
 
 # ---- results: sql, plot, extrema -------------------------------------------------------------

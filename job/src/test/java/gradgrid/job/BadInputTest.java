@@ -232,6 +232,21 @@ class BadInputTest {
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(2, p.waitFor(), text);
     assertTrue(text.startsWith("error: --master 'foo://x' is not a master URL"), text);
+
+    ProcessBuilder local =
+        new ProcessBuilder(
+                root.resolve("submit.sh").toString(),
+                "--deploy-mode",
+                "cluster",
+                "--master",
+                "local[2]",
+                conf.toString())
+            .redirectErrorStream(true);
+    local.environment().put("GRADGRID_SKIP_BUILD", "1");
+    Process q = local.start();
+    String said = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(2, q.waitFor(), said);
+    assertTrue(said.startsWith("error: --deploy-mode cluster runs the driver on a cluster"), said);
   }
 
   private static Arguments bad(String name, String conf, String... expected) {

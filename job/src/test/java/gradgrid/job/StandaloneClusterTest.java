@@ -25,6 +25,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -320,6 +321,87 @@ class StandaloneClusterTest {
   }
 
   /** Chunks committed by the run staged beside {@code parent}'s outputs. */
+  /**
+   * {@code --deploy-mode cluster}: the driver runs on a Worker; the conf is shipped with {@code
+   * --files} and named by its file name only. submit.sh prints the driver's id and log, waits for
+   * it, shows its output and exits 0; the output is complete.
+   */
+  @Test
+  @Timeout(value = 150, unit = TimeUnit.SECONDS)
+  void clusterDeployModeRunsTheDriverOnAWorkerAndWaits() throws Exception {
+    Path out = tmp.resolve("deployed");
+    Path conf =
+        Files.writeString(
+            tmp.resolve("shipped.conf"),
+            "function { builtin = rational, deg-p = 2, deg-q = 2 }\n"
+                + "inputs { x { from = -1, to = 1, points = 2001 },"
+                + " alpha = [0.5, -1.2, 0.3], beta = [0.3, -0.6, 0.1] }\n"
+                + "outputs = [f, \"f'\"]\npartitions = 2\noutput.dir = \""
+                + out
+                + "\"\n");
+    String log =
+        cluster.run(
+            tmp.resolve("deploy-good.log"),
+            140,
+            clusterMode("--files", conf.toString(), "shipped.conf"));
+    assertTrue(log.matches("(?s).*gradgrid: submitted driver driver-[0-9-]+.*"), log);
+    assertTrue(log.contains("gradgrid: the driver's log: " + cluster.dir()), log);
+    assertTrue(log.contains("wrote 2001 rows"), log);
+    assertTrue(log.matches("(?s).*gradgrid: driver driver-[0-9-]+ FINISHED.*"), log);
+    assertFalse(log.contains(" INFO "), "the project's log4j2 settings reach the driver:\n" + log);
+    Dataset<Row> rows = SparkTestSession.get().read().parquet(out.toString());
+    assertEquals(2001, rows.count());
+    assertEquals(2001, rows.select("x").distinct().count());
+    assertEquals(0, rows.filter("f IS NULL OR df_dx IS NULL").count());
+  }
+
+  /**
+   * A bad conf given as a {@code file:///} URI in cluster deploy mode: the driver fails on the
+   * Worker, and submit.sh prints its error and exits with its code (2, bad input).
+   */
+  @Test
+  @Timeout(value = 150, unit = TimeUnit.SECONDS)
+  void clusterDeployModeReportsTheDriversFailure() throws Exception {
+    Path conf =
+        Files.writeString(
+            tmp.resolve("bad-deployed.conf"),
+            "function { builtin = rational, deg-p = 2, deg-q = 2 }\n"
+                + "inputs { x { from = -1, to = 1, points = 11 } }\noutputs = [f]\n"
+                + "output.dir = \""
+                + tmp.resolve("never")
+                + "\"\n");
+    Path log = tmp.resolve("deploy-bad.log");
+    Process p = cluster.start(log, clusterMode(conf.toUri().toString()));
+    assertTrue(p.waitFor(140, TimeUnit.SECONDS), "submit.sh did not end");
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    assertEquals(2, p.exitValue(), text);
+    assertTrue(text.contains("inputs.alpha: missing"), text);
+    assertTrue(text.matches("(?s).*gradgrid: driver driver-[0-9-]+ FAILED.*"), text);
+    assertFalse(Files.exists(tmp.resolve("never")));
+  }
+
+  private static String[] clusterMode(String... rest) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--master",
+                cluster.master(),
+                "--deploy-mode",
+                "cluster",
+                "--driver-memory",
+                "512m",
+                "--executor-memory",
+                "512m",
+                "--conf",
+                "spark.executor.cores=1",
+                "--driver-java-options",
+                LocalCluster.QUICK_JVM,
+                "--conf",
+                "spark.executor.extraJavaOptions=" + LocalCluster.QUICK_JVM));
+    args.addAll(List.of(rest));
+    return args.toArray(String[]::new);
+  }
+
   private static int committedChunks(Path parent) throws IOException {
     try (Stream<Path> runs = Files.list(parent)) {
       for (Path run :

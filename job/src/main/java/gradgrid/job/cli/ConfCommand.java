@@ -1,6 +1,7 @@
 package gradgrid.job.cli;
 
 import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.ConfSource;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.run.FunctionProviders;
@@ -45,30 +46,30 @@ public final class ConfCommand {
       String[] args, String usage, String appName, Consumer<SweepSpec> check, Body body) {
     if (args.length != 1 || args[0].startsWith("-")) {
       System.err.println(usage);
-      System.exit(ExitCode.BAD_INPUT.code());
+      ExitCode.BAD_INPUT.exit();
     }
     FunctionProviders providers = FunctionProviders.load();
     SweepSpec spec;
+    Path confFile;
     try {
-      spec = new SweepConfLoader(providers, Path.of("")).load(Path.of(args[0]));
+      confFile = ConfSource.locate(args[0]);
+      spec = new SweepConfLoader(providers, Path.of("")).load(confFile);
       check.accept(spec);
     } catch (ConfException e) {
       System.err.println("error: " + e.getMessage());
-      System.exit(ExitCode.BAD_INPUT.code());
+      ExitCode.BAD_INPUT.exit();
       return;
     }
     SparkSession spark = Sessions.build(appName);
     ExitCode code;
     try {
-      code = body.run(spark, Path.of(args[0]), spec, providers);
+      code = body.run(spark, confFile, spec, providers);
     } catch (ConfException e) {
       System.err.println("error: " + e.getMessage());
       code = ExitCode.BAD_INPUT;
     } finally {
       spark.stop();
     }
-    if (code != ExitCode.OK) {
-      System.exit(code.code());
-    }
+    code.exit();
   }
 }

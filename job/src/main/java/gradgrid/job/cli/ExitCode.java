@@ -12,6 +12,13 @@ public enum ExitCode {
   /** Bad input (usage, conf, output directory, master URL, query); nothing written or deleted. */
   BAD_INPUT(2);
 
+  /**
+   * The line a driver in cluster deploy mode ends its stderr with: {@code submit.sh} reads it from
+   * the driver's log on the Worker, since Spark's standalone client reports only the driver's
+   * state.
+   */
+  public static final String DRIVER_MARKER = "gradgrid: driver exit code ";
+
   private final int code;
 
   ExitCode(int code) {
@@ -25,5 +32,18 @@ public enum ExitCode {
    */
   public int code() {
     return code;
+  }
+
+  /**
+   * Ends the command with this code: returns for {@link #OK} (the JVM ends normally), exits
+   * otherwise; in cluster deploy mode it first prints {@link #DRIVER_MARKER} with the code.
+   */
+  public void exit() {
+    if ("cluster".equals(System.getProperty("spark.submit.deployMode"))) {
+      System.err.println(DRIVER_MARKER + code);
+    }
+    if (this != OK) {
+      System.exit(code);
+    }
   }
 }

@@ -12,6 +12,11 @@ public final class Sessions {
   /** Spark's warehouse setting; a static conf, so it must be set before the first session. */
   public static final String WAREHOUSE = "spark.sql.warehouse.dir";
 
+  private static final String APP_NAME = "spark.app.name";
+
+  /** spark-submit names an application after its main class when no name is given. */
+  private static final String CLI_PACKAGE = Sessions.class.getPackageName() + ".";
+
   /**
    * How deep Spark looks for a fatal error in a failed task before it ends the executor JVM (exit
    * code 52 for an {@code OutOfMemoryError}).
@@ -19,20 +24,26 @@ public final class Sessions {
   public static final String KILL_ON_FATAL_DEPTH = "spark.executor.killOnFatalError.depth";
 
   /**
-   * A builder for gradgrid's sessions: the master given by spark-submit, or {@code local[*]}, and
-   * unless spark-submit sets it, a scratch {@link #WAREHOUSE} under {@code java.io.tmpdir}, so no
-   * {@code spark-warehouse/} appears in the working directory. With a local master the executor is
-   * the command's own JVM, so a task that runs out of memory anywhere (in Spark's writer too) fails
-   * as a task ({@link #KILL_ON_FATAL_DEPTH} 0) and the command ends with its one paragraph and exit
-   * 1, instead of Spark ending the JVM with exit code 52; a cluster's executors keep Spark's
-   * default (the executor is replaced, the task retried).
+   * A builder for gradgrid's sessions: the master given by spark-submit, or {@code local[*]}; the
+   * application name given by spark-submit ({@code --name}, {@code spark.app.name}), or {@code
+   * appName} when it gave none (spark-submit's fallback is the main class's name); and unless
+   * spark-submit sets it, a scratch {@link #WAREHOUSE} under {@code java.io.tmpdir}, so no {@code
+   * spark-warehouse/} appears in the working directory. With a local master the executor is the
+   * command's own JVM, so a task that runs out of memory anywhere (in Spark's writer too) fails as a
+   * task ({@link #KILL_ON_FATAL_DEPTH} 0) and the command ends with its one paragraph and exit 1,
+   * instead of Spark ending the JVM with exit code 52; a cluster's executors keep Spark's default
+   * (the executor is replaced, the task retried).
    *
-   * @param appName the application name
+   * @param appName the application name unless spark-submit gives one
    * @return the builder
    */
   public static SparkSession.Builder builder(String appName) {
-    SparkSession.Builder b = SparkSession.builder().appName(appName);
+    SparkSession.Builder b = SparkSession.builder();
     SparkConf given = new SparkConf();
+    String name = given.get(APP_NAME, "");
+    if (name.isEmpty() || name.startsWith(CLI_PACKAGE)) {
+      b.appName(appName);
+    }
     if (!given.contains("spark.master")) {
       b.master("local[*]");
     }

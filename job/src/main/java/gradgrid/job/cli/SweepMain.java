@@ -1,6 +1,7 @@
 package gradgrid.job.cli;
 
 import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.ConfSource;
 import gradgrid.job.conf.MasterUrl;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
@@ -32,10 +33,7 @@ public final class SweepMain {
    * @param args the conf file
    */
   public static void main(String[] args) {
-    ExitCode code = run(args, System.out, System.err);
-    if (code != ExitCode.OK) {
-      System.exit(code.code());
-    }
+    run(args, System.out, System.err).exit();
   }
 
   /**
@@ -54,9 +52,11 @@ public final class SweepMain {
     FunctionProviders providers;
     SweepSpec spec;
     EvaluatorFactory factory;
+    Path confFile;
     try {
       providers = FunctionProviders.load();
-      spec = new SweepConfLoader(providers, Path.of("")).load(Path.of(args[0]));
+      confFile = ConfSource.locate(args[0]);
+      spec = new SweepConfLoader(providers, Path.of("")).load(confFile);
       SparkConf sparkConf = new SparkConf();
       if (sparkConf.contains("spark.master")) {
         MasterUrl.check(sparkConf.get("spark.master"));
@@ -90,14 +90,7 @@ public final class SweepMain {
       SweepToParquet.run(spark, spec, factory, out);
       if (spec.figures().isPresent()) {
         FiguresStage.draw(
-            spark,
-            Path.of(args[0]),
-            spec,
-            spec.figures().get(),
-            providers,
-            SweepToParquet::run,
-            out,
-            err);
+            spark, confFile, spec, spec.figures().get(), providers, SweepToParquet::run, out, err);
       }
     } catch (ConfException e) {
       // Refusals under the output's lock: another run is writing it, or the write mode forbids.

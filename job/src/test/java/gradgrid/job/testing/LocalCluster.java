@@ -69,6 +69,19 @@ public final class LocalCluster {
    * @throws IOException if it cannot start
    */
   public Process start(Path log, String... args) throws IOException {
+    return start(log, Map.of(), args);
+  }
+
+  /**
+   * Starts {@code submit.sh args...} with more environment variables, without waiting.
+   *
+   * @param log where its output goes
+   * @param extraEnv variables set on top of the cluster's (SPARK_CONF_DIR, say)
+   * @param args the arguments
+   * @return the process
+   * @throws IOException if it cannot start
+   */
+  public Process start(Path log, Map<String, String> extraEnv, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(root.resolve("submit.sh").toString());
     cmd.addAll(List.of(args));
@@ -76,6 +89,8 @@ public final class LocalCluster {
     pb.environment().remove("SPARK_HOME");
     pb.environment().putAll(env);
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    pb.environment().remove("SPARK_CONF_DIR");
+    pb.environment().putAll(extraEnv);
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     return pb.start();
   }
