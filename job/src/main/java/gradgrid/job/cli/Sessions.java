@@ -29,8 +29,8 @@ public final class Sessions {
    * appName} when it gave none (spark-submit's fallback is the main class's name); and unless
    * spark-submit sets it, a scratch {@link #WAREHOUSE} under {@code java.io.tmpdir}, so no {@code
    * spark-warehouse/} appears in the working directory. With a local master the executor is the
-   * command's own JVM, so a task that runs out of memory anywhere (in Spark's writer too) fails as a
-   * task ({@link #KILL_ON_FATAL_DEPTH} 0) and the command ends with its one paragraph and exit 1,
+   * command's own JVM, so a task that runs out of memory anywhere (in Spark's writer too) fails as
+   * a task ({@link #KILL_ON_FATAL_DEPTH} 0) and the command ends with its one paragraph and exit 1,
    * instead of Spark ending the JVM with exit code 52; a cluster's executors keep Spark's default
    * (the executor is replaced, the task retried).
    *

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.SparkConf;
-import org.apache.spark.deploy.SparkHadoopUtil;
 
 /**
  * Where the conf named on the command line is, as a local file the HOCON reader can open: a local
@@ -86,13 +85,23 @@ public final class ConfSource {
     }
   }
 
+  /**
+   * The Hadoop settings spark-submit was given as {@code spark.hadoop.*}, as Spark applies them.
+   */
+  private static Configuration hadoopConf() {
+    Configuration c = new Configuration();
+    for (scala.Tuple2<String, String> kv : new SparkConf().getAllWithPrefix("spark.hadoop.")) {
+      c.set(kv._1(), kv._2());
+    }
+    return c;
+  }
+
   /** Copies a conf from a Hadoop file system to a private temporary directory. */
   private static Path copy(URI uri, String arg) {
-    Configuration hadoop = SparkHadoopUtil.get().newConfiguration(new SparkConf());
     org.apache.hadoop.fs.Path remote = new org.apache.hadoop.fs.Path(uri);
     try {
-      FileSystem fs = remote.getFileSystem(hadoop);
-      if (!fs.isFile(remote)) {
+      FileSystem fs = remote.getFileSystem(hadoopConf());
+      if (!fs.exists(remote) || !fs.getFileStatus(remote).isFile()) {
         throw new ConfException("conf file not found: " + arg);
       }
       Path dir = Files.createTempDirectory("gradgrid-conf-");
