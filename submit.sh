@@ -428,8 +428,9 @@ run_results() {
     esac
     shift
   done
-  [ ${#app[@]} -gt 0 ] || usage
-  launch "${app[@]}"
+  # sql with no query is the interactive shell
+  [ ${#app[@]} -gt 0 ] || [ "$MAIN_CLASS" = gradgrid.job.cli.SqlMain ] || usage
+  launch "${app[@]+"${app[@]}"}"
 }
 
 case "${1:-}" in
