@@ -456,7 +456,7 @@ connect_status() {
 
 history_ready() {
   if [ "${GRADGRID_NO_CURL:-0}" != 1 ] && command -v curl >/dev/null 2>&1; then
-    curl -fsS --max-time 2 -o /dev/null "http://127.0.0.1:$HISTORY_PORT/api/v1/applications"
+    curl -fsS --max-time 2 -o /dev/null "http://127.0.0.1:$HISTORY_PORT/api/v1/applications" 2>/dev/null
   else
     (exec 3<>"/dev/tcp/127.0.0.1/$HISTORY_PORT" &&
       printf 'GET /api/v1/applications HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 &&
@@ -479,13 +479,14 @@ history_start() {
     -Dspark.history.fs.update.interval=2s -Dspark.port.maxRetries=0 \
     -cp "$(launch_cp)" org.apache.spark.deploy.history.HistoryServer >"$log" 2>&1 </dev/null &
   record "$HISTORY_DIR/history.pid" $! "-Dgradgrid.history=$HISTORY_DIR "
+  echo "$events" >"$HISTORY_DIR/log-directory"
   daemon_wait "$HISTORY_DIR/history.pid" "$log" "history server" 120 history_ready || exit 1
   echo "gradgrid: history server up at http://127.0.0.1:$HISTORY_PORT (pid $(pid_of "$HISTORY_DIR/history.pid")), reading $events"
 }
 
 history_status() {
   if alive "$HISTORY_DIR/history.pid"; then
-    echo "history: running (pid $(pid_of "$HISTORY_DIR/history.pid")) at http://127.0.0.1:$HISTORY_PORT, reading $EVENT_DIR"
+    echo "history: running (pid $(pid_of "$HISTORY_DIR/history.pid")) at http://127.0.0.1:$HISTORY_PORT, reading $(cat "$HISTORY_DIR/log-directory" 2>/dev/null)"
   else
     echo "history: not running"
   fi

@@ -7,6 +7,7 @@ import gradgrid.job.sql.ResultTable;
 import gradgrid.job.sql.SparkMessages;
 import gradgrid.job.sql.SweepCatalog;
 import gradgrid.job.sql.SweepOutput;
+import gradgrid.job.ui.JobDescription;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public record SqlViews(List<String> views, int finished, Map<String, String> ski
    */
   public ExitCode run(
       SparkSession spark, String sql, boolean csv, int maxRows, PrintStream out, PrintStream err) {
-    try {
+    try (JobDescription d = JobDescription.of(spark, "sql: " + sql)) {
       Dataset<Row> result = spark.sql(sql);
       if (result.columns().length == 0) {
         return ExitCode.OK;

@@ -4,6 +4,7 @@ import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.source.GradgridSource;
+import gradgrid.job.ui.JobDescription;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -203,7 +204,9 @@ public final class SweepCatalog {
                   + owner.display()
                   + ", which has the view; rename one of them");
         } else {
-          o.register(spark);
+          try (JobDescription d = JobDescription.of(spark, "sql: register view " + o.name())) {
+            o.register(spark);
+          }
           done.add(o);
           byName.put(o.name().toLowerCase(Locale.ROOT), o);
         }
