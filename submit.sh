@@ -420,6 +420,7 @@ connect_start() {
   build_if_needed
   mkdir -p "$CONNECT_DIR"
   local log="$CONNECT_DIR/connect.log"
+  rm -f "$CONNECT_DIR/views.txt"
   (
     MAIN_CLASS=gradgrid.job.cli.ConnectServer
     GRADGRID_SKIP_BUILD=1
@@ -440,6 +441,7 @@ connect_start() {
     launch "${app[@]}"
   ) >"$log" 2>&1 </dev/null &
   record "$CONNECT_DIR/connect.pid" $! "--state-dir $CONNECT_DIR"
+  echo "sc://127.0.0.1:$CONNECT_PORT" >"$CONNECT_DIR/url"
   daemon_wait "$CONNECT_DIR/connect.pid" "$log" "Connect server" 180 port_open "$CONNECT_PORT" || exit 1
   echo "gradgrid: Spark Connect server up at sc://127.0.0.1:$CONNECT_PORT (pid $(pid_of "$CONNECT_DIR/connect.pid"), log $log)"
   echo "gradgrid: views: $(paste -sd ' ' "$CONNECT_DIR/views.txt" 2>/dev/null || echo none)"
@@ -447,7 +449,7 @@ connect_start() {
 
 connect_status() {
   if alive "$CONNECT_DIR/connect.pid"; then
-    echo "connect: running (pid $(pid_of "$CONNECT_DIR/connect.pid")) at sc://127.0.0.1:$CONNECT_PORT"
+    echo "connect: running (pid $(pid_of "$CONNECT_DIR/connect.pid")) at $(cat "$CONNECT_DIR/url" 2>/dev/null)"
     echo "views: $(paste -sd ' ' "$CONNECT_DIR/views.txt" 2>/dev/null || echo none)"
   else
     echo "connect: not running"
@@ -480,13 +482,14 @@ history_start() {
     -cp "$(launch_cp)" org.apache.spark.deploy.history.HistoryServer >"$log" 2>&1 </dev/null &
   record "$HISTORY_DIR/history.pid" $! "-Dgradgrid.history=$HISTORY_DIR "
   echo "$events" >"$HISTORY_DIR/log-directory"
+  echo "http://127.0.0.1:$HISTORY_PORT" >"$HISTORY_DIR/url"
   daemon_wait "$HISTORY_DIR/history.pid" "$log" "history server" 120 history_ready || exit 1
   echo "gradgrid: history server up at http://127.0.0.1:$HISTORY_PORT (pid $(pid_of "$HISTORY_DIR/history.pid")), reading $events"
 }
 
 history_status() {
   if alive "$HISTORY_DIR/history.pid"; then
-    echo "history: running (pid $(pid_of "$HISTORY_DIR/history.pid")) at http://127.0.0.1:$HISTORY_PORT, reading $(cat "$HISTORY_DIR/log-directory" 2>/dev/null)"
+    echo "history: running (pid $(pid_of "$HISTORY_DIR/history.pid")) at $(cat "$HISTORY_DIR/url" 2>/dev/null), reading $(cat "$HISTORY_DIR/log-directory" 2>/dev/null)"
   else
     echo "history: not running"
   fi
