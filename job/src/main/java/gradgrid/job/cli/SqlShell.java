@@ -24,8 +24,8 @@ import org.jline.terminal.TerminalBuilder;
  * On a terminal it edits lines and keeps a history (JLine); with stdin not a terminal (piped
  * statements) it reads plain lines and prints no prompt, so stdout holds only the results. A
  * failing statement is one paragraph on stderr and the shell goes on; {@code quit}, {@code exit},
- * {@code \q} or the end of input leave it. Meta-commands: {@code \csv on|off}, {@code \max-rows N},
- * {@code \views}, {@code \help}.
+ * {@code \q} or the end of input leave it; Ctrl-C cancels the running statement. Meta-commands:
+ * {@code \csv on|off}, {@code \max-rows N}, {@code \views}, {@code \help}.
  */
 public final class SqlShell {
   /** The history file: {@code GRADGRID_SQL_HISTORY}, else {@code ~/.gradgrid_sql_history}. */
@@ -126,11 +126,15 @@ public final class SqlShell {
   private void interactive() {
     Path history = history();
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+      // Ctrl-C while a statement runs cancels its Spark jobs; at the prompt it drops the line.
+      terminal.handle(Terminal.Signal.INT, s -> spark.sparkContext().cancelAllJobs());
       LineReader reader =
           LineReaderBuilder.builder()
               .terminal(terminal)
               .appName("gradgrid")
               .variable(LineReader.HISTORY_FILE, history)
+              // SQL has '!=' and the meta-commands start with '\': no history expansion of either
+              .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
               .build();
       err.println(
           "gradgrid sql shell: "
