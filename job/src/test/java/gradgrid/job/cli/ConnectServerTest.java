@@ -130,9 +130,12 @@ class ConnectServerTest {
       p.destroyForcibly();
     }
     String text = Files.readString(out, StandardCharsets.UTF_8);
+    String errors = Files.readString(err, StandardCharsets.UTF_8);
     if (!done || p.exitValue() != 0) {
-      fail("the Connect client failed:\n" + text + Files.readString(err, StandardCharsets.UTF_8));
+      fail("the Connect client failed:\n" + text + errors);
     }
+    // the server closes the session cleanly (it needs spark-mllib's classes for that)
+    assertFalse(errors.contains("Failed to release session"), errors);
     return text;
   }
 
