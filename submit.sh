@@ -58,10 +58,10 @@ EXTRA_OPTS=(${GRADGRID_JAVA_OPTS:-})
 usage_lines() {
   echo "Usage: ./submit.sh [spark-submit options] <sweep.conf>"
   echo "       ./submit.sh cluster start|stop|status"
-  echo "       ./submit.sh sql [spark options] [--csv] [--dir D] [--max-rows N]     (the SQL shell)"
   echo "       ./submit.sh connect start [spark options] [--dir D | --confs C] | stop | status"
   echo "       ./submit.sh history start|stop|status"
   echo "       ./submit.sh sql [spark options] [--csv] [--dir D] [--max-rows N] \"SELECT ...\""
+  echo "       ./submit.sh sql [spark options] [--csv] [--dir D] [--max-rows N]   (the SQL shell)"
   echo "       ./submit.sh plot|extrema [spark options] <sweep.conf>"
   echo "       ./submit.sh --help | <command> --help | --version"
 }
@@ -81,6 +81,7 @@ show_help() {
       echo "after its conf (seed), each conf as a live view computed for the query (seed_live), and the"
       echo "extrema outputs (seed_extrema); --dir registers each sub-directory of OUTPUT_DIR instead."
       echo "Prints an aligned table of at most N rows (default 1000), or every row as CSV with --csv."
+      echo "Without a query: the SQL shell (statements end with ';', \\help lists its commands; see README.md)."
       ;;
     plot) echo "Usage: ./submit.sh plot [spark options] <sweep.conf>"
       echo "Draws the reference's figures of a finished sweep (and its figures.heatmaps sweep) into figures.dir." ;;
