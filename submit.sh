@@ -368,9 +368,16 @@ daemon_wait() {
   shift 4
   until "$@"; do
     if ! alive "$pidfile"; then
+      # the daemon is this shell's child: its exit code tells bad input (2) from a failure
+      local rc=0
+      wait "$(pid_of "$pidfile")" 2>/dev/null || rc=$?
+      rm -f "$pidfile"
+      if [ "$rc" = 2 ] && grep -q '^error: ' "$log"; then
+        grep -E '^(error|Usage): ' "$log" >&2
+        return 2
+      fi
       echo "gradgrid: the $what exited during start-up; last lines of $log:" >&2
       tail -n 20 "$log" >&2 || true
-      rm -f "$pidfile"
       return 1
     fi
     if [ "$SECONDS" -ge "$deadline" ]; then
@@ -416,6 +423,21 @@ port_free_or_die() {  # port_free_or_die <port> <env var>
 # connect start [spark options] [--dir D | --confs C]: SparkConnectServer through spark-submit (the
 # same launch as every command), in the background, with gradgrid's views as global temp views.
 connect_start() {
+  local c_opts=(--name "gradgrid connect"
+    --conf spark.connect.grpc.binding.address=127.0.0.1
+    --conf "spark.connect.grpc.binding.port=$CONNECT_PORT")
+  local c_app=(--state-dir "$CONNECT_DIR")
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --dir|--confs) c_app+=("$1" "${2:-}"); [ $# -lt 2 ] || shift ;;
+      --dir=*|--confs=*) c_app+=("$1") ;;
+      --verbose|--supervise) c_opts+=("$1") ;;
+      --*=*) c_opts+=("$1") ;;
+      --*) c_opts+=("$1" "${2:-}"); [ $# -lt 2 ] || shift ;;
+      *) echo "error: connect start: unexpected argument '$1'" >&2; usage ;;
+    esac
+    shift
+  done
   daemon_already "$CONNECT_DIR/connect.pid" connect
   port_free_or_die "$CONNECT_PORT" GRADGRID_CONNECT_PORT
   build_if_needed
@@ -425,25 +447,12 @@ connect_start() {
   (
     MAIN_CLASS=gradgrid.job.cli.ConnectServer
     GRADGRID_SKIP_BUILD=1
-    opts=(--name "gradgrid connect"
-      --conf spark.connect.grpc.binding.address=127.0.0.1
-      --conf "spark.connect.grpc.binding.port=$CONNECT_PORT")
-    app=(--state-dir "$CONNECT_DIR")
-    while [ $# -gt 0 ]; do
-      case "$1" in
-        --dir|--confs) app+=("$1" "${2:-}"); [ $# -lt 2 ] || shift ;;
-        --dir=*|--confs=*) app+=("$1") ;;
-        --verbose|--supervise) opts+=("$1") ;;
-        --*=*) opts+=("$1") ;;
-        *) opts+=("$1" "${2:-}"); [ $# -lt 2 ] || shift ;;
-      esac
-      shift
-    done
-    launch "${app[@]}"
+    opts=("${c_opts[@]}")
+    launch "${c_app[@]}"
   ) >"$log" 2>&1 </dev/null &
   record "$CONNECT_DIR/connect.pid" $! "--state-dir $CONNECT_DIR"
   echo "sc://127.0.0.1:$CONNECT_PORT" >"$CONNECT_DIR/url"
-  daemon_wait "$CONNECT_DIR/connect.pid" "$log" "Connect server" 180 port_open "$CONNECT_PORT" || exit 1
+  daemon_wait "$CONNECT_DIR/connect.pid" "$log" "Connect server" 180 port_open "$CONNECT_PORT" || exit $?
   echo "gradgrid: Spark Connect server up at sc://127.0.0.1:$CONNECT_PORT (pid $(pid_of "$CONNECT_DIR/connect.pid"), log $log)"
   echo "gradgrid: views: $(paste -sd ' ' "$CONNECT_DIR/views.txt" 2>/dev/null || echo none)"
 }
@@ -484,7 +493,7 @@ history_start() {
   record "$HISTORY_DIR/history.pid" $! "-Dgradgrid.history=$HISTORY_DIR "
   echo "$events" >"$HISTORY_DIR/log-directory"
   echo "http://127.0.0.1:$HISTORY_PORT" >"$HISTORY_DIR/url"
-  daemon_wait "$HISTORY_DIR/history.pid" "$log" "history server" 120 history_ready || exit 1
+  daemon_wait "$HISTORY_DIR/history.pid" "$log" "history server" 120 history_ready || exit $?
   echo "gradgrid: history server up at http://127.0.0.1:$HISTORY_PORT (pid $(pid_of "$HISTORY_DIR/history.pid")), reading $events"
 }
 

@@ -76,6 +76,28 @@ class ConnectServerTest {
     assertEquals("connect: not running\n", submit(launch, port, state, "connect", "status"));
   }
 
+  /** A bad conf directory: the server's own error, exit 2, and no daemon left behind. */
+  @Test
+  void aBadConfDirectoryIsExit2WithTheErrorAndNoDaemon() throws Exception {
+    LocalCluster launch = new LocalCluster(tmp, 1);
+    Path state = tmp.resolve("connect");
+    Path log = tmp.resolve("bad.log");
+    ProcessBuilder pb =
+        launch.command("connect", "start", "--confs", tmp.resolve("missing").toString());
+    pb.environment().put("GRADGRID_CONNECT_PORT", Integer.toString(freePort()));
+    pb.environment().put("GRADGRID_CONNECT_DIR", state.toString());
+    Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    } finally {
+      p.destroyForcibly();
+    }
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    assertEquals(2, p.exitValue(), text);
+    assertTrue(text.startsWith("error: conf directory not found: "), text);
+    assertFalse(Files.exists(state.resolve("connect.pid")), text);
+  }
+
   private static long pid(Path pidFile) throws Exception {
     return Files.exists(pidFile) ? Long.parseLong(Files.readAllLines(pidFile).get(0).trim()) : -1;
   }
