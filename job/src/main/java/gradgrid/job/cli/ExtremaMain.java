@@ -70,10 +70,9 @@ public final class ExtremaMain {
       SweepFunction fn = SweepFunction.of(spec, providers);
       String x = spec.grid().axes().get(0).column();
       String d = new OutputSpec.Derivative(spec.grid().axes().get(0).param(), 1).column();
-      Dataset<Row> data;
-      try (JobDescription j = JobDescription.of(spark, "extrema " + output.name() + ": read")) {
-        data = output.register(spark);
-      }
+      Dataset<Row> data =
+          JobDescription.call(
+              spark, "extrema " + output.name() + ": read", () -> output.register(spark));
       if (!Arrays.asList(data.columns()).contains(d)) {
         throw new ConfException(
             "extrema needs the column "
@@ -81,18 +80,23 @@ public final class ExtremaMain {
                 + ": add \"f'\" to the sweep's outputs and run it again");
       }
       int buckets = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
-      try (JobDescription j =
-          JobDescription.of(spark, "extrema " + output.name() + ": find the critical points")) {
-        points = Extrema.find(data, x, d, fn, buckets);
-      }
+      points =
+          JobDescription.call(
+              spark,
+              "extrema " + output.name() + ": find the critical points",
+              () -> Extrema.find(data, x, d, fn, buckets));
     } catch (ConfException e) {
       err.println("error: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
     Dataset<Row> table = Extrema.toDataset(spark, points);
     SweepOutput saved = output.extrema();
-    try (JobDescription j = JobDescription.of(spark, "extrema " + output.name() + ": write")) {
-      save(spark, table, saved, spec, points.size());
+    long rows = points.size();
+    try {
+      JobDescription.run(
+          spark,
+          "extrema " + output.name() + ": write",
+          () -> save(spark, table, saved, spec, rows));
     } catch (ConfException e) {
       err.println("error: " + e.getMessage());
       return ExitCode.BAD_INPUT;

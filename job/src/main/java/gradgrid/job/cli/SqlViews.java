@@ -76,16 +76,8 @@ public record SqlViews(List<String> views, int finished, Map<String, String> ski
    */
   public ExitCode run(
       SparkSession spark, String sql, boolean csv, int maxRows, PrintStream out, PrintStream err) {
-    try (JobDescription d = JobDescription.of(spark, "sql: " + sql)) {
-      Dataset<Row> result = spark.sql(sql);
-      if (result.columns().length == 0) {
-        return ExitCode.OK;
-      }
-      if (csv) {
-        ResultTable.printCsv(result, out);
-      } else {
-        ResultTable.printTable(result, maxRows, out);
-      }
+    try {
+      JobDescription.run(spark, "sql: " + sql, () -> print(spark.sql(sql), csv, maxRows, out));
       return ExitCode.OK;
     } catch (Exception e) { // Spark throws its checked SparkException undeclared
       String why = skippedView(e);
@@ -98,6 +90,18 @@ public record SqlViews(List<String> views, int finished, Map<String, String> ski
         err.println("views: " + String.join(", ", views));
       }
       return ExitCode.BAD_INPUT;
+    }
+  }
+
+  /** The result as a table or CSV; a result with no columns (SET, CREATE VIEW) prints nothing. */
+  private static void print(Dataset<Row> result, boolean csv, int maxRows, PrintStream out) {
+    if (result.columns().length == 0) {
+      return;
+    }
+    if (csv) {
+      ResultTable.printCsv(result, out);
+    } else {
+      ResultTable.printTable(result, maxRows, out);
     }
   }
 

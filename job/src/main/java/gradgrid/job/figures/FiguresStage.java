@@ -101,17 +101,19 @@ public final class FiguresStage {
           0,
           staging -> {
             FiguresSpec into = conf.withDir(Path.of(staging.toUri()));
-            try (JobDescription d =
-                JobDescription.of(spark, "figures " + output.name() + ": aggregate and draw")) {
-              drawn.addAll(ReferenceFigures.draw(output.register(spark), spec, into, err));
-            }
+            drawn.addAll(
+                JobDescription.call(
+                    spark,
+                    "figures " + output.name() + ": aggregate and draw",
+                    () -> ReferenceFigures.draw(output.register(spark), spec, into, err)));
             if (heatmapOutput != null) {
-              try (JobDescription d =
-                  JobDescription.of(
-                      spark, "figures " + heatmapOutput.name() + ": aggregate and draw")) {
-                drawn.addAll(
-                    ReferenceFigures.draw(heatmapOutput.register(spark), heatmaps, into, err));
-              }
+              drawn.addAll(
+                  JobDescription.call(
+                      spark,
+                      "figures " + heatmapOutput.name() + ": aggregate and draw",
+                      () ->
+                          ReferenceFigures.draw(
+                              heatmapOutput.register(spark), heatmaps, into, err)));
             }
           });
       for (Path f : drawn) {

@@ -204,9 +204,7 @@ public final class SweepCatalog {
                   + owner.display()
                   + ", which has the view; rename one of them");
         } else {
-          try (JobDescription d = JobDescription.of(spark, "sql: register view " + o.name())) {
-            o.register(spark);
-          }
+          JobDescription.call(spark, "sql: register view " + o.name(), () -> o.register(spark));
           done.add(o);
           byName.put(o.name().toLowerCase(Locale.ROOT), o);
         }

@@ -84,10 +84,15 @@ public final class SweepToParquet {
                 + paths.dir().getName()
                 + ": evaluate and write"
                 + (chunks > 1 ? " (chunk " + (i / every + 1) + " of " + chunks + ")" : "");
-        try (JobDescription d = JobDescription.of(spark, name)) {
-          SweepWriter.write(
-              SweepRuns.read(spark, spec, factory, chunk, stats), spec, codec, commit.staging());
-        }
+        JobDescription.run(
+            spark,
+            name,
+            () ->
+                SweepWriter.write(
+                    SweepRuns.read(spark, spec, factory, chunk, stats),
+                    spec,
+                    codec,
+                    commit.staging()));
         commit.commit(chunk, stats.toMap());
         total.merge(stats);
       }
