@@ -58,7 +58,10 @@ EXTRA_OPTS=(${GRADGRID_JAVA_OPTS:-})
 usage_lines() {
   echo "Usage: ./submit.sh [spark-submit options] <sweep.conf>"
   echo "       ./submit.sh cluster start|stop|status"
+  echo "       ./submit.sh connect start [spark options] [--dir D | --confs C] | stop | status"
+  echo "       ./submit.sh history start|stop|status"
   echo "       ./submit.sh sql [spark options] [--csv] [--dir D] [--max-rows N] \"SELECT ...\""
+  echo "       ./submit.sh sql [spark options] [--csv] [--dir D] [--max-rows N]   (the SQL shell)"
   echo "       ./submit.sh plot|extrema [spark options] <sweep.conf>"
   echo "       ./submit.sh --help | <command> --help | --version"
 }
@@ -78,11 +81,18 @@ show_help() {
       echo "after its conf (seed), each conf as a live view computed for the query (seed_live), and the"
       echo "extrema outputs (seed_extrema); --dir registers each sub-directory of OUTPUT_DIR instead."
       echo "Prints an aligned table of at most N rows (default 1000), or every row as CSV with --csv."
+      echo "Without a query: the SQL shell (statements end with ';', \\help lists its commands; see README.md)."
       ;;
     plot) echo "Usage: ./submit.sh plot [spark options] <sweep.conf>"
       echo "Draws the reference's figures of a finished sweep (and its figures.heatmaps sweep) into figures.dir." ;;
     extrema) echo "Usage: ./submit.sh extrema [spark options] <sweep.conf>"
       echo "Finds the critical points of f along x in a finished sweep, prints them, saves <output.dir>-extrema." ;;
+    connect) echo "Usage: ./submit.sh connect start [spark options] [--dir OUTPUT_DIR | --confs CONF_DIR] | stop | status"
+      echo "A Spark Connect server on sc://127.0.0.1:\$GRADGRID_CONNECT_PORT (15002) with gradgrid's jar; the views"
+      echo "of sql are global temporary views (global_temp.seed) that every Connect session reads." ;;
+    history) echo "Usage: ./submit.sh history start|stop|status"
+      echo "Spark's history server on http://127.0.0.1:\$GRADGRID_HISTORY_PORT (18080) over the event logs in"
+      echo "\$GRADGRID_EVENT_DIR (logs/events); runs write there with --conf spark.eventLog.enabled=true." ;;
     cluster) echo "Usage: ./submit.sh cluster start|stop|status"
       echo "A standalone Master and Worker(s) on 127.0.0.1 from the project's jars; state in .cluster/." ;;
     *)
@@ -180,6 +190,8 @@ cmdline_has() {  # cmdline_has <pid> <fixed string>
 daemon_class() {
   case "$(basename "$1" .pid)" in
     master) echo org.apache.spark.deploy.master.Master ;;
+    connect) echo gradgrid.job.cli.ConnectServer ;;
+    history) echo org.apache.spark.deploy.history.HistoryServer ;;
     *) echo org.apache.spark.deploy.worker.Worker ;;
   esac
 }
@@ -336,6 +348,161 @@ cluster_status() {
   done
   alive "$CLUSTER_DIR/master.pid" && echo "master: spark://127.0.0.1:$MASTER_PORT"
   return 0
+}
+
+# ---- Spark Connect server and history server --------------------------------------------------
+
+CONNECT_DIR="${GRADGRID_CONNECT_DIR:-$ROOT/.connect}"
+CONNECT_PORT="${GRADGRID_CONNECT_PORT:-15002}"
+HISTORY_DIR="${GRADGRID_HISTORY_DIR:-$ROOT/.history}"
+HISTORY_PORT="${GRADGRID_HISTORY_PORT:-18080}"
+EVENT_DIR="${GRADGRID_EVENT_DIR:-${GRADGRID_LOG_DIR:-$ROOT/logs}/events}"
+
+port_open() {  # port_open <port>: something accepts TCP connections on 127.0.0.1:<port>
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# daemon_wait <pid file> <log> <what> <seconds> <ready command...>: until ready, or the daemon died.
+daemon_wait() {
+  local pidfile="$1" log="$2" what="$3" deadline=$((SECONDS + $4))
+  shift 4
+  until "$@"; do
+    if ! alive "$pidfile"; then
+      # the daemon is this shell's child: its exit code tells bad input (2) from a failure
+      local rc=0
+      wait "$(pid_of "$pidfile")" 2>/dev/null || rc=$?
+      rm -f "$pidfile"
+      if [ "$rc" = 2 ] && grep -q '^error: ' "$log"; then
+        grep -E '^(error|Usage): ' "$log" >&2
+        return 2
+      fi
+      echo "gradgrid: the $what exited during start-up; last lines of $log:" >&2
+      tail -n 20 "$log" >&2 || true
+      return 1
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "gradgrid: timed out waiting for the $what (log $log); stopping it" >&2
+      daemon_stop "$pidfile" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
+# daemon_stop <pid file>: stops the recorded process (only if it is still ours), then forgets it.
+daemon_stop() {
+  local pidfile="$1" pid name
+  name="$(basename "$pidfile" .pid)"
+  [ -f "$pidfile" ] || { echo "gradgrid: $name is not running"; return 0; }
+  pid="$(pid_of "$pidfile")"
+  if alive "$pidfile"; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+    echo "gradgrid: stopped $name (pid $pid)"
+  else
+    echo "gradgrid: $name is not running (stale $pidfile removed)"
+  fi
+  rm -f "$pidfile"
+}
+
+daemon_already() {  # daemon_already <pid file> <command>: refuse a second start (exit 1)
+  if alive "$1"; then
+    echo "gradgrid: the $2 is already running (pid $(pid_of "$1")); ./submit.sh $2 stop first" >&2
+    exit 1
+  fi
+}
+
+port_free_or_die() {  # port_free_or_die <port> <env var>
+  if port_open "$1"; then
+    echo "gradgrid: port $1 on 127.0.0.1 is in use; set $2 to another port" >&2
+    exit 1
+  fi
+}
+
+# connect start [spark options] [--dir D | --confs C]: SparkConnectServer through spark-submit (the
+# same launch as every command), in the background, with gradgrid's views as global temp views.
+connect_start() {
+  local c_opts=(--name "gradgrid connect"
+    --conf spark.connect.grpc.binding.address=127.0.0.1
+    --conf "spark.connect.grpc.binding.port=$CONNECT_PORT")
+  local c_app=(--state-dir "$CONNECT_DIR")
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --dir|--confs) c_app+=("$1" "${2:-}"); [ $# -lt 2 ] || shift ;;
+      --dir=*|--confs=*) c_app+=("$1") ;;
+      --verbose|--supervise) c_opts+=("$1") ;;
+      --*=*) c_opts+=("$1") ;;
+      --*) c_opts+=("$1" "${2:-}"); [ $# -lt 2 ] || shift ;;
+      *) echo "error: connect start: unexpected argument '$1'" >&2; usage ;;
+    esac
+    shift
+  done
+  daemon_already "$CONNECT_DIR/connect.pid" connect
+  port_free_or_die "$CONNECT_PORT" GRADGRID_CONNECT_PORT
+  build_if_needed
+  mkdir -p "$CONNECT_DIR"
+  local log="$CONNECT_DIR/connect.log"
+  rm -f "$CONNECT_DIR/views.txt"
+  (
+    MAIN_CLASS=gradgrid.job.cli.ConnectServer
+    GRADGRID_SKIP_BUILD=1
+    opts=("${c_opts[@]}")
+    launch "${c_app[@]}"
+  ) >"$log" 2>&1 </dev/null &
+  record "$CONNECT_DIR/connect.pid" $! "--state-dir $CONNECT_DIR"
+  echo "sc://127.0.0.1:$CONNECT_PORT" >"$CONNECT_DIR/url"
+  daemon_wait "$CONNECT_DIR/connect.pid" "$log" "Connect server" 180 port_open "$CONNECT_PORT" || exit $?
+  echo "gradgrid: Spark Connect server up at sc://127.0.0.1:$CONNECT_PORT (pid $(pid_of "$CONNECT_DIR/connect.pid"), log $log)"
+  echo "gradgrid: views: $(paste -sd ' ' "$CONNECT_DIR/views.txt" 2>/dev/null || echo none)"
+}
+
+connect_status() {
+  if alive "$CONNECT_DIR/connect.pid"; then
+    echo "connect: running (pid $(pid_of "$CONNECT_DIR/connect.pid")) at $(cat "$CONNECT_DIR/url" 2>/dev/null)"
+    echo "views: $(paste -sd ' ' "$CONNECT_DIR/views.txt" 2>/dev/null || echo none)"
+  else
+    echo "connect: not running"
+  fi
+}
+
+history_ready() {
+  if [ "${GRADGRID_NO_CURL:-0}" != 1 ] && command -v curl >/dev/null 2>&1; then
+    curl -fsS --max-time 2 -o /dev/null "http://127.0.0.1:$HISTORY_PORT/api/v1/applications" 2>/dev/null
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$HISTORY_PORT" &&
+      printf 'GET /api/v1/applications HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 &&
+      timeout 2 head -1 <&3 | grep -q ' 200 ') 2>/dev/null
+  fi
+}
+
+# history start: Spark's HistoryServer from the project's jars over the event log directory.
+history_start() {
+  daemon_already "$HISTORY_DIR/history.pid" history
+  port_free_or_die "$HISTORY_PORT" GRADGRID_HISTORY_PORT
+  build_if_needed
+  mkdir -p "$HISTORY_DIR" "$EVENT_DIR"
+  local log="$HISTORY_DIR/history.log" events
+  events="$(cd "$EVENT_DIR" && pwd)"
+  SPARK_LOCAL_IP=127.0.0.1 java "${JAVA17_OPTS[@]}" "${EXTRA_OPTS[@]+"${EXTRA_OPTS[@]}"}" \
+    "-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties" \
+    "-Dgradgrid.log.file=$HISTORY_DIR/history.spark.log" "-Dgradgrid.history=$HISTORY_DIR" \
+    "-Dspark.history.fs.logDirectory=file:$events" "-Dspark.history.ui.port=$HISTORY_PORT" \
+    -Dspark.history.fs.update.interval=2s -Dspark.port.maxRetries=0 \
+    -cp "$(launch_cp)" org.apache.spark.deploy.history.HistoryServer >"$log" 2>&1 </dev/null &
+  record "$HISTORY_DIR/history.pid" $! "-Dgradgrid.history=$HISTORY_DIR "
+  echo "$events" >"$HISTORY_DIR/log-directory"
+  echo "http://127.0.0.1:$HISTORY_PORT" >"$HISTORY_DIR/url"
+  daemon_wait "$HISTORY_DIR/history.pid" "$log" "history server" 120 history_ready || exit $?
+  echo "gradgrid: history server up at http://127.0.0.1:$HISTORY_PORT (pid $(pid_of "$HISTORY_DIR/history.pid")), reading $events"
+}
+
+history_status() {
+  if alive "$HISTORY_DIR/history.pid"; then
+    echo "history: running (pid $(pid_of "$HISTORY_DIR/history.pid")) at $(cat "$HISTORY_DIR/url" 2>/dev/null), reading $(cat "$HISTORY_DIR/log-directory" 2>/dev/null)"
+  else
+    echo "history: not running"
+  fi
 }
 
 # ---- sweeps ----------------------------------------------------------------------------------
@@ -688,8 +855,9 @@ run_results() {
     esac
     shift
   done
-  [ ${#app[@]} -gt 0 ] || usage
-  launch "${app[@]}"
+  # sql with no query is the interactive shell
+  [ ${#app[@]} -gt 0 ] || [ "$MAIN_CLASS" = gradgrid.job.cli.SqlMain ] || usage
+  launch "${app[@]+"${app[@]}"}"
 }
 
 case "${1:-}" in
@@ -700,6 +868,24 @@ case "${1:-}" in
       stop) cluster_stop ;;
       status) cluster_status ;;
       -h|--help) show_help cluster ;;
+      *) usage ;;
+    esac
+    ;;
+  connect)
+    case "${2:-}" in
+      start) shift 2; connect_start "$@" ;;
+      stop) daemon_stop "$CONNECT_DIR/connect.pid" ;;
+      status) connect_status ;;
+      -h|--help) show_help connect ;;
+      *) usage ;;
+    esac
+    ;;
+  history)
+    case "${2:-}" in
+      start) history_start ;;
+      stop) daemon_stop "$HISTORY_DIR/history.pid" ;;
+      status) history_status ;;
+      -h|--help) show_help history ;;
       *) usage ;;
     esac
     ;;

@@ -11,6 +11,7 @@ import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.sql.ResultTable;
 import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.store.OutputCommit;
+import gradgrid.job.ui.JobDescription;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -69,7 +70,9 @@ public final class ExtremaMain {
       SweepFunction fn = SweepFunction.of(spec, providers);
       String x = spec.grid().axes().get(0).column();
       String d = new OutputSpec.Derivative(spec.grid().axes().get(0).param(), 1).column();
-      Dataset<Row> data = output.register(spark);
+      Dataset<Row> data =
+          JobDescription.call(
+              spark, "extrema " + output.name() + ": read", () -> output.register(spark));
       if (!Arrays.asList(data.columns()).contains(d)) {
         throw new ConfException(
             "extrema needs the column "
@@ -77,15 +80,23 @@ public final class ExtremaMain {
                 + ": add \"f'\" to the sweep's outputs and run it again");
       }
       int buckets = Math.max(8, 4 * spark.sparkContext().defaultParallelism());
-      points = Extrema.find(data, x, d, fn, buckets);
+      points =
+          JobDescription.call(
+              spark,
+              "extrema " + output.name() + ": find the critical points",
+              () -> Extrema.find(data, x, d, fn, buckets));
     } catch (ConfException e) {
       err.println("error: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
     Dataset<Row> table = Extrema.toDataset(spark, points);
     SweepOutput saved = output.extrema();
+    long rows = points.size();
     try {
-      save(spark, table, saved, spec, points.size());
+      JobDescription.run(
+          spark,
+          "extrema " + output.name() + ": write",
+          () -> save(spark, table, saved, spec, rows));
     } catch (ConfException e) {
       err.println("error: " + e.getMessage());
       return ExitCode.BAD_INPUT;

@@ -1,27 +1,14 @@
 package gradgrid.job.cli;
 
 import gradgrid.job.conf.ConfException;
-import gradgrid.job.conf.SweepConfLoader;
-import gradgrid.job.run.FunctionProviders;
-import gradgrid.job.sql.ResultTable;
-import gradgrid.job.sql.SparkMessages;
-import gradgrid.job.sql.SweepCatalog;
-import gradgrid.job.sql.SweepOutput;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.apache.spark.sql.AnalysisException;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Entry point of {@code ./submit.sh sql [--csv] [--dir DIR] [--max-rows N] "SELECT ..."}: registers
  * the sweep outputs as views (see the package overview) and prints the query's result. Exit 0, or 2
- * with Spark's message on a bad query or bad arguments.
+ * with Spark's message on a bad query or bad arguments. Without a query it opens {@link SqlShell}.
  */
 public final class SqlMain {
   static final String USAGE =
@@ -48,6 +35,19 @@ public final class SqlMain {
      * @throws ConfException on a bad command line
      */
     public static Options parse(String[] args) {
+      return parse(args, true);
+    }
+
+    /**
+     * Parses the command line, with or without a query.
+     *
+     * @param args the arguments after {@code sql}
+     * @param needQuery whether a missing query is an error (else {@link #query()} is null: the
+     *     shell)
+     * @return the options
+     * @throws ConfException on a bad command line
+     */
+    public static Options parse(String[] args, boolean needQuery) {
       boolean csv = false;
       String dir = null;
       Path confs = Path.of("conf");
@@ -79,7 +79,7 @@ public final class SqlMain {
           }
         }
       }
-      if (query == null || query.isBlank()) {
+      if (query == null ? needQuery : query.isBlank()) {
         throw new ConfException("no query given");
       }
       return new Options(csv, dir, confs, maxRows, query);
@@ -127,7 +127,7 @@ public final class SqlMain {
   public static void main(String[] args) {
     Options o;
     try {
-      o = Options.parse(args);
+      o = Options.parse(args, false);
     } catch (ConfException e) {
       System.err.println("error: " + e.getMessage());
       System.err.println(USAGE);
@@ -135,10 +135,13 @@ public final class SqlMain {
       return;
     }
     SparkSession spark =
-        Sessions.withFunctions(Sessions.builder("gradgrid sql"), o.confs()).getOrCreate();
+        Sessions.start(
+            Sessions.withFunctions(
+                Sessions.builder(o.query() == null ? "gradgrid sql shell" : "gradgrid sql"),
+                o.confs()));
     ExitCode code;
     try {
-      code = run(spark, o, System.out, System.err);
+      code = o.query() == null ? SqlShell.run(spark, o) : run(spark, o, System.out, System.err);
     } finally {
       spark.stop();
     }
@@ -157,64 +160,13 @@ public final class SqlMain {
    * @return {@link ExitCode#OK}, or {@link ExitCode#BAD_INPUT}
    */
   public static ExitCode run(SparkSession spark, Options o, PrintStream out, PrintStream err) {
-    List<String> views = new ArrayList<>();
-    int finished;
-    Map<String, String> skipped;
+    SqlViews views;
     try {
-      FunctionProviders providers = FunctionProviders.load();
-      List<SweepCatalog.LoadedConf> confs =
-          o.dir() != null
-              ? List.of()
-              : SweepCatalog.confs(o.confs(), new SweepConfLoader(providers, Path.of("")), err);
-      List<SweepOutput> candidates =
-          o.dir() != null ? SweepCatalog.fromDir(spark, o.dir()) : SweepCatalog.outputs(confs);
-      SweepCatalog.Views registered = SweepCatalog.register(spark, candidates, err);
-      registered.registered().forEach(v -> views.add(v.name()));
-      skipped = registered.skipped();
-      finished = views.size();
-      views.addAll(SweepCatalog.registerLive(spark, confs, providers, err));
+      views = SqlViews.register(spark, o.dir(), o.confs(), err);
     } catch (ConfException e) {
       err.println("error: " + e.getMessage());
       return ExitCode.BAD_INPUT;
     }
-    if (finished == 0) {
-      err.println(
-          "note: no finished sweep outputs found"
-              + (views.isEmpty() ? "; no views registered" : "; only live views: " + views));
-    }
-    try {
-      Dataset<Row> result = spark.sql(o.query());
-      if (o.csv()) {
-        ResultTable.printCsv(result, out);
-      } else {
-        ResultTable.printTable(result, o.maxRows(), out);
-      }
-      return ExitCode.OK;
-    } catch (Exception e) {
-      String why = skippedView(e, skipped);
-      if (why != null) {
-        err.println("error: " + why);
-        return ExitCode.BAD_INPUT;
-      }
-      err.println("error: " + SparkMessages.message(e));
-      if (!views.isEmpty()) {
-        err.println("views: " + String.join(", ", views));
-      }
-      return ExitCode.BAD_INPUT;
-    }
-  }
-
-  /**
-   * The one-paragraph reason when a query failed only because it names a view that was skipped
-   * (unfinished, damaged, missing), instead of Spark's "table or view not found".
-   */
-  private static String skippedView(Exception e, Map<String, String> skipped) {
-    if (!(e instanceof AnalysisException a)
-        || !"TABLE_OR_VIEW_NOT_FOUND".equals(a.getCondition())) {
-      return null;
-    }
-    String name = a.getMessageParameters().getOrDefault("relationName", "").replace("`", "");
-    String why = skipped.get(name.toLowerCase(Locale.ROOT));
-    return why == null ? null : "the query reads view '" + name + "', which was skipped: " + why;
+    return views.run(spark, o.query(), o.csv(), o.maxRows(), out, err);
   }
 }

@@ -12,6 +12,7 @@ import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.store.OutputCommit;
 import gradgrid.job.store.OutputGuard;
 import gradgrid.job.store.OutputPaths;
+import gradgrid.job.ui.JobDescription;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -100,10 +101,19 @@ public final class FiguresStage {
           0,
           staging -> {
             FiguresSpec into = conf.withDir(Path.of(staging.toUri()));
-            drawn.addAll(ReferenceFigures.draw(output.register(spark), spec, into, err));
+            drawn.addAll(
+                JobDescription.call(
+                    spark,
+                    "figures " + output.name() + ": aggregate and draw",
+                    () -> ReferenceFigures.draw(output.register(spark), spec, into, err)));
             if (heatmapOutput != null) {
               drawn.addAll(
-                  ReferenceFigures.draw(heatmapOutput.register(spark), heatmaps, into, err));
+                  JobDescription.call(
+                      spark,
+                      "figures " + heatmapOutput.name() + ": aggregate and draw",
+                      () ->
+                          ReferenceFigures.draw(
+                              heatmapOutput.register(spark), heatmaps, into, err)));
             }
           });
       for (Path f : drawn) {

@@ -5,6 +5,7 @@ import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.source.SweepRuns;
+import gradgrid.job.ui.JobDescription;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -200,7 +201,7 @@ public final class SweepCatalog {
                   + owner.display()
                   + ", which has the view; rename one of them");
         } else {
-          o.register(spark);
+          JobDescription.call(spark, "sql: register view " + o.name(), () -> o.register(spark));
           done.add(o);
           byName.put(o.name().toLowerCase(Locale.ROOT), o);
         }

@@ -11,6 +11,7 @@ import gradgrid.job.source.SweepRuns;
 import gradgrid.job.store.Chunk;
 import gradgrid.job.store.OutputCommit;
 import gradgrid.job.store.OutputPaths;
+import gradgrid.job.ui.JobDescription;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -73,12 +74,25 @@ public final class SweepToParquet {
               ? spec.commitEvery()
               : PartitionPlan.defaultChunk(partitions, cores);
       String codec = SweepWriter.codec(spark, spec);
+      int chunks = (todo.size() + every - 1) / every;
       for (int i = 0; i < todo.size(); i += every) {
         List<IndexRange> chunk = todo.subList(i, Math.min(todo.size(), i + every));
         ColumnStats stats = new ColumnStats(width);
         spark.sparkContext().register(stats, "gradgrid column stats");
-        SweepWriter.write(
-            SweepRuns.read(spark, spec, factory, chunk, stats), spec, codec, commit.staging());
+        String name =
+            "sweep "
+                + paths.dir().getName()
+                + ": evaluate and write"
+                + (chunks > 1 ? " (chunk " + (i / every + 1) + " of " + chunks + ")" : "");
+        JobDescription.run(
+            spark,
+            name,
+            () ->
+                SweepWriter.write(
+                    SweepRuns.read(spark, spec, factory, chunk, stats),
+                    spec,
+                    codec,
+                    commit.staging()));
         commit.commit(chunk, stats.toMap());
         total.merge(stats);
       }

@@ -49,7 +49,9 @@ class HelpTest {
       {"sql", "--help"},
       {"plot", "-h"},
       {"extrema", "--help"},
-      {"cluster", "--help"}
+      {"cluster", "--help"},
+      {"connect", "--help"},
+      {"history", "-h"}
     };
     for (String[] args : cases) {
       Run r = submit(args);

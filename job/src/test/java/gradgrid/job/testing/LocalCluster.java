@@ -82,6 +82,20 @@ public final class LocalCluster {
    * @throws IOException if it cannot start
    */
   public Process start(Path log, Map<String, String> extraEnv, String... args) throws IOException {
+    ProcessBuilder pb = command(args);
+    pb.environment().putAll(extraEnv);
+    pb.redirectErrorStream(true).redirectOutput(log.toFile());
+    return pb.start();
+  }
+
+  /**
+   * {@code submit.sh args...} with this environment, in the project directory, not started (the
+   * caller sets its redirections).
+   *
+   * @param args the arguments
+   * @return the process builder
+   */
+  public ProcessBuilder command(String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(root.resolve("submit.sh").toString());
     cmd.addAll(List.of(args));
@@ -90,9 +104,7 @@ public final class LocalCluster {
     pb.environment().putAll(env);
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     pb.environment().remove("SPARK_CONF_DIR");
-    pb.environment().putAll(extraEnv);
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    return pb.start();
+    return pb;
   }
 
   /**
