@@ -51,10 +51,11 @@ public final class SweepSummary {
    * @param stats the statistics of the written rows
    * @param partitions the partition count used
    * @param wallSeconds seconds from start to commit
+   * @param footerSeconds of those, the seconds spent adding the provenance to the Parquet footers
    * @return the summary
    */
   public static SweepSummary of(
-      SweepSpec spec, ColumnStats stats, int partitions, double wallSeconds) {
+      SweepSpec spec, ColumnStats stats, int partitions, double wallSeconds, double footerSeconds) {
     if (stats.rows() != spec.grid().rows()) {
       throw new IllegalStateException(
           "wrote " + stats.rows() + " rows but the grid has " + spec.grid().rows());
@@ -76,6 +77,7 @@ public final class SweepSummary {
     m.put("rows", stats.rows());
     m.put("partitions", partitions);
     m.put("wallSeconds", Math.round(wallSeconds * 1000) / 1000.0);
+    m.put("footerSeconds", Math.round(footerSeconds * 1000) / 1000.0);
     m.put("columns", columns);
     m.put("conf", shortened(ConfigFactory.parseString(spec.confJson()).root().unwrapped()));
     return new SweepSummary(m);

@@ -38,6 +38,7 @@ public final class OutputCommit implements AutoCloseable {
   private final boolean finished;
   private final boolean resumed;
   private boolean published;
+  private long footerNanos;
 
   private OutputCommit(
       OutputPaths paths,
@@ -381,6 +382,16 @@ public final class OutputCommit implements AutoCloseable {
   }
 
   /**
+   * The time this run spent adding key-value entries to Parquet footers ({@link FooterStamp}), for
+   * the summary: what the provenance costs.
+   *
+   * @return seconds
+   */
+  public double footerSeconds() {
+    return footerNanos / 1e9;
+  }
+
+  /**
    * Where this run's files go until it publishes.
    *
    * @return the staging directory, qualified
@@ -462,10 +473,12 @@ public final class OutputCommit implements AutoCloseable {
         fresh.add(s.getPath());
       }
     }
+    long t0 = System.nanoTime();
     if (!footer.isEmpty()) {
       FooterStamp.stampAll(
           fs, fresh.stream().filter(p -> PartFile.isParquet(p.getName())).toList(), footer);
     }
+    footerNanos += System.nanoTime() - t0;
     List<PartFile> files = new ArrayList<>();
     long written = 0;
     for (Path p : fresh) {

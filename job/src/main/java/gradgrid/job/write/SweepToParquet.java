@@ -85,7 +85,8 @@ public final class SweepToParquet {
         total.merge(stats);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      SweepSummary summary = SweepSummary.of(spec, total, partitions, seconds);
+      SweepSummary summary =
+          SweepSummary.of(spec, total, partitions, seconds, commit.footerSeconds());
       summary.write(paths.fs(), commit.staging());
       commit.publish();
       out.println(
