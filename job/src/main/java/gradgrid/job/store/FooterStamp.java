@@ -68,9 +68,10 @@ final class FooterStamp {
 
   /**
    * Rewrites one file's footer with {@code entries} added to its key-value metadata (an entry of
-   * the same key is replaced).
+   * the same key is replaced). A file written with Parquet's modular encryption (an encrypted or
+   * signed footer) is left as it is.
    *
-   * @throws IOException if the file is not plain Parquet (an encrypted footer) or cannot be copied
+   * @throws IOException if the file is too short to be Parquet or cannot be copied
    */
   static void stamp(FileSystem fs, Path file, Map<String, String> entries) throws IOException {
     long len = fs.getFileStatus(file).getLen();
@@ -83,14 +84,16 @@ final class FooterStamp {
       }
       in.readFully(len - 8, tail);
       if (!java.util.Arrays.equals(tail, 4, 8, MAGIC, 0, 4)) {
-        throw new IOException(
-            file + " does not end in PAR1 (an encrypted footer?); cannot add gradgrid's metadata");
+        return; // an encrypted footer (PARE): left as Spark wrote it
       }
       int footerLen = ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
       long footerStart = len - 8 - footerLen;
       byte[] footer = new byte[footerLen];
       in.readFully(footerStart, footer);
       FileMetaData meta = Util.readFileMetaData(new ByteArrayInputStream(footer));
+      if (meta.isSetEncryption_algorithm()) {
+        return; // a signed plaintext footer of an encrypted file: a new footer would break it
+      }
       List<KeyValue> kv = new ArrayList<>();
       if (meta.getKey_value_metadata() != null) {
         for (KeyValue e : meta.getKey_value_metadata()) {

@@ -28,6 +28,7 @@ import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.internal.column.columnindex.OffsetIndex;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +88,12 @@ class OutputLayoutTest {
         for (BlockMetaData b : r.getFooter().getBlocks()) {
           for (ColumnChunkMetaData col : b.getColumns()) {
             assertEquals(CompressionCodecName.GZIP, col.getCodec(), col.getPath().toString());
+            // The page indexes before the rewritten footer are where the footer says.
+            OffsetIndex pages = r.readOffsetIndex(col);
+            assertEquals(
+                b.getRowCount(),
+                pages.getLastRowIndex(pages.getPageCount() - 1, b.getRowCount()) + 1,
+                col.getPath().toString());
           }
         }
         Map<String, String> kv = r.getFooter().getFileMetaData().getKeyValueMetaData();
