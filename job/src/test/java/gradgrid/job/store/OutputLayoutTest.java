@@ -122,6 +122,33 @@ class OutputLayoutTest {
   }
 
   @Test
+  void anOutputOfTheOldLayoutIsStillReadAndReplaced() throws Exception {
+    SweepSpec spec = SmallSweeps.run(dir, conf("out/old", null, "error"));
+    Path out = dir.resolve("out/old");
+    // The layout before _gradgrid/: manifest, summary and _SUCCESS beside the data, .crc files.
+    Files.move(out.resolve(Manifest.FILE_NAME), out.resolve(Manifest.OLD_FILE_NAME));
+    Files.move(
+        out.resolve(gradgrid.job.parquet.SweepSummary.FILE_NAME),
+        out.resolve(gradgrid.job.parquet.SweepSummary.OLD_FILE_NAME));
+    Files.delete(out.resolve(Manifest.META_DIR));
+    Files.createFile(out.resolve("_SUCCESS"));
+    Files.createFile(out.resolve("._SUCCESS.crc"));
+    SparkSession spark = SparkTestSession.get();
+    assertEquals(301, new SweepOutput("old", spec.output()).read(spark).count());
+    assertEquals(
+        301,
+        gradgrid.job.parquet.SweepSummary.read(
+                org.apache.hadoop.fs.FileSystem.getLocal(new Configuration()),
+                new org.apache.hadoop.fs.Path(out.toString()))
+            .rows());
+
+    SmallSweeps.run(dir, conf("out/old", null, "overwrite"));
+    assertTrue(Files.isRegularFile(out.resolve(Manifest.FILE_NAME)), "replaced: the new layout");
+    assertFalse(Files.exists(out.resolve(Manifest.OLD_FILE_NAME)));
+    assertFalse(Files.exists(out.resolve("_SUCCESS")));
+  }
+
+  @Test
   void aResumeWithAnotherCodecIsRefusedAndTheSameCodecResumes() throws Exception {
     SweepSpec spec = SmallSweeps.spec(dir, conf("out/r", null, "resume"));
     OutputPaths paths = OutputPaths.of(spec.output(), new Configuration());
