@@ -134,7 +134,7 @@ build_if_needed() {
   fi
   if [ "$stale" = 1 ]; then
     echo "gradgrid: building the jar (mvn -B -q -DskipTests package)..." >&2
-    (cd "$ROOT" && mvn -B -q -DskipTests -pl job -am package) >&2
+    (cd "$ROOT" && MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" mvn -B -q -DskipTests -pl job -am package) >&2
   fi
 }
 

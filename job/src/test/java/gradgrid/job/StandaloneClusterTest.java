@@ -406,9 +406,8 @@ class StandaloneClusterTest {
     try (Stream<Path> runs = Files.list(parent)) {
       for (Path run :
           runs.filter(p -> p.getFileName().toString().contains(".gradgrid-run-")).toList()) {
-        try (Stream<Path> files = Files.list(run)) {
-          return (int)
-              files.filter(f -> f.getFileName().toString().startsWith("_gradgrid_chunk-")).count();
+        try (Stream<Path> files = Files.list(run.resolve("_gradgrid"))) {
+          return (int) files.filter(f -> f.getFileName().toString().startsWith("chunk-")).count();
         }
       }
     } catch (java.nio.file.NoSuchFileException e) {

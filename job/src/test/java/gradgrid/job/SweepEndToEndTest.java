@@ -94,8 +94,15 @@ class SweepEndToEndTest {
     assertEquals(-3.0, summary.column("x").get("min"));
     assertEquals(3.0, summary.column("x").get("max"));
     assertEquals(0L, summary.column("grad_beta").get("nan"));
-    assertTrue(Files.exists(dir.resolve("seed/_SUCCESS")));
     assertTrue(Files.exists(dir.resolve("seed/" + SweepSummary.FILE_NAME)));
+    // The top level holds only the data files and _gradgrid/: no _SUCCESS, no .crc files.
+    try (var top = Files.list(dir.resolve("seed"))) {
+      List<String> odd =
+          top.map(p -> p.getFileName().toString())
+              .filter(n -> !n.endsWith(".parquet") && !n.equals(Manifest.META_DIR))
+              .toList();
+      assertEquals(List.of(), odd, "non-Parquet names beside the data files");
+    }
 
     SparkSession spark = SparkTestSession.get();
     spark.read().parquet(spec.output()).createOrReplaceTempView("seed_sweep");

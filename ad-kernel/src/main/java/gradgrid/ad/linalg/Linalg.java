@@ -22,6 +22,10 @@ public final class Linalg {
   private static final boolean AVAILABLE;
 
   static {
+    // jblas logs through its own logger to stderr: an INFO line per native library it unpacks and
+    // per temporary file it deletes at exit ("org.jblas INFO Deleting ..."). Keep its warnings
+    // only.
+    org.jblas.util.Logger.getLogger().setLevel(org.jblas.util.Logger.WARNING);
     String status;
     boolean ok;
     if (Boolean.getBoolean("gradgrid.native.disable")) {

@@ -15,18 +15,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The summary written beside the data as {@value #FILE_NAME}: the conf as resolved, row count,
+ * The summary written with the data as {@value #FILE_NAME}: the conf as resolved, row count,
  * partitions, wall time, and per column the finite min/max and the NaN/+inf/-inf counts (over all
  * elements for array columns; min/max are null when a column has no finite value). The numbers come
  * from {@link ColumnStats}, gathered while the rows were written.
  */
 public final class SweepSummary {
-  /** File name inside the output directory (Spark's readers skip names starting with '_'). */
-  public static final String FILE_NAME = "_gradgrid_summary.json";
+  /**
+   * The summary's path inside the output directory, in the {@code _gradgrid} directory that every
+   * Parquet reader skips (see {@code Manifest#META_DIR}).
+   */
+  public static final String FILE_NAME = "_gradgrid/summary.json";
+
+  /** Where outputs of the old layout keep their summary (still read). */
+  public static final String OLD_FILE_NAME = "_gradgrid_summary.json";
 
   /** Lists in the conf longer than this are summarised, not copied (see {@link #shortened}). */
   public static final int LONGEST_LIST = 1000;
@@ -44,10 +51,11 @@ public final class SweepSummary {
    * @param stats the statistics of the written rows
    * @param partitions the partition count used
    * @param wallSeconds seconds from start to commit
+   * @param footerSeconds of those, the seconds spent adding the provenance to the Parquet footers
    * @return the summary
    */
   public static SweepSummary of(
-      SweepSpec spec, ColumnStats stats, int partitions, double wallSeconds) {
+      SweepSpec spec, ColumnStats stats, int partitions, double wallSeconds, double footerSeconds) {
     if (stats.rows() != spec.grid().rows()) {
       throw new IllegalStateException(
           "wrote " + stats.rows() + " rows but the grid has " + spec.grid().rows());
@@ -69,18 +77,23 @@ public final class SweepSummary {
     m.put("rows", stats.rows());
     m.put("partitions", partitions);
     m.put("wallSeconds", Math.round(wallSeconds * 1000) / 1000.0);
+    m.put("footerSeconds", Math.round(footerSeconds * 1000) / 1000.0);
     m.put("columns", columns);
     m.put("conf", shortened(spec.conf().unwrapped()));
     return new SweepSummary(m);
   }
 
   /**
-   * The conf for the summary, with every list longer than {@link #LONGEST_LIST} (a list axis of a
-   * million values) replaced by its length and its first and last value: the summary stays small,
-   * and the manifest's conf hash still identifies the whole conf.
+   * The conf (or a part of it, unwrapped) for the summary and the Parquet footers, with every list
+   * longer than {@link #LONGEST_LIST} (a list axis of a million values) replaced by its length and
+   * its first and last value: the summary stays small, and the manifest's conf hash still
+   * identifies the whole conf.
+   *
+   * @param v an unwrapped conf value
+   * @return the same value with long lists summarised
    */
   @SuppressWarnings("unchecked")
-  private static Object shortened(Object v) {
+  public static Object shortened(Object v) {
     if (v instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -161,7 +174,9 @@ public final class SweepSummary {
    * @throws IOException if it cannot be written
    */
   public void write(FileSystem fs, Path dir) throws IOException {
-    try (OutputStream out = fs.create(new Path(dir, FILE_NAME), true)) {
+    // On the local file system, no .crc file beside it (see OutputCommit#commit).
+    FileSystem raw = fs instanceof ChecksumFileSystem c ? c.getRawFileSystem() : fs;
+    try (OutputStream out = raw.create(new Path(dir, FILE_NAME), true)) {
       out.write(toJson().getBytes(StandardCharsets.UTF_8));
       out.write('\n');
     }
@@ -176,7 +191,11 @@ public final class SweepSummary {
    * @throws IOException if it is missing or unreadable
    */
   public static SweepSummary read(FileSystem fs, Path dir) throws IOException {
-    try (InputStream in = fs.open(new Path(dir, FILE_NAME))) {
+    Path file = new Path(dir, FILE_NAME);
+    if (!fs.exists(file) && fs.exists(new Path(dir, OLD_FILE_NAME))) {
+      file = new Path(dir, OLD_FILE_NAME);
+    }
+    try (InputStream in = fs.open(file)) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       return new SweepSummary(ConfigFactory.parseString(text).root().unwrapped());
     }

@@ -24,8 +24,12 @@ public final class SweepWriter {
   /** Spark's own setting for the Parquet codec, honoured when the conf names none. */
   public static final String SPARK_CODEC_KEY = "spark.sql.parquet.compression.codec";
 
-  /** The codec when neither the conf nor the session names one. */
-  public static final String DEFAULT_CODEC = "snappy";
+  /**
+   * The codec when neither the conf nor the session names one: zstd, the smallest files on the seed
+   * and coefficient sweeps at no measurable cost in time (bench/RESULTS-codecs.md), where Spark's
+   * snappy saves little on doubles.
+   */
+  public static final String DEFAULT_CODEC = "zstd";
 
   private SweepWriter() {}
 

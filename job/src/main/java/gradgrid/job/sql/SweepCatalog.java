@@ -5,6 +5,7 @@ import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.source.SweepRuns;
+import gradgrid.job.store.Manifest;
 import gradgrid.job.ui.JobDescription;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -137,7 +138,11 @@ public final class SweepCatalog {
   }
 
   /**
-   * Every sub-directory of an output directory, named after the sub-directory.
+   * Every sub-directory of an output directory that is a sweep's (or an extrema) output, named
+   * after the sub-directory: one whose manifest lists a Parquet file, or, without a manifest, one
+   * that holds Parquet files (an unfinished or damaged output, which {@link #register} reports). A
+   * figures directory (its manifest lists only images) and any other directory are passed over
+   * silently.
    *
    * @param spark the session (for the Hadoop file system)
    * @param dir a local path or URI
@@ -153,7 +158,7 @@ public final class SweepCatalog {
       }
       for (FileStatus s : fs.listStatus(p)) {
         String n = s.getPath().getName();
-        if (s.isDirectory() && !n.startsWith(".") && !n.startsWith("_")) {
+        if (s.isDirectory() && !n.startsWith(".") && !n.startsWith("_") && holdsRows(fs, s)) {
           out.add(new SweepOutput(SweepOutput.viewName(n), s.getPath().toString()));
         }
       }
@@ -164,15 +169,35 @@ public final class SweepCatalog {
     return out;
   }
 
+  /** Whether a directory is a Parquet output, finished or not (see {@link #fromDir}). */
+  private static boolean holdsRows(FileSystem fs, FileStatus d) throws IOException {
+    Manifest m;
+    try {
+      m = Manifest.read(fs, d.getPath());
+    } catch (IOException e) {
+      return true; // an unreadable manifest: register says so
+    }
+    if (m != null) {
+      return m.files().stream().anyMatch(f -> f.name().endsWith(".parquet"));
+    }
+    for (FileStatus s : fs.listStatus(d.getPath())) {
+      if (s.isFile() && s.getPath().getName().endsWith(".parquet")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * Registers every finished output as a view, each on its own: an output that cannot be registered
    * is a one-line note on {@code err} ({@code note: view 'x' skipped: <reason>}) and the others
-   * still are. A missing directory is a note; a directory that is not a finished output (no
-   * manifest, or files that do not match it) is refused because that sweep did not finish; one
-   * whose files Spark cannot read (an unreadable directory, a corrupt Parquet footer) is skipped
-   * with Spark's reason. When two outputs map to the same view name (Spark's view names ignore
-   * case), the first in order keeps it and the note names both locations. Missing extrema outputs
-   * pass silently (they are optional).
+   * still are. A directory that is not a finished output (no manifest, or files that do not match
+   * it) is refused because that sweep did not finish; one whose files Spark cannot read (an
+   * unreadable directory, a corrupt Parquet footer) is skipped with Spark's reason. When two
+   * outputs map to the same view name (Spark's view names ignore case), the first in order keeps it
+   * and the note names both locations. An output that does not exist (a conf whose sweep has not
+   * run, a missing extrema output) is no note: it is only recorded in {@link Views#skipped}, so a
+   * query that reads its view is told why it is missing.
    *
    * @param spark the session
    * @param outputs the candidates
@@ -189,7 +214,8 @@ public final class SweepCatalog {
       try {
         if (!o.exists(spark)) {
           if (!optional) {
-            skipped(err, skipped, o, o.display() + " not found");
+            skipped.putIfAbsent(
+                o.name().toLowerCase(Locale.ROOT), o.display() + " not found; run its sweep first");
           }
         } else if (owner != null) {
           skipped(

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -27,11 +28,13 @@ final class Json {
         ConfigValueFactory.fromMap(fields)
             .render(ConfigRenderOptions.concise().setJson(true).setFormatted(true));
     Path tmp = new Path(file.getParent(), "." + file.getName() + ".tmp");
-    try (OutputStream out = fs.create(tmp, true)) {
+    // On the local file system, no .crc files beside gradgrid's own (see OutputCommit#commit).
+    FileSystem raw = fs instanceof ChecksumFileSystem c ? c.getRawFileSystem() : fs;
+    try (OutputStream out = raw.create(tmp, true)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
       out.write('\n');
     }
-    if (!fs.rename(tmp, file)) {
+    if (!raw.rename(tmp, file)) {
       throw new IOException("cannot rename " + tmp + " to " + file);
     }
   }

@@ -28,16 +28,30 @@ import org.apache.hadoop.fs.Path;
  * @param files the data files
  */
 public record Manifest(String runId, String confHash, long rows, List<PartFile> files) {
-  /** The manifest's file name inside the output (Spark's readers skip names starting with '_'). */
-  public static final String FILE_NAME = "_gradgrid_manifest.json";
+  /**
+   * The directory inside an output that holds gradgrid's own files (manifest, summary, and a run's
+   * journal while it runs), so the output's top level holds only Parquet files: Spark, pyarrow and
+   * DuckDB skip it ('_' prefix, or a glob that matches files only).
+   */
+  public static final String META_DIR = "_gradgrid";
 
-  /** Spark's commit marker, kept in the output for readers that look for it. */
-  public static final String SUCCESS = "_SUCCESS";
+  /** The manifest's path inside the output. */
+  public static final String FILE_NAME = META_DIR + "/manifest.json";
 
-  /** Names gradgrid writes next to the data files; anything else must be listed as a file. */
-  private static final Set<String> OWN_NAMES = Set.of(FILE_NAME, SUCCESS, SweepSummary.FILE_NAME);
+  /** Where outputs written before {@value #META_DIR} existed keep their manifest (still read). */
+  static final String OLD_FILE_NAME = "_gradgrid_manifest.json";
 
-  /** Writes the manifest into {@code dir}. */
+  /** Names in {@value #META_DIR} that gradgrid writes; anything else there is someone else's. */
+  private static final Set<String> META_NAMES = Set.of("manifest.json", "summary.json");
+
+  /**
+   * Names an old-layout output holds next to its data files: its manifest, summary and Spark's
+   * commit marker (new outputs have none of them at the top level).
+   */
+  private static final Set<String> OLD_NAMES =
+      Set.of(OLD_FILE_NAME, SweepSummary.OLD_FILE_NAME, "_SUCCESS");
+
+  /** Writes the manifest into {@code dir}'s {@value #META_DIR}. */
   void write(FileSystem fs, Path dir) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", 1);
@@ -64,6 +78,9 @@ public record Manifest(String runId, String confHash, long rows, List<PartFile> 
   public static Manifest read(FileSystem fs, Path dir) throws IOException {
     Map<String, Object> m = Json.read(fs, new Path(dir, FILE_NAME));
     if (m == null) {
+      m = Json.read(fs, new Path(dir, OLD_FILE_NAME));
+    }
+    if (m == null) {
       return null;
     }
     List<PartFile> files = new ArrayList<>();
@@ -79,8 +96,9 @@ public record Manifest(String runId, String confHash, long rows, List<PartFile> 
 
   /**
    * What is wrong with {@code dir} measured against this manifest: a listed file missing or of
-   * another size, or an entry the manifest does not list. Hadoop's checksum files ({@code
-   * .<name>.crc}) and gradgrid's own working files are allowed.
+   * another size, or an entry the manifest does not list (in {@value #META_DIR} too). Hadoop's
+   * checksum files ({@code .<name>.crc}), gradgrid's own files and an old-layout output's names are
+   * allowed.
    *
    * @param fs the file system
    * @param dir the directory
@@ -94,7 +112,14 @@ public record Manifest(String runId, String confHash, long rows, List<PartFile> 
     }
     for (FileStatus s : fs.listStatus(dir)) {
       String n = s.getPath().getName();
-      if (OWN_NAMES.contains(n) || RunJournal.isJournal(n) || isChecksum(n)) {
+      if (n.equals(META_DIR) && s.isDirectory()) {
+        String stray = strayMeta(fs, s.getPath());
+        if (stray != null) {
+          return "it holds " + META_DIR + "/" + stray + ", which gradgrid did not write";
+        }
+        continue;
+      }
+      if (OLD_NAMES.contains(n) || isChecksum(n)) {
         continue;
       }
       PartFile f = expected.remove(n);
@@ -173,7 +198,18 @@ public record Manifest(String runId, String confHash, long rows, List<PartFile> 
     return m.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
-  private static boolean isChecksum(String n) {
+  /** A name in {@value #META_DIR} that is neither gradgrid's nor a checksum, or null. */
+  private static String strayMeta(FileSystem fs, Path meta) throws IOException {
+    for (FileStatus s : fs.listStatus(meta)) {
+      String n = s.getPath().getName();
+      if (!(s.isFile() && (META_NAMES.contains(n) || RunJournal.isJournal(n) || isChecksum(n)))) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  static boolean isChecksum(String n) {
     return n.startsWith(".") && n.endsWith(".crc");
   }
 }

@@ -38,6 +38,7 @@ public final class OutputCommit implements AutoCloseable {
   private final boolean finished;
   private final boolean resumed;
   private boolean published;
+  private long footerNanos;
 
   private OutputCommit(
       OutputPaths paths,
@@ -58,7 +59,8 @@ public final class OutputCommit implements AutoCloseable {
   }
 
   /**
-   * Starts (or resumes) a run of an output.
+   * Starts (or resumes) a run of an output whose files are not a sweep's Parquet (no codec is
+   * recorded or checked).
    *
    * @param paths the output
    * @param mode the write mode
@@ -71,11 +73,33 @@ public final class OutputCommit implements AutoCloseable {
    */
   public static OutputCommit open(OutputPaths paths, WriteMode mode, String confJson, long rows)
       throws IOException {
+    return open(paths, mode, confJson, rows, null);
+  }
+
+  /**
+   * Starts (or resumes) a run of an output written with a Parquet codec. The codec is recorded in
+   * the run's journal; resuming a run that wrote its chunks with another codec is refused, so an
+   * output never mixes codecs (the codec may come from the session, not the conf, so the conf hash
+   * alone does not tell).
+   *
+   * @param paths the output
+   * @param mode the write mode
+   * @param confJson the resolved conf (its hash identifies what the run computes)
+   * @param rows the rows the finished output will hold
+   * @param codec the Parquet codec this run writes with, or null for none
+   * @return the open run; close it when done, published or not
+   * @throws ConfException if another run holds the lock, the mode forbids the run, or the run to
+   *     resume used another codec; nothing written
+   * @throws IOException if the file system fails
+   */
+  public static OutputCommit open(
+      OutputPaths paths, WriteMode mode, String confJson, long rows, String codec)
+      throws IOException {
     String hash = ConfHash.of(confJson);
     String runId = newRunId();
     RunLock lock = RunLock.acquire(paths, runId);
     try {
-      return openLocked(paths, lock, mode, hash, runId, rows);
+      return openLocked(paths, lock, mode, hash, runId, rows, codec);
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
@@ -83,7 +107,13 @@ public final class OutputCommit implements AutoCloseable {
   }
 
   private static OutputCommit openLocked(
-      OutputPaths paths, RunLock lock, WriteMode mode, String hash, String runId, long rows)
+      OutputPaths paths,
+      RunLock lock,
+      WriteMode mode,
+      String hash,
+      String runId,
+      long rows,
+      String codec)
       throws IOException {
     FileSystem fs = paths.fs();
     List<Staging> stagings = recover(paths);
@@ -104,6 +134,7 @@ public final class OutputCommit implements AutoCloseable {
       return new OutputCommit(paths, lock, runId, hash, rows, List.of(), true);
     }
     if (resumable != null) {
+      requireSameCodec(paths, resumable, codec);
       String id = paths.runIdOf(resumable.dir());
       clearDebris(fs, resumable.dir(), resumable.chunks());
       return new OutputCommit(
@@ -113,28 +144,54 @@ public final class OutputCommit implements AutoCloseable {
     if (!fs.mkdirs(staging)) {
       throw new IOException("cannot create " + staging);
     }
-    RunJournal.start(fs, staging, runId, hash, rows);
+    RunJournal.start(fs, staging, runId, hash, rows, codec);
     return new OutputCommit(paths, lock, runId, hash, rows, new ArrayList<>(), false);
   }
 
+  /** Refuses to resume a run whose chunks were written with another codec than {@code codec}. */
+  private static void requireSameCodec(OutputPaths paths, Staging resumable, String codec) {
+    String before = resumable.codec();
+    if (codec == null || before == null || before.equals(codec)) {
+      return;
+    }
+    throw new ConfException(
+        "output.compression: the unfinished run of "
+            + OutputPaths.display(paths.dir())
+            + " in "
+            + OutputPaths.display(resumable.dir())
+            + " wrote its Parquet files with "
+            + before
+            + ", but this run would write "
+            + codec
+            + "; an output never mixes codecs, nothing was written. Resume with output.compression"
+            + " = "
+            + before
+            + " or set output.mode = overwrite to start again with "
+            + codec);
+  }
+
   /**
-   * A staging directory as read once: its journal's conf hash, its manifest and its committed
-   * chunks.
+   * A staging directory as read once: its journal's conf hash and codec, its manifest and its
+   * committed chunks.
    *
    * @param dir the staging directory
    * @param confHash the conf hash its journal was started with; null if it is not a run's, or has a
    *     manifest (then the journal is not read)
+   * @param codec the Parquet codec its journal records, or null
    * @param manifest its manifest, or null if its run did not finish
    * @param chunks the chunks its journal records (read only for a run without a manifest)
    */
-  private record Staging(Path dir, String confHash, Manifest manifest, List<Chunk> chunks) {
+  private record Staging(
+      Path dir, String confHash, String codec, Manifest manifest, List<Chunk> chunks) {
     static Staging read(FileSystem fs, Path dir) throws IOException {
       Manifest m = Manifest.read(fs, dir);
       if (m != null) {
-        return new Staging(dir, null, m, List.of());
+        return new Staging(dir, null, null, m, List.of());
       }
-      String hash = RunJournal.confHash(fs, dir);
-      return new Staging(dir, hash, null, hash == null ? List.of() : RunJournal.chunks(fs, dir));
+      RunJournal.Start start = RunJournal.start(fs, dir);
+      return start == null
+          ? new Staging(dir, null, null, null, List.of())
+          : new Staging(dir, start.confHash(), start.codec(), null, RunJournal.chunks(fs, dir));
     }
 
     /** A run that committed at least one chunk and wrote no manifest. */
@@ -306,7 +363,12 @@ public final class OutputCommit implements AutoCloseable {
     }
     for (FileStatus s : fs.listStatus(staging)) {
       String n = s.getPath().getName();
-      if (!keep.contains(n) && !RunJournal.isJournal(n)) {
+      if (!keep.contains(n) && !n.equals(Manifest.META_DIR)) {
+        fs.delete(s.getPath(), true);
+      }
+    }
+    for (FileStatus s : fs.listStatus(RunJournal.dir(staging))) {
+      if (!RunJournal.isJournal(s.getPath().getName())) {
         fs.delete(s.getPath(), true);
       }
     }
@@ -320,6 +382,16 @@ public final class OutputCommit implements AutoCloseable {
    */
   public boolean finished() {
     return finished;
+  }
+
+  /**
+   * The time this run spent adding key-value entries to Parquet footers ({@link FooterStamp}), for
+   * the summary: what the provenance costs.
+   *
+   * @return seconds
+   */
+  public double footerSeconds() {
+    return footerNanos / 1e9;
   }
 
   /**
@@ -366,13 +438,28 @@ public final class OutputCommit implements AutoCloseable {
    * Records the data files that appeared in the staging directory since the last commit as the
    * chunk holding {@code ranges}, after checking from their Parquet footers that they hold exactly
    * that many rows (other files, such as figures, count no rows). Call after the chunk's Spark job
-   * has committed.
+   * has committed. Spark's {@code _SUCCESS} marker and Hadoop's {@code .crc} files are deleted, so
+   * the output holds nothing but its data files and {@value Manifest#META_DIR}.
    *
    * @param ranges the index ranges the chunk wrote
    * @param stats the caller's statistics of those rows (kept for a resumed run)
    * @throws IOException if the files cannot be read or hold another row count
    */
   public void commit(List<IndexRange> ranges, Map<String, Object> stats) throws IOException {
+    commit(ranges, stats, Map.of());
+  }
+
+  /**
+   * As {@link #commit(List, Map)}, first adding {@code footer} to the key-value metadata of each
+   * new Parquet file's footer ({@link FooterStamp}); the journal records the stamped files' sizes.
+   *
+   * @param ranges the index ranges the chunk wrote
+   * @param stats the caller's statistics of those rows
+   * @param footer key-value entries for every new Parquet footer (none: the files are left alone)
+   * @throws IOException if the files cannot be read, stamped, or hold another row count
+   */
+  public void commit(List<IndexRange> ranges, Map<String, Object> stats, Map<String, String> footer)
+      throws IOException {
     FileSystem fs = paths.fs();
     Set<String> known = new HashSet<>();
     for (Chunk c : chunks) {
@@ -380,15 +467,28 @@ public final class OutputCommit implements AutoCloseable {
         known.add(f.name());
       }
     }
-    List<PartFile> files = new ArrayList<>();
-    long written = 0;
+    List<Path> fresh = new ArrayList<>();
     for (FileStatus s : fs.listStatus(staging())) {
       String n = s.getPath().getName();
-      if (s.isFile() && !n.startsWith("_") && !n.startsWith(".") && !known.contains(n)) {
-        long r = PartFile.isParquet(n) ? PartFile.footerRows(fs, s.getPath()) : 0;
-        files.add(new PartFile(n, s.getLen(), r));
-        written += r;
+      if (s.isFile() && (n.equals(SPARK_SUCCESS) || Manifest.isChecksum(n))) {
+        fs.delete(s.getPath(), false);
+      } else if (s.isFile() && !n.startsWith("_") && !n.startsWith(".") && !known.contains(n)) {
+        fresh.add(s.getPath());
       }
+    }
+    long t0 = System.nanoTime();
+    if (!footer.isEmpty()) {
+      FooterStamp.stampAll(
+          fs, fresh.stream().filter(p -> PartFile.isParquet(p.getName())).toList(), footer);
+    }
+    footerNanos += System.nanoTime() - t0;
+    List<PartFile> files = new ArrayList<>();
+    long written = 0;
+    for (Path p : fresh) {
+      String n = p.getName();
+      long r = PartFile.isParquet(n) ? PartFile.footerRows(fs, p) : 0;
+      files.add(new PartFile(n, fs.getFileStatus(p).getLen(), r));
+      written += r;
     }
     files.sort((a, b) -> a.name().compareTo(b.name()));
     long expected = ranges.stream().mapToLong(IndexRange::size).sum();
@@ -400,6 +500,9 @@ public final class OutputCommit implements AutoCloseable {
     RunJournal.append(fs, staging(), chunks.size() + 1, c);
     chunks.add(c);
   }
+
+  /** The marker Spark's commit protocol leaves in a directory it wrote; gradgrid deletes it. */
+  private static final String SPARK_SUCCESS = "_SUCCESS";
 
   /**
    * Publishes the run: writes the manifest into the staging directory (from here on the run is
@@ -418,7 +521,6 @@ public final class OutputCommit implements AutoCloseable {
     if (wrong != null) {
       throw new IOException("refusing to publish " + staging() + ": " + wrong);
     }
-    paths.fs().create(new Path(staging(), Manifest.SUCCESS), true).close();
     m.write(paths.fs(), staging());
     moveIn(paths, staging(), runId);
     published = true;
@@ -435,7 +537,10 @@ public final class OutputCommit implements AutoCloseable {
     }
     rename(fs, staging, dir);
     fs.delete(aside, true);
-    for (FileStatus s : fs.listStatus(dir)) {
+    if (!fs.exists(RunJournal.dir(dir))) {
+      return;
+    }
+    for (FileStatus s : fs.listStatus(RunJournal.dir(dir))) {
       if (RunJournal.isJournal(s.getPath().getName())) {
         fs.delete(s.getPath(), false);
       }

@@ -11,35 +11,53 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * A run's record of itself inside its staging directory: {@value #RUN} (run id, conf hash, total
- * rows), written first, and one {@code _gradgrid_chunk-NNNNNN.json} per committed chunk, each
- * written atomically after the chunk's Spark job has committed. A resumed run trusts exactly the
- * chunks recorded here; any other data file in the staging directory is debris.
+ * A run's record of itself in its staging directory's {@code _gradgrid} directory: {@value #RUN}
+ * (run id, conf hash, total rows, Parquet codec), written first, and one {@code chunk-NNNNNN.json}
+ * per committed chunk, each written atomically after the chunk's Spark job has committed. A resumed
+ * run trusts exactly the chunks recorded here; any other data file in the staging directory is
+ * debris. Publishing deletes the journal.
  */
 final class RunJournal {
-  static final String RUN = "_gradgrid_run.json";
-  private static final String CHUNK = "_gradgrid_chunk-";
+  static final String RUN = "run.json";
+  private static final String CHUNK = "chunk-";
 
   private RunJournal() {}
 
-  /** Whether a file name is one of the journal's. */
+  /** Whether a file name in {@code _gradgrid} is one of the journal's. */
   static boolean isJournal(String name) {
     return name.equals(RUN) || (name.startsWith(CHUNK) && name.endsWith(".json"));
   }
 
-  static void start(FileSystem fs, Path staging, String runId, String confHash, long rows)
+  /** The directory of a staging directory that holds its journal. */
+  static Path dir(Path staging) {
+    return new Path(staging, Manifest.META_DIR);
+  }
+
+  static void start(
+      FileSystem fs, Path staging, String runId, String confHash, long rows, String codec)
       throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("run", runId);
     m.put("conf-sha256", confHash);
     m.put("rows", rows);
-    Json.write(fs, new Path(staging, RUN), m);
+    if (codec != null) {
+      m.put("codec", codec);
+    }
+    Json.write(fs, new Path(dir(staging), RUN), m);
   }
 
-  /** The conf hash a staging directory was started with, or null if it is not a run's. */
-  static String confHash(FileSystem fs, Path staging) throws IOException {
-    Map<String, Object> m = Json.read(fs, new Path(staging, RUN));
-    return m == null ? null : Json.stringOf(m, "conf-sha256");
+  /**
+   * What a staging directory's journal was started with.
+   *
+   * @param confHash the conf hash
+   * @param codec the Parquet codec its chunks were written with, or null when not recorded
+   */
+  record Start(String confHash, String codec) {}
+
+  /** How a staging directory's run was started, or null if it is not a run's. */
+  static Start start(FileSystem fs, Path staging) throws IOException {
+    Map<String, Object> m = Json.read(fs, new Path(dir(staging), RUN));
+    return m == null ? null : new Start(Json.stringOf(m, "conf-sha256"), (String) m.get("codec"));
   }
 
   static void append(FileSystem fs, Path staging, int seq, Chunk c) throws IOException {
@@ -55,14 +73,14 @@ final class RunJournal {
     }
     m.put("files", files);
     m.put("stats", c.stats());
-    Json.write(fs, new Path(staging, String.format("%s%06d.json", CHUNK, seq)), m);
+    Json.write(fs, new Path(dir(staging), String.format("%s%06d.json", CHUNK, seq)), m);
   }
 
   /** The chunks recorded in a staging directory, in commit order. */
   @SuppressWarnings("unchecked")
   static List<Chunk> chunks(FileSystem fs, Path staging) throws IOException {
     List<Path> names = new ArrayList<>();
-    for (FileStatus s : fs.listStatus(staging)) {
+    for (FileStatus s : fs.listStatus(dir(staging))) {
       String n = s.getPath().getName();
       if (n.startsWith(CHUNK) && n.endsWith(".json")) {
         names.add(s.getPath());

@@ -8,9 +8,13 @@
  * finishes what a killed run left, applies the write mode, and writes into its own staging
  * directory {@code .<name>.gradgrid-run-<run id>} beside the output. Rows are written in chunks of
  * partitions, each by one Spark job with Spark's commit protocol; once a chunk's job has committed,
- * its files, their row counts (read back from the Parquet footers) and the caller's statistics are
- * recorded in the run's journal ({@link gradgrid.job.store.RunJournal}). A resumed run trusts
- * exactly the journal and deletes every other file in the staging directory.
+ * the caller's key-value entries are added to each new file's footer ({@link
+ * gradgrid.job.store.FooterStamp}), Spark's {@code _SUCCESS} and Hadoop's {@code .crc} files are
+ * deleted, and the files, their row counts (read back from the Parquet footers) and the caller's
+ * statistics are recorded in the run's journal ({@link gradgrid.job.store.RunJournal}). A resumed
+ * run trusts exactly the journal and deletes every other file in the staging directory. The
+ * output's top level holds only its data files; gradgrid's own files are in its {@code _gradgrid}
+ * directory, which Spark, pyarrow and DuckDB's {@code dir/*} skip.
  *
  * <p>Publishing writes the summary and then the {@link gradgrid.job.store.Manifest} (run id, conf
  * hash, rows, every file with its size and rows): from then on the run is finished. The old output

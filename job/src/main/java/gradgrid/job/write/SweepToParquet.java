@@ -15,6 +15,7 @@ import gradgrid.job.ui.JobDescription;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -41,8 +42,9 @@ public final class SweepToParquet {
       throws IOException {
     long start = System.nanoTime();
     OutputPaths paths = OutputPaths.of(spec.output(), spark.sparkContext().hadoopConfiguration());
+    String codec = SweepWriter.codec(spark, spec);
     try (OutputCommit commit =
-        OutputCommit.open(paths, spec.mode(), spec.confJson(), spec.grid().rows())) {
+        OutputCommit.open(paths, spec.mode(), spec.confJson(), spec.grid().rows(), codec)) {
       if (commit.finished()) {
         out.println(
             "gradgrid: "
@@ -73,8 +75,8 @@ public final class SweepToParquet {
           spec.commitEvery() > 0
               ? spec.commitEvery()
               : PartitionPlan.defaultChunk(partitions, cores);
-      String codec = SweepWriter.codec(spark, spec);
       int chunks = (todo.size() + every - 1) / every;
+      Map<String, String> footer = Provenance.of(spec, spark.version());
       for (int i = 0; i < todo.size(); i += every) {
         List<IndexRange> chunk = todo.subList(i, Math.min(todo.size(), i + every));
         ColumnStats stats = new ColumnStats(width);
@@ -93,11 +95,12 @@ public final class SweepToParquet {
                     spec,
                     codec,
                     commit.staging()));
-        commit.commit(chunk, stats.toMap());
+        commit.commit(chunk, stats.toMap(), footer);
         total.merge(stats);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      SweepSummary summary = SweepSummary.of(spec, total, partitions, seconds);
+      SweepSummary summary =
+          SweepSummary.of(spec, total, partitions, seconds, commit.footerSeconds());
       summary.write(paths.fs(), commit.staging());
       commit.publish();
       out.println(

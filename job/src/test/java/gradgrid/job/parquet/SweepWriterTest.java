@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Parquet encodings (dictionaries only where values repeat) and the codec: the conf's {@code
- * output.compression}, else Spark's {@code spark.sql.parquet.compression.codec}, else snappy, as
- * the written files' footers record it.
+ * output.compression}, else Spark's {@code spark.sql.parquet.compression.codec}, else zstd, as the
+ * written files' footers record it.
  */
 class SweepWriterTest {
   @TempDir Path dir;
@@ -89,20 +89,20 @@ class SweepWriterTest {
   }
 
   @Test
-  void snappyWhenNeitherTheConfNorSparkNamesACodec() throws IOException {
-    assertEquals("(Parquet, snappy)", sweep("", null));
-    assertEquals(Set.of(CompressionCodecName.SNAPPY), codecs(dir.resolve("c")));
-  }
-
-  @Test
-  void sparkSettingIsHonouredWhenTheConfIsSilent() throws IOException {
-    assertEquals("(Parquet, zstd)", sweep("", "ZSTD"));
+  void zstdWhenNeitherTheConfNorSparkNamesACodec() throws IOException {
+    assertEquals("(Parquet, zstd)", sweep("", null));
     assertEquals(Set.of(CompressionCodecName.ZSTD), codecs(dir.resolve("c")));
   }
 
   @Test
+  void sparkSettingIsHonouredWhenTheConfIsSilent() throws IOException {
+    assertEquals("(Parquet, snappy)", sweep("", "SNAPPY"));
+    assertEquals(Set.of(CompressionCodecName.SNAPPY), codecs(dir.resolve("c")));
+  }
+
+  @Test
   void confKeyWinsOverSparkSetting() throws IOException {
-    assertEquals("(Parquet, gzip)", sweep("output.compression = GZip\n", "zstd"));
+    assertEquals("(Parquet, gzip)", sweep("output.compression = GZip\n", "snappy"));
     assertEquals(Set.of(CompressionCodecName.GZIP), codecs(dir.resolve("c")));
   }
 

@@ -46,19 +46,30 @@ class SweepCatalogTest {
     Path corrupt = Files.createDirectories(dir.resolve("out/cat_corrupt"));
     // A copy without the manifest: a sweep that did not finish.
     Path unfinished = Files.createDirectories(dir.resolve("out/cat_unfinished"));
-    try (Stream<Path> s = Files.list(good)) {
-      for (Path p : s.toList()) {
-        String n = p.getFileName().toString();
+    try (Stream<Path> s = Files.walk(good)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        String n = good.relativize(p).toString();
+        Files.createDirectories(corrupt.resolve(n).getParent());
         if (n.startsWith("part-")) {
           Files.write(corrupt.resolve(n), new byte[(int) Files.size(p)]);
         } else {
           Files.copy(p, corrupt.resolve(n));
         }
         if (!n.equals(Manifest.FILE_NAME)) {
+          Files.createDirectories(unfinished.resolve(n).getParent());
           Files.copy(p, unfinished.resolve(n));
         }
       }
     }
+    // A figures directory (its manifest lists only images) and a directory of someone else's.
+    Path figures = Files.createDirectories(dir.resolve("out/cat_figures/_gradgrid"));
+    Files.writeString(
+        figures.resolve("manifest.json"),
+        "{\"format\": 1, \"run\": \"r\", \"conf-sha256\": \"h\", \"rows\": 0, \"files\":"
+            + " [{\"name\": \"f.svg\", \"bytes\": 3, \"rows\": 0}]}\n");
+    Files.writeString(dir.resolve("out/cat_figures/f.svg"), "svg");
+    Files.writeString(
+        Files.createDirectories(dir.resolve("out/cat_notes")).resolve("notes.txt"), "mine");
   }
 
   private int sql(String... args) {
@@ -88,6 +99,37 @@ class SweepCatalogTest {
     assertTrue(note(notes, "note: view 'cat_unfinished' skipped: ").contains("did not finish"));
     assertFalse(SparkTestSession.get().catalog().tableExists("cat_corrupt"));
     assertFalse(SparkTestSession.get().catalog().tableExists("cat_unfinished"));
+  }
+
+  @Test
+  void figuresAndOtherDirectoriesAreNoViewsAndNoNotes() {
+    assertEquals(0, sql("--dir", dir.resolve("out").toString(), "SELECT 1"));
+    List<String> notes = notes();
+    assertTrue(
+        notes.stream().noneMatch(l -> l.contains("cat_figures") || l.contains("cat_notes")),
+        notes.toString());
+    assertFalse(SparkTestSession.get().catalog().tableExists("cat_figures"));
+  }
+
+  @Test
+  void aConfWhoseSweepHasNotRunIsNoNoteUntilAQueryReadsItsView() throws Exception {
+    Path confs = Files.createDirectories(dir.resolve("confs-unrun"));
+    Files.writeString(
+        confs.resolve("cat-unrun.conf"),
+        SmallSweeps.SEED
+            + "inputs.x { from = -1, to = 1, points = 5 }\noutputs = [f]\noutput.dir = \""
+            + dir.resolve("out-unrun/never")
+            + "\"\n");
+    assertEquals(0, sql("--confs", confs.toString(), "SELECT 1"));
+    assertEquals(List.of(), notes().stream().filter(l -> l.contains("cat_unrun ")).toList());
+    assertTrue(notes().stream().noneMatch(l -> l.startsWith("note: view")), notes().toString());
+    err.reset();
+    assertEquals(2, sql("--confs", confs.toString(), "SELECT count(*) FROM cat_unrun"));
+    String last = notes().get(notes().size() - 1);
+    assertTrue(
+        last.startsWith("error: the query reads view 'cat_unrun', which was skipped: ")
+            && last.contains("not found; run its sweep first"),
+        notes().toString());
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.conf.WriteMode;
+import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.testing.DirListing;
 import gradgrid.job.testing.SmallSweeps;
@@ -140,7 +141,8 @@ class OutputCommitTest {
     Files.createDirectories(stranger.resolve(".git"));
     Files.writeString(stranger.resolve("notes.txt"), "keep me");
     Files.createDirectories(stranger.resolve("_gradgrid_in_progress"));
-    for (String name : List.of("_gradgrid_summary.json", Manifest.FILE_NAME)) {
+    for (String name : List.of(SweepSummary.FILE_NAME, Manifest.FILE_NAME)) {
+      Files.createDirectories(stranger.resolve(name).getParent());
       Files.copy(dir.resolve("out/ours").resolve(name), stranger.resolve(name));
       Map<String, Long> before = DirListing.of(stranger);
       SweepSpec over = SmallSweeps.spec(dir, conf("out/stranger", 11, "overwrite"));
@@ -236,9 +238,9 @@ class OutputCommitTest {
     org.apache.hadoop.fs.Path nothing =
         new org.apache.hadoop.fs.Path(
             out.resolve(".r.gradgrid-run-20250101T000000Z-0000000b").toString());
-    RunJournal.start(fs, unfinished, "20250101T000000Z-0000000a", "another conf", 0);
+    RunJournal.start(fs, unfinished, "20250101T000000Z-0000000a", "another conf", 0, null);
     RunJournal.append(fs, unfinished, 1, new Chunk(List.of(), List.of(), Map.of()));
-    RunJournal.start(fs, nothing, "20250101T000000Z-0000000b", "another conf", 0);
+    RunJournal.start(fs, nothing, "20250101T000000Z-0000000b", "another conf", 0, null);
     fs.listings.clear();
     fs.opens.clear();
     OutputPaths paths =
@@ -247,9 +249,9 @@ class OutputCommitTest {
     try (OutputCommit c = OutputCommit.open(paths, WriteMode.OVERWRITE, "{}", 1)) {
       assertFalse(c.finished(), "the recovered output is another conf's: this run writes anew");
       assertEquals(1, fs.listings.get(out.toString()), "listings of the parent: " + fs.listings);
-      String journal = unfinished.toUri().getPath() + "/" + RunJournal.RUN;
-      assertEquals(1, fs.opens.get(journal), "opens: " + fs.opens);
-      assertEquals(1, fs.listings.get(unfinished.toUri().getPath()), "listings: " + fs.listings);
+      String journal = RunJournal.dir(unfinished).toUri().getPath();
+      assertEquals(1, fs.opens.get(journal + "/" + RunJournal.RUN), "opens: " + fs.opens);
+      assertEquals(1, fs.listings.get(journal), "listings: " + fs.listings);
     }
     assertEquals(201, readRows(spec), "the staged run was published");
     assertEquals(List.of("r"), siblings(), "the unfinished and the empty run were discarded");
