@@ -14,7 +14,7 @@ ROWS="${1:-1e7}"
 REPEATS="${2:-3}"
 
 echo "building: mvn -B -q -DskipTests -pl job -am package" >&2
-mvn -B -q -DskipTests -pl job -am package >&2
+MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" mvn -B -q -DskipTests -pl job -am package >&2
 eval "$(sed -n '/^JAVA17_OPTS=(/,/^)/p' submit.sh)"
 # shellcheck disable=SC2206
 EXTRA=(${BENCH_JAVA_OPTS--Xmx3g})

@@ -3,5 +3,5 @@
 # Usage: bench/run.sh [quick]   (quick: shorter warm-up and measurement, for a smoke run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -Pbench -pl bench -am package -DskipTests
+MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" mvn -B -q -Pbench -pl bench -am package -DskipTests
 exec java -jar bench/target/benchmarks.jar "$@"

@@ -25,7 +25,7 @@ WRITE_POINTS="${2:-2e7}"
 REPEATS="${3:-3}"
 
 echo "building: mvn -B -q -DskipTests -pl job -am package" >&2
-mvn -B -q -DskipTests -pl job -am package >&2
+MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" mvn -B -q -DskipTests -pl job -am package >&2
 mkdir -p "$OUT"
 eval "$(sed -n '/^JAVA17_OPTS=(/,/^)/p' submit.sh)"
 # shellcheck disable=SC2206

@@ -28,7 +28,7 @@ SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1e7 1e8)
 
 echo "building: mvn -B -q -DskipTests -pl job -am package (app jar + the reference in test classes)" >&2
-mvn -B -q -DskipTests -pl job -am package >&2
+MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" mvn -B -q -DskipTests -pl job -am package >&2
 mkdir -p "$OUT"
 # The CPU listener (test classes) goes on both JVMs' classpaths; submit.sh's own path is unchanged.
 (cd job/target/test-classes && jar cf "$ROOT/$OUT/bench-listener.jar" gradgrid/job/bench/TaskCpuListener.class)
