@@ -2,6 +2,7 @@ package gradgrid.job.functions;
 
 import gradgrid.ad.Fn;
 import gradgrid.ad.Param;
+import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.FunctionSignature;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.run.AdEvaluatorFactory;
@@ -17,8 +18,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * One output of a named function, before Spark knows the argument types: binding checks them (one
- * argument per parameter, a number for a scalar, an array of numbers for a vector) and builds the
- * output's AD transform of the traced function.
+ * argument per parameter, a number for a scalar, an array of numbers for a vector), builds the
+ * output's AD transform of the traced function and checks it against the conf's limits (kernel
+ * columns, equations), so a kernel too large to compile is an analysis error, not an executor out
+ * of memory.
  */
 final class OutputFunction implements UnboundFunction {
   private final String catalog;
@@ -92,7 +95,16 @@ final class OutputFunction implements UnboundFunction {
       }
     }
     int[] dims = output.dims(signature.paramsByName());
-    AdEvaluatorFactory factory = AdEvaluatorFactory.ofEveryParameter(traced.get(), List.of(output));
+    AdEvaluatorFactory factory;
+    try {
+      signature
+          .limits()
+          .checkKernelColumns(List.of(output), signature.paramsByName(), canonicalName() + ": ");
+      factory = AdEvaluatorFactory.ofEveryParameter(traced.get(), List.of(output));
+      signature.limits().checkEquations(factory.kernelFunction().eqnCount(), canonicalName());
+    } catch (ConfException e) {
+      throw new UnsupportedOperationException(e.getMessage());
+    }
     return dims.length == 0
         ? new ScalarOutput(canonicalName(), output.column(), params, factory)
         : new ArrayOutput(canonicalName(), output.column(), params, dims, factory);

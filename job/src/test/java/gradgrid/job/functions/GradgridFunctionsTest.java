@@ -63,6 +63,8 @@ class GradgridFunctionsTest {
     spark.conf().set(prefix + ".confs", dir.toString());
     spark.conf().set(prefix + ".function.cube", "c * y^3");
     spark.conf().set(prefix + ".function.cube.params", "y, c");
+    spark.conf().set(prefix + ".function.wide", "sum(v * v * v)");
+    spark.conf().set(prefix + ".function.wide.params", "v[200]");
 
     Random r = new Random(11);
     List<Row> rows = new ArrayList<>();
@@ -298,6 +300,9 @@ class GradgridFunctionsTest {
     assertTrue(length.contains("argument 2 (alpha) has 5 elements; it must have 6"), length);
     String vectorDerivative = error("SELECT " + CATALOG + ".seed.df_dalpha(x, alpha, beta)");
     assertTrue(vectorDerivative.contains("df_dalpha"), vectorDerivative);
+    String wide = error("SELECT " + CATALOG + ".wide.hessian_v_v(sequence(1, 200))");
+    assertTrue(
+        wide.contains("40000 scalar columns") && wide.contains("limits.max-kernel-columns"), wide);
     String broken = error("SELECT " + CATALOG + ".broken.f(1.0)");
     assertTrue(broken.contains("broken.conf") && broken.contains("nope"), broken);
     String noSweep = error("SELECT " + CATALOG + ".`not-a-sweep`.f(1.0)");
