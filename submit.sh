@@ -198,12 +198,12 @@ daemon_class() {
 
 pid_of() { sed -n 1p "$1"; }
 
-# record <pid file> <pid> <marker>: waits (at most 5 s) for the forked shell to exec java, so the
+# record <pid file> <pid> <marker>: waits (at most 60 s) for the forked shell to exec java, so the
 # command line is the daemon's, then writes the three lines.
 record() {
   local class
   class="$(daemon_class "$1")"
-  for _ in $(seq 1 50); do
+  for _ in $(seq 1 600); do
     cmdline_has "$2" "$class" || ! kill -0 "$2" 2>/dev/null && break
     sleep 0.1
   done
@@ -367,7 +367,8 @@ daemon_wait() {
   local pidfile="$1" log="$2" what="$3" deadline=$((SECONDS + $4))
   shift 4
   until "$@"; do
-    if ! alive "$pidfile"; then
+    # dead only when the process is gone: under load the launcher may still be starting it
+    if ! alive "$pidfile" && ! kill -0 "$(pid_of "$pidfile")" 2>/dev/null; then
       # the daemon is this shell's child: its exit code tells bad input (2) from a failure
       local rc=0
       wait "$(pid_of "$pidfile")" 2>/dev/null || rc=$?
@@ -382,7 +383,11 @@ daemon_wait() {
     fi
     if [ "$SECONDS" -ge "$deadline" ]; then
       echo "gradgrid: timed out waiting for the $what (log $log); stopping it" >&2
+      local child
+      child="$(pid_of "$pidfile")"
       daemon_stop "$pidfile" >&2
+      # still this shell's own child when it never became the daemon: stop it too
+      kill "$child" 2>/dev/null || true
       return 1
     fi
     sleep 0.5
@@ -738,7 +743,7 @@ launch() {
       # The driver and executors run on Workers: the project's log4j2 settings by path (this
       # machine's; on a remote cluster override these with a file the workers have), logs in
       # their working directories.
-      echo "spark.executor.defaultJavaOptions -Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties -Dgradgrid.log.file=gradgrid-executor.log"
+      echo "spark.executor.defaultJavaOptions \"-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties\" -Dgradgrid.log.file=gradgrid-executor.log"
       echo "spark.standalone.submit.waitAppCompletion true"
     fi
     while IFS= read -r f; do
@@ -755,12 +760,13 @@ launch() {
     # (from --driver-java-options, --conf or a defaults file) after them.
     local user_djo
     user_djo="$(user_driver_java_options "$user_props" "$load_defaults")"
-    base+=(--conf "spark.driver.extraJavaOptions=-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties -Dgradgrid.log.file=gradgrid-driver.log${user_djo:+ $user_djo}")
+    base+=(--conf "spark.driver.extraJavaOptions=\"-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties\" -Dgradgrid.log.file=gradgrid-driver.log${user_djo:+ $user_djo}")
   fi
   local jars
   jars="$(app_jars)"
   [ -n "$jars" ] && base+=(--jars "$jars")
-  local log4j="-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties -Dgradgrid.log.file=$run.log"
+  # Spark's launcher splits these options as a shell would: quoted, a path may hold spaces.
+  local log4j="\"-Dlog4j2.configurationFile=$ROOT/conf/log4j2.properties\" \"-Dgradgrid.log.file=$run.log\""
   [ "${GRADGRID_TRACES:-0}" = 1 ] && log4j+=" -Dgradgrid.console.traces=full"
   export SPARK_SUBMIT_OPTS="${EXTRA_OPTS[*]+"${EXTRA_OPTS[*]}"} $log4j ${SPARK_SUBMIT_OPTS:-}"
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
