@@ -436,7 +436,7 @@ connect_start() {
     case "$1" in
       --dir|--confs) c_app+=("$1" "${2:-}"); [ $# -lt 2 ] || shift ;;
       --dir=*|--confs=*) c_app+=("$1") ;;
-      --verbose|--supervise) c_opts+=("$1") ;;
+      --verbose|--supervise|--load-spark-defaults|-v) c_opts+=("$1") ;;
       --*=*) c_opts+=("$1") ;;
       --*) c_opts+=("$1" "${2:-}"); [ $# -lt 2 ] || shift ;;
       *) echo "error: connect start: unexpected argument '$1'" >&2; usage ;;
@@ -776,7 +776,15 @@ launch() {
     launcher_command "${base[@]}" "${spark_opts[@]+"${spark_opts[@]}"}" "$jar" "$@"
   fi
   if cluster_deploy_mode && standalone_master; then
-    standalone_cluster_submit "$run.log"
+    # the effective spark.standalone.submit.waitAppCompletion: the defaults' last line, then --conf
+    local wait_key=spark.standalone.submit.waitAppCompletion wait o prev=""
+    wait="$(sed -n "s/^ *$wait_key[ =]*\([a-z]*\).*/\1/p" "$defaults" | tail -1)"
+    for o in "${spark_opts[@]+"${spark_opts[@]}"}"; do
+      [ "$prev" = --conf ] && case "$o" in "$wait_key="*) wait="${o#*=}" ;; esac
+      case "$o" in "--conf=$wait_key="*) wait="${o#--conf=*=}" ;; esac
+      prev="$o"
+    done
+    standalone_cluster_submit "$run.log" "$wait"
   fi
   exec "${LAUNCH_CMD[@]}"
 }
@@ -787,7 +795,8 @@ launch() {
 # run's log, prints the driver id and its log, then the driver's own output (when its Worker's
 # directory is readable here, as on the local cluster), and exits with the driver's outcome: its
 # gradgrid exit code (ExitCode.DRIVER_MARKER in its stderr) when readable, else 0 for FINISHED
-# and 1 for FAILED, ERROR or KILLED.
+# and 1 for FAILED, ERROR or KILLED. With waitAppCompletion false (the second argument) it
+# prints the driver id and exits 0 once the driver is submitted.
 standalone_cluster_submit() {
   local log="$1" pid id="" dir="" state rc=0
   "${LAUNCH_CMD[@]}" &
@@ -808,6 +817,11 @@ standalone_cluster_submit() {
   trap - INT TERM
   [ -n "$id" ] || id="$(sed -n 's/.*Driver successfully submitted as \(driver-[0-9-]*\).*/\1/p' "$log" 2>/dev/null | head -1 || true)"
   state="$(sed -n 's/.*State of driver [^ ]* is \([A-Z]*\), exiting.*/\1/p' "$log" 2>/dev/null | tail -1 || true)"
+  if [ -n "$id" ] && [ -z "$state" ] && [ "$rc" = 0 ] &&
+      [ "$2" = false ]; then
+    echo "gradgrid: driver $id submitted; not waiting for it (spark.standalone.submit.waitAppCompletion=false)" >&2
+    exit 0
+  fi
   if [ -z "$id" ] || [ -z "$state" ]; then
     echo "error: the driver was not submitted or its end not seen (spark-submit exit $rc); see $log" >&2
     exit 1
@@ -845,7 +859,7 @@ run_results() {
   # then says which value is missing.
   while [ $# -gt 0 ]; do
     case "$1" in
-      --verbose|--supervise) opts+=("$1") ;;
+      --verbose|--supervise|--load-spark-defaults|-v) opts+=("$1") ;;
       --*=*)
         if [[ "$flags" == *" ${1%%=*}= "* || "$flags" == *" ${1%%=*} "* ]]; then app+=("$1")
         else opts+=("$1")

@@ -52,7 +52,7 @@ public final class ConnectServer {
     } catch (ConfException e) {
       System.err.println("error: " + e.getMessage());
       System.err.println(USAGE);
-      System.exit(ExitCode.BAD_INPUT.code());
+      ExitCode.BAD_INPUT.exit();
       return;
     }
     SparkSession spark =
@@ -63,7 +63,7 @@ public final class ConnectServer {
     } catch (ConfException e) {
       System.err.println("error: " + e.getMessage());
       spark.stop();
-      System.exit(ExitCode.BAD_INPUT.code());
+      ExitCode.BAD_INPUT.exit();
       return;
     }
     List<String> global = new ArrayList<>();

@@ -54,8 +54,9 @@ public final class Sessions {
     if (!given.contains("spark.master")) {
       b.master("local[*]");
     }
-    if (given.get("spark.master", "local").startsWith("local")
-        && !given.contains(KILL_ON_FATAL_DEPTH)) {
+    String master = given.get("spark.master", "local");
+    boolean inProcess = master.equals("local") || master.startsWith("local[");
+    if (inProcess && !given.contains(KILL_ON_FATAL_DEPTH)) {
       b.config(KILL_ON_FATAL_DEPTH, 0);
     }
     if (!given.contains(WAREHOUSE)) {

@@ -131,7 +131,7 @@ public final class SqlMain {
     } catch (ConfException e) {
       System.err.println("error: " + e.getMessage());
       System.err.println(USAGE);
-      System.exit(ExitCode.BAD_INPUT.code());
+      ExitCode.BAD_INPUT.exit();
       return;
     }
     SparkSession spark =
@@ -145,9 +145,7 @@ public final class SqlMain {
     } finally {
       spark.stop();
     }
-    if (code != ExitCode.OK) {
-      System.exit(code.code());
-    }
+    code.exit();
   }
 
   /**

@@ -105,12 +105,13 @@ public final class ConfSource {
         throw new ConfException("conf file not found: " + arg);
       }
       Path dir = Files.createTempDirectory("gradgrid-conf-");
+      // deleteOnExit runs in reverse order: the file first, then its directory
+      dir.toFile().deleteOnExit();
       Path local = dir.resolve(remote.getName());
+      local.toFile().deleteOnExit();
       try (InputStream in = fs.open(remote)) {
         Files.copy(in, local);
       }
-      local.toFile().deleteOnExit();
-      dir.toFile().deleteOnExit();
       return local;
     } catch (IOException e) {
       throw new ConfException(

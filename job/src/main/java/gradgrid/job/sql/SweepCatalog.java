@@ -100,18 +100,6 @@ public final class SweepCatalog {
   }
 
   /**
-   * The outputs of the sweep confs in a directory ({@link #confs}, then {@link #outputs}).
-   *
-   * @param confDir the directory, usually {@code conf/}
-   * @param loader the conf loader
-   * @param err where notes go
-   * @return the outputs, with their sibling extrema outputs
-   */
-  public static List<SweepOutput> fromConfs(Path confDir, SweepConfLoader loader, PrintStream err) {
-    return outputs(confs(confDir, loader, err));
-  }
-
-  /**
    * Registers each conf's sweep, read through the {@code gradgrid} source, as the view {@link
    * LoadedConf#liveView()}: nothing is computed until a query reads it, and then only the rows and
    * columns the query needs. A name that is already taken (by a finished output's view) is a note.
