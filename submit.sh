@@ -805,7 +805,9 @@ standalone_cluster_submit() {
   while kill -0 "$pid" 2>/dev/null; do
     if [ -z "$id" ]; then
       id="$(sed -n 's/.*Driver successfully submitted as \(driver-[0-9-]*\).*/\1/p' "$log" 2>/dev/null | head -1 || true)"
-      [ -z "$id" ] || echo "gradgrid: submitted driver $id; waiting for it to finish" >&2
+      if [ -n "$id" ] && [ "$2" != false ]; then
+        echo "gradgrid: submitted driver $id; waiting for it to finish" >&2
+      fi
     fi
     if [ -n "$id" ] && [ -z "$dir" ]; then
       dir="$(ls -d "$CLUSTER_DIR"/work/*/"$id" 2>/dev/null | head -1 || true)"
