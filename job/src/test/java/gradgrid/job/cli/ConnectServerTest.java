@@ -66,9 +66,17 @@ class ConnectServerTest {
           out);
     } finally {
       long pid = pid(state.resolve("connect.pid"));
-      String stopped = submit(launch, port, state, "connect", "stop");
+      // taken before the stop: the handle knows the process's start time, so it never kills a
+      // later process that reuses the PID
+      java.util.Optional<ProcessHandle> server =
+          pid > 0 ? ProcessHandle.of(pid) : java.util.Optional.empty();
+      String stopped;
+      try {
+        stopped = submit(launch, port, state, "connect", "stop");
+      } finally {
+        server.filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroyForcibly);
+      }
       if (pid > 0) {
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         assertTrue(stopped.contains("stopped connect (pid " + pid + ")"), stopped);
       }
     }

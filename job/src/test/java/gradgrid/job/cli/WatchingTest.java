@@ -73,9 +73,17 @@ class WatchingTest {
     } finally {
       long pid =
           Files.exists(pidFile) ? Long.parseLong(Files.readAllLines(pidFile).get(0).trim()) : -1;
-      String stopped = submit(launch, env, "history", "stop");
+      // taken before the stop: the handle knows the process's start time, so it never kills a
+      // later process that reuses the PID
+      java.util.Optional<ProcessHandle> server =
+          pid > 0 ? ProcessHandle.of(pid) : java.util.Optional.empty();
+      String stopped;
+      try {
+        stopped = submit(launch, env, "history", "stop");
+      } finally {
+        server.filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroyForcibly);
+      }
       if (pid > 0) {
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         assertTrue(stopped.contains("stopped history (pid " + pid + ")"), stopped);
       }
     }
