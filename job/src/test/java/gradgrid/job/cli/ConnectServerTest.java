@@ -9,7 +9,6 @@ import gradgrid.job.testing.LocalCluster;
 import gradgrid.job.testing.SmallSweeps;
 import java.io.File;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ class ConnectServerTest {
             + "inputs.x { from = -1, to = 1, points = 2001 }\noutputs = [f]\noutput.dir = \""
             + tmp.resolve("out/live")
             + "\"\n");
-    int port = freePort();
+    int port = LocalCluster.freePort();
     LocalCluster launch = new LocalCluster(tmp, 1);
     Path state = tmp.resolve("connect");
     try {
@@ -92,7 +91,7 @@ class ConnectServerTest {
     Path log = tmp.resolve("bad.log");
     ProcessBuilder pb =
         launch.command("connect", "start", "--confs", tmp.resolve("missing").toString());
-    pb.environment().put("GRADGRID_CONNECT_PORT", Integer.toString(freePort()));
+    pb.environment().put("GRADGRID_CONNECT_PORT", Integer.toString(LocalCluster.freePort()));
     pb.environment().put("GRADGRID_CONNECT_DIR", state.toString());
     Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
@@ -167,11 +166,5 @@ class ConnectServerTest {
     // the server closes the session cleanly (it needs spark-mllib's classes for that)
     assertFalse(errors.contains("Failed to release session"), errors);
     return text;
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -9,7 +9,6 @@ import com.github.luben.zstd.ZstdInputStream;
 import gradgrid.job.testing.LocalCluster;
 import gradgrid.job.testing.SmallSweeps;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +47,7 @@ class WatchingTest {
             + "inputs.x { from = -1, to = 1, points = 101 }\noutputs = [f]\noutput.dir = \""
             + tmp.resolve("out/small")
             + "\"\n");
-    int port = freePort();
+    int port = LocalCluster.freePort();
     Map<String, String> env =
         Map.of(
             "GRADGRID_EVENT_DIR", events.toString(),
@@ -145,11 +144,5 @@ class WatchingTest {
       fail("submit.sh " + String.join(" ", args) + " failed:\n" + text);
     }
     return text;
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

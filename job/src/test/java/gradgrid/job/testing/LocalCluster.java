@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -199,8 +200,14 @@ public final class LocalCluster {
         Map.entry("GRADGRID_WORKER_MEMORY", "1g"));
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
+  /**
+   * A port free on the loopback address (found by binding 127.0.0.1 only).
+   *
+   * @return the port
+   * @throws IOException if no port can be bound
+   */
+  public static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
   }
