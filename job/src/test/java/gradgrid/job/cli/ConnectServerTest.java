@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,20 +112,11 @@ class ConnectServerTest {
 
   private String submit(LocalCluster launch, int port, Path state, String... args)
       throws Exception {
-    Path log = tmp.resolve("submit.log");
-    ProcessBuilder pb = launch.command(args);
-    pb.environment().put("GRADGRID_CONNECT_PORT", Integer.toString(port));
-    pb.environment().put("GRADGRID_CONNECT_DIR", state.toString());
-    Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    boolean done = p.waitFor(240, TimeUnit.SECONDS);
-    if (!done) {
-      p.destroyForcibly();
-    }
-    String text = Files.readString(log, StandardCharsets.UTF_8);
-    if (!done || p.exitValue() != 0) {
-      fail("submit.sh " + String.join(" ", args) + " failed:\n" + text);
-    }
-    return text;
+    Map<String, String> env =
+        Map.of(
+            "GRADGRID_CONNECT_PORT", Integer.toString(port),
+            "GRADGRID_CONNECT_DIR", state.toString());
+    return launch.runOk(tmp.resolve("submit.log"), env, 240, args);
   }
 
   /** Runs {@link ConnectClientProbe} with the Connect client's classpath; its stdout. */

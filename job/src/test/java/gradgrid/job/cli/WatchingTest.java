@@ -3,7 +3,6 @@ package gradgrid.job.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.luben.zstd.ZstdInputStream;
 import gradgrid.job.testing.LocalCluster;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -131,18 +129,6 @@ class WatchingTest {
 
   private String submit(LocalCluster launch, Map<String, String> env, String... args)
       throws Exception {
-    Path log = tmp.resolve("submit.log");
-    ProcessBuilder pb = launch.command(args);
-    pb.environment().putAll(env);
-    Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    boolean done = p.waitFor(180, TimeUnit.SECONDS);
-    if (!done) {
-      p.destroyForcibly();
-    }
-    String text = Files.readString(log, StandardCharsets.UTF_8);
-    if (!done || p.exitValue() != 0) {
-      fail("submit.sh " + String.join(" ", args) + " failed:\n" + text);
-    }
-    return text;
+    return launch.runOk(tmp.resolve("submit.log"), env, 180, args);
   }
 }

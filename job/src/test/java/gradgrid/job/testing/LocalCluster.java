@@ -90,6 +90,31 @@ public final class LocalCluster {
   }
 
   /**
+   * Runs {@code submit.sh args...} with more environment variables to its end and fails the test
+   * unless it exits 0 within {@code seconds} (a process still running then is killed).
+   *
+   * @param log where its output goes
+   * @param extraEnv variables set on top of the cluster's
+   * @param seconds how long it may take
+   * @param args the arguments
+   * @return its output (stdout and stderr)
+   * @throws Exception if it cannot start or the wait is interrupted
+   */
+  public String runOk(Path log, Map<String, String> extraEnv, long seconds, String... args)
+      throws Exception {
+    Process p = start(log, extraEnv, args);
+    boolean done = p.waitFor(seconds, TimeUnit.SECONDS);
+    if (!done) {
+      p.destroyForcibly();
+    }
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    if (!done || p.exitValue() != 0) {
+      fail("submit.sh " + String.join(" ", args) + " failed:\n" + text);
+    }
+    return text;
+  }
+
+  /**
    * {@code submit.sh args...} with this environment, in the project directory, not started (the
    * caller sets its redirections).
    *
