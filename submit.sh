@@ -63,6 +63,7 @@ usage_lines() {
   echo "       ./submit.sh sql [spark options] [--csv] [--dir D] [--max-rows N] \"SELECT ...\""
   echo "       ./submit.sh sql [spark options] [--csv] [--dir D] [--max-rows N]   (the SQL shell)"
   echo "       ./submit.sh plot|extrema [spark options] <sweep.conf>"
+  echo "       ./submit.sh example [spark options] <Name> [arguments]"
   echo "       ./submit.sh --help | <command> --help | --version"
 }
 
@@ -87,6 +88,9 @@ show_help() {
       echo "Draws the reference's figures of a finished sweep (and its figures.heatmaps sweep) into figures.dir." ;;
     extrema) echo "Usage: ./submit.sh extrema [spark options] <sweep.conf>"
       echo "Finds the critical points of f along x in a finished sweep, prints them, saves <output.dir>-extrema." ;;
+    example) echo "Usage: ./submit.sh example [spark options] <Name> [arguments]"
+      echo "Runs the example program gradgrid.job.examples.<Name> (job/src/main/java/gradgrid/job/examples/)"
+      echo "through spark-submit with gradgrid's jar, as Spark's run-example does. Examples: $(examples)." ;;
     connect) echo "Usage: ./submit.sh connect start [spark options] [--dir OUTPUT_DIR | --confs CONF_DIR] | stop | status"
       echo "A Spark Connect server on sc://127.0.0.1:\$GRADGRID_CONNECT_PORT (15002) with gradgrid's jar; the views"
       echo "of sql are global temporary views (global_temp.seed) that every Connect session reads." ;;
@@ -849,6 +853,43 @@ standalone_cluster_submit() {
   esac
 }
 
+# The example programs in this checkout, by name.
+examples() {
+  local f names=()
+  for f in "$ROOT"/job/src/main/java/gradgrid/job/examples/*.java; do
+    f="${f##*/}"
+    [ "$f" = package-info.java ] || names+=("${f%.java}")
+  done
+  echo "${names[*]}"
+}
+
+# run_example <arguments>: the first word that is not a Spark option names the example.
+run_example() {
+  local args=("$@") i=0 prev=""
+  for ((i = 0; i < ${#args[@]}; i++)); do
+    case "${args[i]}" in
+      --verbose|--supervise|--load-spark-defaults|-v|--*=*) prev="" ;;
+      --*) prev="${args[i]}" ;;
+      *)
+        if [ -z "$prev" ]; then
+          local name="${args[i]}"
+          if [[ ! "$name" =~ ^[A-Z][A-Za-z0-9]*$ ]] || [ ! -f "$ROOT/job/src/main/java/gradgrid/job/examples/$name.java" ]; then
+            echo "error: example: no example named '$name'; the examples are: $(examples); nothing was run" >&2
+            exit 2
+          fi
+          args[i]="gradgrid.job.examples.$name"
+          break
+        fi
+        prev=""
+        ;;
+    esac
+  done
+  [ "$i" -lt "${#args[@]}" ] || usage
+  local class="${args[i]}"
+  unset 'args[i]'
+  run_results "$class" "" -- "${args[@]+"${args[@]}"}"
+}
+
 # ---- results: sql, plot, extrema -------------------------------------------------------------
 
 # run_results <main class> <the command's own flags, space separated; "=" marks one taking a value>
@@ -877,8 +918,9 @@ run_results() {
     esac
     shift
   done
-  # sql with no query is the interactive shell
-  [ ${#app[@]} -gt 0 ] || [ "$MAIN_CLASS" = gradgrid.job.cli.SqlMain ] || usage
+  # sql with no query is the interactive shell; an example may take no arguments
+  [ ${#app[@]} -gt 0 ] || [ "$MAIN_CLASS" = gradgrid.job.cli.SqlMain ] \
+    || [[ "$MAIN_CLASS" == gradgrid.job.examples.* ]] || usage
   launch "${app[@]+"${app[@]}"}"
 }
 
@@ -913,11 +955,12 @@ case "${1:-}" in
     ;;
   -h|--help|help) show_help ;;
   --version|version) show_version ;;
-  sql|plot|extrema)
+  sql|plot|extrema|example)
     case "${2:-}" in -h|--help) show_help "$1" ;; esac
     ;;&
   sql) shift; run_results gradgrid.job.cli.SqlMain "--csv --dir= --confs= --max-rows=" -- "$@" ;;
   plot) shift; run_results gradgrid.job.cli.PlotMain "" -- "$@" ;;
   extrema) shift; run_results gradgrid.job.cli.ExtremaMain "" -- "$@" ;;
+  example) shift; run_example "$@" ;;
   *) run_sweep "$@" ;;
 esac

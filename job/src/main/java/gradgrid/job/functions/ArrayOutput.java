@@ -1,13 +1,13 @@
 package gradgrid.job.functions;
 
 import gradgrid.ad.Param;
+import gradgrid.job.parquet.SweepSchema;
 import gradgrid.job.run.EvaluatorFactory;
 import java.util.List;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
  * An output that is a vector ({@code array<double>}: a gradient, eigenvalues) or a matrix ({@code
@@ -38,11 +38,7 @@ public final class ArrayOutput extends BoundOutput<ArrayData> {
 
   @Override
   public DataType resultType() {
-    DataType t = DataTypes.DoubleType;
-    for (int i = 0; i < dims.length; i++) {
-      t = DataTypes.createArrayType(t, false);
-    }
-    return t;
+    return SweepSchema.valueType(dims.length);
   }
 
   @Override

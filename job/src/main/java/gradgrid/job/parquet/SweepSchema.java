@@ -33,14 +33,24 @@ public final class SweepSchema {
     }
     Map<String, Param> params = spec.paramsByName();
     for (OutputSpec o : spec.outputs()) {
-      int rank = o.dims(params).length;
-      DataType t = DataTypes.DoubleType;
-      for (int i = 0; i < rank; i++) {
-        t = DataTypes.createArrayType(t, false);
-      }
-      fields.add(DataTypes.createStructField(o.column(), t, false));
+      fields.add(DataTypes.createStructField(o.column(), valueType(o.dims(params).length), false));
     }
     return DataTypes.createStructType(fields);
+  }
+
+  /**
+   * The Spark type of an output's values: {@code double} for a scalar, {@code array<double>} for a
+   * vector, {@code array<array<double>>} for a matrix (a list of rows); arrays hold no nulls.
+   *
+   * @param rank the number of the output's dimensions (0, 1 or 2)
+   * @return the type
+   */
+  public static DataType valueType(int rank) {
+    DataType t = DataTypes.DoubleType;
+    for (int i = 0; i < rank; i++) {
+      t = DataTypes.createArrayType(t, false);
+    }
+    return t;
   }
 
   /**

@@ -64,10 +64,29 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
    * @return the factory
    */
   public static AdEvaluatorFactory ofEveryParameter(Fn f, List<OutputSpec> outputs) {
+    return ofFreeParameters(f, outputs, Map.of());
+  }
+
+  /**
+   * The requested outputs with some parameters fixed to values (literals folded into the kernel
+   * after the AD transforms) and the others free: the kernel reads one column per scalar element of
+   * the free parameters, in call order (a vector's elements in order). {@code Gradgrid}'s DataFrame
+   * evaluation, whose free parameters come from a DataFrame's columns, evaluates this.
+   *
+   * @param f the traced scalar function
+   * @param outputs the requests
+   * @param fixed values of the fixed parameters by name (each of its parameter's size)
+   * @return the factory
+   */
+  public static AdEvaluatorFactory ofFreeParameters(
+      Fn f, List<OutputSpec> outputs, Map<String, double[]> fixed) {
     AdPlan plan = AdPlan.of(f, outputs);
     Fn scalars = plan.fn();
     for (Param p : f.params()) {
-      if (!p.shape().isScalar()) {
+      double[] value = fixed.get(p.name());
+      if (value != null) {
+        scalars = AD.fix(scalars, p.name(), value);
+      } else if (!p.shape().isScalar()) {
         Map<Integer, String> free = new TreeMap<>();
         for (int e = 0; e < p.shape().size(); e++) {
           free.put(e, p.name() + "[" + e + "]");

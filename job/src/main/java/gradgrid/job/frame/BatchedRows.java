@@ -1,0 +1,195 @@
+package gradgrid.job.frame;
+
+import gradgrid.ad.Param;
+import gradgrid.job.run.BatchEvaluator;
+import gradgrid.job.run.EvaluatorFactory;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * The per-partition step of an {@link Evaluation}: reads rows a batch at a time into the kernel's
+ * input columns (one per scalar element of the free parameters, in call order), runs the compiled
+ * kernel once per batch, and emits each row with its output values appended, lazily (one batch in
+ * memory at a time). A row with a null input, or a null element in an input array, is evaluated as
+ * NaN and emitted with null outputs.
+ */
+final class BatchedRows implements MapPartitionsFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+
+  private final EvaluatorFactory factory;
+  private final String[] names;
+  private final int[] sizes;
+  private final boolean[] scalar;
+  private final int[] fields;
+  private final String[] columns;
+  private final int[][] dims;
+  private final int batch;
+
+  /**
+   * The step.
+   *
+   * @param factory the kernel of the outputs over the free parameters
+   * @param free the free parameters, in call order
+   * @param fields the row field of each free parameter
+   * @param columns the name of each such field, for messages
+   * @param dims each output's dimensions
+   * @param batch rows per kernel batch
+   */
+  BatchedRows(
+      EvaluatorFactory factory,
+      List<Param> free,
+      int[] fields,
+      String[] columns,
+      int[][] dims,
+      int batch) {
+    this.factory = factory;
+    this.names = new String[free.size()];
+    this.sizes = new int[free.size()];
+    this.scalar = new boolean[free.size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = free.get(i).name();
+      sizes[i] = free.get(i).shape().size();
+      scalar[i] = free.get(i).shape().isScalar();
+    }
+    this.fields = fields.clone();
+    this.columns = columns.clone();
+    this.dims = dims.clone();
+    this.batch = batch;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> rows) {
+    return new Batches(rows);
+  }
+
+  /** The rows of one partition, evaluated a batch at a time. */
+  private final class Batches implements Iterator<Row> {
+    private final Iterator<Row> rows;
+    private final BatchEvaluator evaluator;
+    private final double[][] in;
+    private final double[][] out;
+    private final Row[] held;
+    private final boolean[] nulls;
+    private int n;
+    private int next;
+
+    Batches(Iterator<Row> rows) {
+      this.rows = rows;
+      this.evaluator = factory.create();
+      this.in = new double[factory.inputWidth()][batch];
+      this.out = new double[factory.outputWidth()][batch];
+      this.held = new Row[batch];
+      this.nulls = new boolean[batch];
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next < n || fill();
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      int r = next++;
+      Row row = held[r];
+      held[r] = null;
+      Object[] values = new Object[row.length() + dims.length];
+      for (int i = 0; i < row.length(); i++) {
+        values[i] = row.get(i);
+      }
+      int col = 0;
+      for (int k = 0; k < dims.length; k++) {
+        int[] d = dims[k];
+        values[row.length() + k] = nulls[r] ? null : value(d, col, r);
+        col += d.length == 0 ? 1 : d.length == 1 ? d[0] : d[0] * d[1];
+      }
+      return RowFactory.create(values);
+    }
+
+    /** Output {@code k}'s value at row {@code r}: a Double, a double[] or a double[][]. */
+    private Object value(int[] d, int col, int r) {
+      if (d.length == 0) {
+        return out[col][r];
+      }
+      if (d.length == 1) {
+        double[] v = new double[d[0]];
+        for (int e = 0; e < v.length; e++) {
+          v[e] = out[col + e][r];
+        }
+        return v;
+      }
+      double[][] m = new double[d[0]][d[1]];
+      for (int i = 0; i < d[0]; i++) {
+        for (int j = 0; j < d[1]; j++) {
+          m[i][j] = out[col + i * d[1] + j][r];
+        }
+      }
+      return m;
+    }
+
+    /** Reads and evaluates the next batch; false at the partition's end. */
+    private boolean fill() {
+      n = 0;
+      next = 0;
+      while (n < batch && rows.hasNext()) {
+        Row row = rows.next();
+        held[n] = row;
+        nulls[n] = !read(row, n);
+        n++;
+      }
+      if (n == 0) {
+        return false;
+      }
+      evaluator.evaluate(in, out, n);
+      return true;
+    }
+
+    /** Puts row {@code r}'s inputs into the columns; false if one of them is null. */
+    private boolean read(Row row, int r) {
+      boolean complete = true;
+      int col = 0;
+      for (int i = 0; i < fields.length; i++) {
+        int field = fields[i];
+        if (scalar[i]) {
+          boolean isNull = row.isNullAt(field);
+          in[col++][r] = isNull ? Double.NaN : ((Number) row.get(field)).doubleValue();
+          complete &= !isNull;
+          continue;
+        }
+        List<Object> v = row.isNullAt(field) ? null : row.getList(field);
+        if (v == null) {
+          for (int e = 0; e < sizes[i]; e++) {
+            in[col++][r] = Double.NaN;
+          }
+          complete = false;
+          continue;
+        }
+        if (v.size() != sizes[i]) {
+          throw new IllegalArgumentException(
+              "Gradgrid: parameter '"
+                  + names[i]
+                  + "' needs "
+                  + sizes[i]
+                  + " elements; a row of column '"
+                  + columns[i]
+                  + "'"
+                  + " has "
+                  + v.size()
+                  + ": "
+                  + v);
+        }
+        for (Object e : v) {
+          in[col++][r] = e == null ? Double.NaN : ((Number) e).doubleValue();
+          complete &= e != null;
+        }
+      }
+      return complete;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package gradgrid.job.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gradgrid.job.testing.LocalCluster;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./submit.sh example <Name>} runs an example program through the launcher with gradgrid's
+ * jar, as the README shows ({@code Evaluate}: {@code Gradgrid} on a DataFrame of one's own); an
+ * unknown name is refused before any JVM starts.
+ */
+class ExamplesTest {
+  @TempDir Path tmp;
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void theEvaluateExamplePrintsTheOutputsAddedToItsTable() throws Exception {
+    String out =
+        new LocalCluster(tmp, 1)
+            .runOk(
+                tmp.resolve("example.log"),
+                Map.of(),
+                100,
+                "example",
+                "--master",
+                "local[1]",
+                "Evaluate");
+    // the README's first table: f and f' of the worked example at t = -1 (its row 'a')
+    assertTrue(out.contains("|a    |-1.0|0.3066340831449268|0.8964076683851505 |"), out);
+    // the null coefficient array of draw 3 gives null outputs
+    assertTrue(out.contains("|3   |0.5|NULL                               |NULL"), out);
+  }
+
+  @Test
+  void anUnknownExampleIsRefusedNamingTheExamples() throws Exception {
+    Path log = tmp.resolve("nope.log");
+    LocalCluster submit = new LocalCluster(tmp, 1);
+    Process p = submit.start(log, "example", "Nope");
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    assertEquals(2, p.exitValue(), text);
+    assertEquals(
+        "error: example: no example named 'Nope'; the examples are: Evaluate; nothing was run\n",
+        text);
+    assertFalse(Files.exists(submit.dir().resolve("logs")), "a run log was started");
+  }
+}
