@@ -535,7 +535,6 @@ shipped_with_files() {
   local o prev="" list=""
   for o in "${opts[@]+"${opts[@]}"}"; do
     case "$prev" in --files) list+=",$o" ;; --conf) case "$o" in spark.files=*) list+=",${o#spark.files=}" ;; esac ;; esac
-    case "$o" in --files=*) list+=",${o#--files=}" ;; esac
     prev="$o"
   done
   local IFS=','
@@ -548,7 +547,6 @@ cluster_deploy_mode() {
   local o prev=""
   for o in "${opts[@]+"${opts[@]}"}"; do
     case "$prev:$o" in --deploy-mode:cluster|--conf:spark.submit.deployMode=cluster) return 0 ;; esac
-    [ "$o" = --deploy-mode=cluster ] && return 0
     prev="$o"
   done
   return 1
@@ -559,7 +557,6 @@ local_master() {
   local o prev=""
   for o in "${opts[@]+"${opts[@]}"}"; do
     case "$prev:$o" in --master:local*|--conf:spark.master=local*) return 0 ;; esac
-    case "$o" in --master=local*) return 0 ;; esac
     prev="$o"
   done
   return 1
@@ -570,7 +567,6 @@ standalone_master() {
   local o prev=""
   for o in "${opts[@]+"${opts[@]}"}"; do
     case "$prev:$o" in --master:spark://*|--conf:spark.master=spark://*) return 0 ;; esac
-    case "$o" in --master=spark://*) return 0 ;; esac
     prev="$o"
   done
   return 1
@@ -665,7 +661,6 @@ user_driver_java_options() {  # <properties file or ""> <load defaults 0|1>
       --driver-java-options) v="$o"; found=1 ;;
       --conf) case "$o" in spark.driver.extraJavaOptions=*) v="${o#spark.driver.extraJavaOptions=}"; found=1 ;; esac ;;
     esac
-    case "$o" in --driver-java-options=*) v="${o#--driver-java-options=}"; found=1 ;; esac
     prev="$o"
   done
   if [ "$found" = 0 ]; then
@@ -684,7 +679,6 @@ strip_driver_java_options() {
     if [ "$skip" = 1 ]; then skip=0; prev="$o"; continue; fi
     case "$o" in
       --driver-java-options) skip=1; prev="$o"; continue ;;
-      --driver-java-options=*) prev="$o"; continue ;;
       spark.driver.extraJavaOptions=*) if [ "$prev" = --conf ]; then unset 'kept[${#kept[@]}-1]'; prev="$o"; continue; fi ;;
     esac
     kept+=("$o")
@@ -708,9 +702,7 @@ launch() {
     if [ "$next_is" = props ]; then user_props="$o"; next_is=""; prev="$o"; continue; fi
     case "$o" in
       --properties-file) next_is=props; prev="$o"; continue ;;
-      --properties-file=*) user_props="${o#--properties-file=}"; prev="$o"; continue ;;
       --load-spark-defaults) load_defaults=1; prev="$o"; continue ;;
-      --master=*) check_master "${o#--master=}" ;;
     esac
     [ "$prev" = --master ] && check_master "$o"
     spark_opts+=("$o")
@@ -785,7 +777,6 @@ launch() {
     wait="$(sed -n "s/^ *$wait_key[ =]*\([a-z]*\).*/\1/p" "$defaults" | tail -1)"
     for o in "${spark_opts[@]+"${spark_opts[@]}"}"; do
       [ "$prev" = --conf ] && case "$o" in "$wait_key="*) wait="${o#*=}" ;; esac
-      case "$o" in "--conf=$wait_key="*) wait="${o#--conf=*=}" ;; esac
       prev="$o"
     done
     standalone_cluster_submit "$run.log" "$wait"
@@ -923,6 +914,28 @@ run_results() {
     || [[ "$MAIN_CLASS" == gradgrid.job.examples.* ]] || usage
   launch "${app[@]+"${app[@]}"}"
 }
+
+# spark-submit takes `--option=value` and `-c k=v` as well as `--option value` and `--conf k=v`:
+# every check below sees one form.
+SPARK_VALUE_OPTIONS=" --master --deploy-mode --class --name --jars --packages --exclude-packages
+  --repositories --py-files --files --archives --conf --properties-file --driver-memory
+  --driver-java-options --driver-library-path --driver-class-path --driver-cores --executor-memory
+  --executor-cores --total-executor-cores --num-executors --proxy-user --principal --keytab --queue "
+normalized=()
+for a in "$@"; do
+  case "$a" in
+    -c) normalized+=(--conf) ;;
+    --*=*)
+      if [[ "$SPARK_VALUE_OPTIONS" == *[[:space:]]"${a%%=*}"[[:space:]]* ]]; then
+        normalized+=("${a%%=*}" "${a#*=}")
+      else
+        normalized+=("$a")
+      fi
+      ;;
+    *) normalized+=("$a") ;;
+  esac
+done
+set -- "${normalized[@]+"${normalized[@]}"}"
 
 case "${1:-}" in
   "") usage ;;

@@ -11,9 +11,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -219,34 +219,39 @@ class BadInputTest {
             "not a finished output of this conf"));
   }
 
-  @Test
-  void submitShRefusesAnUnknownMasterBeforeAnyJvmStarts() throws Exception {
+  /**
+   * The checks {@code submit.sh} makes of Spark's options before any JVM starts, for each way
+   * spark-submit lets them be written ({@code --option value}, {@code --option=value}, {@code -c
+   * k=v}).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badSparkOptions")
+  void submitShRefusesBadSparkOptionsBeforeAnyJvmStarts(String options, String expected)
+      throws Exception {
     Path root = Path.of(System.getProperty("gradgrid.project.root", "..")).toRealPath();
     Path conf = Files.writeString(dir.resolve("s.conf"), FUNCTION + AXIS + GOOD_TAIL);
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                root.resolve("submit.sh").toString(), "--master", "foo://x", conf.toString())
-            .redirectErrorStream(true);
+    List<String> cmd = new ArrayList<>(List.of(root.resolve("submit.sh").toString()));
+    cmd.addAll(List.of(options.split(" ")));
+    cmd.add(conf.toString());
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("GRADGRID_SKIP_BUILD", "1");
     Process p = pb.start();
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(2, p.waitFor(), text);
-    assertTrue(text.startsWith("error: --master 'foo://x' is not a master URL"), text);
+    assertTrue(text.startsWith("error: " + expected), text);
+  }
 
-    ProcessBuilder local =
-        new ProcessBuilder(
-                root.resolve("submit.sh").toString(),
-                "--deploy-mode",
-                "cluster",
-                "--master",
-                "local[2]",
-                conf.toString())
-            .redirectErrorStream(true);
-    local.environment().put("GRADGRID_SKIP_BUILD", "1");
-    Process q = local.start();
-    String said = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(2, q.waitFor(), said);
-    assertTrue(said.startsWith("error: --deploy-mode cluster runs the driver on a cluster"), said);
+  static Stream<Arguments> badSparkOptions() {
+    String master = "--master 'foo://x' is not a master URL";
+    String cluster = "--deploy-mode cluster runs the driver on a cluster";
+    return Stream.of(
+        Arguments.of("--master foo://x", master),
+        Arguments.of("--master=foo://x", master),
+        Arguments.of("--deploy-mode cluster --master local[2]", cluster),
+        Arguments.of("--deploy-mode=cluster --master=local[2]", cluster),
+        Arguments.of("--conf=spark.submit.deployMode=cluster --master local", cluster),
+        Arguments.of("-c spark.submit.deployMode=cluster --master local", cluster),
+        Arguments.of("--properties-file=/nonexistent/x.conf", "--properties-file '/nonexistent"));
   }
 
   private static Arguments bad(String name, String conf, String... expected) {
