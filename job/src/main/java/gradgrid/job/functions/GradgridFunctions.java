@@ -4,14 +4,12 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import gradgrid.ad.Fn;
+import gradgrid.job.conf.ConfDir;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.FunctionSignature;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.run.FunctionProviders;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.apache.spark.sql.catalyst.analysis.NoSuchFunctionException;
 import org.apache.spark.sql.catalyst.analysis.NoSuchNamespaceException;
 import org.apache.spark.sql.connector.catalog.FunctionCatalog;
@@ -55,7 +52,6 @@ public final class GradgridFunctions implements FunctionCatalog {
   public static final String FUNCTION = "function.";
 
   private static final String PARAMS = ".params";
-  private static final String SPARK_DEFAULTS = "spark-defaults.conf";
 
   private String name = NAME;
   private final Map<String, Named> functions = new TreeMap<>();
@@ -88,7 +84,7 @@ public final class GradgridFunctions implements FunctionCatalog {
     FunctionProviders providers = FunctionProviders.load();
     SweepConfLoader loader = new SweepConfLoader(providers, Path.of(""));
     Path dir = Path.of(options.getOrDefault(CONFS, "conf"));
-    for (Path conf : confFiles(dir)) {
+    for (Path conf : ConfDir.files(dir)) {
       String file = conf.getFileName().toString();
       String function = file.substring(0, file.length() - ".conf".length());
       try {
@@ -129,20 +125,6 @@ public final class GradgridFunctions implements FunctionCatalog {
 
   private static String key(String function) {
     return function.toLowerCase(Locale.ROOT);
-  }
-
-  private static List<Path> confFiles(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".conf"))
-          .filter(p -> !p.getFileName().toString().equals(SPARK_DEFAULTS))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
   }
 
   @Override

@@ -10,12 +10,10 @@ import gradgrid.job.grid.Axis;
 import gradgrid.job.run.ColumnStats;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -164,22 +162,6 @@ public final class SweepSummary {
   public String toJson() {
     return ConfigValueFactory.fromMap(fields)
         .render(ConfigRenderOptions.concise().setJson(true).setFormatted(true));
-  }
-
-  /**
-   * Writes {@value #FILE_NAME} into a directory (any Hadoop file system).
-   *
-   * @param fs the file system
-   * @param dir the directory (a run's staging directory)
-   * @throws IOException if it cannot be written
-   */
-  public void write(FileSystem fs, Path dir) throws IOException {
-    // On the local file system, no .crc file beside it (see OutputCommit#commit).
-    FileSystem raw = fs instanceof ChecksumFileSystem c ? c.getRawFileSystem() : fs;
-    try (OutputStream out = raw.create(new Path(dir, FILE_NAME), true)) {
-      out.write(toJson().getBytes(StandardCharsets.UTF_8));
-      out.write('\n');
-    }
   }
 
   /**

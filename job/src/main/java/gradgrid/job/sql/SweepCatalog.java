@@ -1,5 +1,6 @@
 package gradgrid.job.sql;
 
+import gradgrid.job.conf.ConfDir;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
@@ -30,8 +30,6 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SweepCatalog {
   /** Spark's properties file (not HOCON), which lives beside the sweep confs in {@code conf/}. */
-  public static final String SPARK_DEFAULTS = "spark-defaults.conf";
-
   private SweepCatalog() {}
 
   /**
@@ -56,9 +54,9 @@ public final class SweepCatalog {
 
   /**
    * The sweep confs in a directory, in file-name order. Files that are not sweep confs (no {@code
-   * function} key) and Spark's own {@value #SPARK_DEFAULTS} are passed over; a {@code .conf} file
-   * that is not valid HOCON, and a sweep conf that does not load, are reported on {@code err} and
-   * passed over.
+   * function} key) and Spark's own {@value ConfDir#SPARK_DEFAULTS} are passed over; a {@code .conf}
+   * file that is not valid HOCON, and a sweep conf that does not load, are reported on {@code err}
+   * and passed over.
    *
    * @param confDir the directory, usually {@code conf/}
    * @param loader the conf loader
@@ -67,11 +65,10 @@ public final class SweepCatalog {
    */
   public static List<LoadedConf> confs(Path confDir, SweepConfLoader loader, PrintStream err) {
     List<LoadedConf> out = new ArrayList<>();
-    for (Path conf : list(confDir)) {
-      String file = conf.getFileName().toString();
-      if (!file.endsWith(".conf") || file.equals(SPARK_DEFAULTS)) {
-        continue;
-      }
+    if (!Files.isDirectory(confDir)) {
+      throw new ConfException("conf directory not found: " + confDir);
+    }
+    for (Path conf : ConfDir.files(confDir)) {
       try {
         if (loader.read(conf).hasPath("function")) {
           out.add(new LoadedConf(conf, loader.load(conf)));
@@ -250,16 +247,5 @@ public final class SweepCatalog {
   private static String firstLine(String message) {
     int nl = message.indexOf('\n');
     return nl < 0 ? message : message.substring(0, nl);
-  }
-
-  private static List<Path> list(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw new ConfException("conf directory not found: " + dir);
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
-    }
   }
 }

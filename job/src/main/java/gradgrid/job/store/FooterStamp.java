@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -75,7 +74,7 @@ final class FooterStamp {
    */
   static void stamp(FileSystem fs, Path file, Map<String, String> entries) throws IOException {
     long len = fs.getFileStatus(file).getLen();
-    FileSystem raw = fs instanceof ChecksumFileSystem c ? c.getRawFileSystem() : fs;
+    FileSystem raw = Json.withoutChecksums(fs);
     Path tmp = new Path(file.getParent(), "." + file.getName() + ".stamp");
     try (FSDataInputStream in = fs.open(file)) {
       byte[] tail = new byte[8];

@@ -19,17 +19,30 @@ import org.apache.hadoop.fs.Path;
  * The small JSON files of the output store, read and written on any Hadoop file system. A file is
  * written under a temporary name and renamed into place, so a reader sees the whole file or none.
  */
-final class Json {
+public final class Json {
   private Json() {}
 
   /** Writes {@code fields} as JSON to {@code file}, atomically (temporary file, then rename). */
   static void write(FileSystem fs, Path file, Map<String, ?> fields) throws IOException {
-    String text =
+    write(
+        fs,
+        file,
         ConfigValueFactory.fromMap(fields)
-            .render(ConfigRenderOptions.concise().setJson(true).setFormatted(true));
+            .render(ConfigRenderOptions.concise().setJson(true).setFormatted(true)));
+  }
+
+  /**
+   * Writes a JSON text (a line) to {@code file}, atomically: under a temporary name beside it, then
+   * renamed into place; on the local file system without Hadoop's {@code .crc} files.
+   *
+   * @param fs the file system
+   * @param file the file
+   * @param text the JSON text
+   * @throws IOException if it cannot be written or renamed
+   */
+  public static void write(FileSystem fs, Path file, String text) throws IOException {
     Path tmp = new Path(file.getParent(), "." + file.getName() + ".tmp");
-    // On the local file system, no .crc files beside gradgrid's own (see OutputCommit#commit).
-    FileSystem raw = fs instanceof ChecksumFileSystem c ? c.getRawFileSystem() : fs;
+    FileSystem raw = withoutChecksums(fs);
     try (OutputStream out = raw.create(tmp, true)) {
       out.write(text.getBytes(StandardCharsets.UTF_8));
       out.write('\n');
@@ -37,6 +50,15 @@ final class Json {
     if (!raw.rename(tmp, file)) {
       throw new IOException("cannot rename " + tmp + " to " + file);
     }
+  }
+
+  /**
+   * The file system under Hadoop's checksum layer on the local disk (which writes a {@code .crc}
+   * file beside every file; no other reader wants them, see {@code OutputCommit#commit}); any other
+   * file system as it is.
+   */
+  static FileSystem withoutChecksums(FileSystem fs) {
+    return fs instanceof ChecksumFileSystem c ? c.getRawFileSystem() : fs;
   }
 
   /** Reads a JSON object written by {@link #write}; a missing file gives null. */

@@ -9,6 +9,7 @@ import gradgrid.job.run.ColumnStats;
 import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.source.SweepRuns;
 import gradgrid.job.store.Chunk;
+import gradgrid.job.store.Json;
 import gradgrid.job.store.OutputCommit;
 import gradgrid.job.store.OutputPaths;
 import gradgrid.job.ui.JobDescription;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -101,7 +103,7 @@ public final class SweepToParquet {
       double seconds = (System.nanoTime() - start) / 1e9;
       SweepSummary summary =
           SweepSummary.of(spec, total, partitions, seconds, commit.footerSeconds());
-      summary.write(paths.fs(), commit.staging());
+      Json.write(paths.fs(), new Path(commit.staging(), SweepSummary.FILE_NAME), summary.toJson());
       commit.publish();
       out.println(
           "gradgrid: wrote "

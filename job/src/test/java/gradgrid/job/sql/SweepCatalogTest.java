@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradgrid.job.conf.ConfDir;
 import gradgrid.job.store.Manifest;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
@@ -155,14 +156,13 @@ class SweepCatalogTest {
             + dir.resolve("out/cat-dup")
             + "\"\n");
     Files.writeString(confs.resolve("broken.conf"), "function { builtin = rational\ninputs = [\n");
-    Files.writeString(confs.resolve(SweepCatalog.SPARK_DEFAULTS), "spark.ui.enabled   false\n");
+    Files.writeString(confs.resolve(ConfDir.SPARK_DEFAULTS), "spark.ui.enabled   false\n");
     int code = sql("--confs", confs.toString(), "SELECT count(*) AS n FROM cat_conf");
     List<String> notes = notes();
     assertEquals(0, code, notes.toString());
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("5"), notes.toString());
     String broken = note(notes, "note: " + confs.resolve("broken.conf") + " skipped: ");
     assertTrue(broken.contains("broken.conf: 3"), broken);
-    assertTrue(
-        notes.stream().noneMatch(l -> l.contains(SweepCatalog.SPARK_DEFAULTS)), notes.toString());
+    assertTrue(notes.stream().noneMatch(l -> l.contains(ConfDir.SPARK_DEFAULTS)), notes.toString());
   }
 }
