@@ -6,15 +6,37 @@ import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.SimpleCompiler;
 import org.codehaus.janino.util.ClassFile;
 
-/** Compiles one generated class with Janino and reports its methods' bytecode sizes. */
+/**
+ * Compiles one generated class with Janino and reports its methods' bytecode sizes; with the
+ * persistent kernel cache on ({@link DiskKernelCache}), defines the classes stored for the same
+ * source instead, and stores what it compiles.
+ */
 final class JaninoCompiler {
   private JaninoCompiler() {}
 
-  /** A loaded kernel class and the code length of each of its methods. */
-  record Compiled(Class<? extends KernelBody> type, Map<String, Integer> methodSizes) {}
+  /**
+   * A loaded kernel class and the code length of each of its methods.
+   *
+   * @param type the kernel class
+   * @param methodSizes bytecode length by method name
+   * @param fromDisk whether the classes came from the persistent cache
+   */
+  record Compiled(
+      Class<? extends KernelBody> type, Map<String, Integer> methodSizes, boolean fromDisk) {}
 
-  /** Compiles {@code source}, whose one top-level class is {@link SourceGen#CLASS}. */
-  static Compiled compile(String source) {
+  /** Compiles {@code source}, or defines it from {@code disk} (null: no persistent cache). */
+  static Compiled compile(String source, DiskKernelCache disk) {
+    if (disk != null) {
+      DiskKernelCache.Entry e = disk.load(source);
+      if (e != null) {
+        try {
+          Class<?> k = new BytesClassLoader(e.classes()).loadClass(SourceGen.CLASS);
+          return new Compiled(k.asSubclass(KernelBody.class), e.methodSizes(), true);
+        } catch (ClassNotFoundException | LinkageError | ClassCastException damaged) {
+          // bytes that do not define the kernel: compile, and the store below replaces them
+        }
+      }
+    }
     SimpleCompiler c = new SimpleCompiler();
     c.setParentClassLoader(JaninoCompiler.class.getClassLoader());
     c.setDebuggingInformation(false, false, false);
@@ -22,7 +44,9 @@ final class JaninoCompiler {
       c.cook(source);
       Class<?> k = c.getClassLoader().loadClass(SourceGen.CLASS);
       Map<String, Integer> sizes = new LinkedHashMap<>();
+      Map<String, byte[]> classes = new LinkedHashMap<>();
       for (ClassFile cf : c.getClassFiles()) {
+        classes.put(cf.getThisClassName(), cf.toByteArray());
         for (ClassFile.MethodInfo m : cf.methodInfos) {
           for (ClassFile.AttributeInfo a : m.getAttributes()) {
             if (a instanceof ClassFile.CodeAttribute code) {
@@ -31,10 +55,32 @@ final class JaninoCompiler {
           }
         }
       }
-      return new Compiled(k.asSubclass(KernelBody.class), sizes);
+      if (disk != null) {
+        disk.store(source, new DiskKernelCache.Entry(classes, sizes));
+      }
+      return new Compiled(k.asSubclass(KernelBody.class), sizes, false);
     } catch (CompileException | ClassNotFoundException e) {
       throw new KernelCompileException(
           "Janino could not compile a generated kernel: " + e.getMessage(), source, e);
+    }
+  }
+
+  /** Defines a kernel's classes from their bytes, beside the ad-kernel's classes. */
+  private static final class BytesClassLoader extends ClassLoader {
+    private final Map<String, byte[]> classes;
+
+    BytesClassLoader(Map<String, byte[]> classes) {
+      super(JaninoCompiler.class.getClassLoader());
+      this.classes = classes;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      byte[] b = classes.get(name);
+      if (b == null) {
+        throw new ClassNotFoundException(name);
+      }
+      return defineClass(name, b, 0, b.length);
     }
   }
 }

@@ -46,10 +46,14 @@ public final class Jit {
     return compile(fn.graph());
   }
 
-  /** The kernel of {@code g}, from the cache or compiled now. */
+  /**
+   * The kernel of {@code g}, from the JVM's cache, else from the persistent kernel cache on disk
+   * (see {@code DiskKernelCache}: on unless {@code -Dgradgrid.jit.persistentCache=false}), else
+   * compiled now.
+   */
   public static Kernel compile(Graph g) {
     String key = key(g);
-    return CACHE.get(key, () -> compileUncached(g, key));
+    return CACHE.get(key, () -> compileUncached(g, key, DiskKernelCache.fromSystemProperties()));
   }
 
   /**
@@ -71,9 +75,12 @@ public final class Jit {
     return GraphHash.of(g, options());
   }
 
-  /** Compiles {@code g} without looking in or filling the cache (for cold-compile benchmarks). */
+  /**
+   * Compiles {@code g} without looking in or filling either cache, the JVM's or the persistent one
+   * (for cold-compile benchmarks).
+   */
   public static Kernel compileUncached(Graph g) {
-    return compileUncached(g, key(g));
+    return compileUncached(g, key(g), null);
   }
 
   /**
@@ -87,7 +94,8 @@ public final class Jit {
             + " implements gradgrid.ad.compile.KernelBody {\n"
             + "  public void run(double[][] in, int inOff, double[][] out, int outOff, int n) {\n"
             + "    for (int r = 0; r < n; r++) { out[0][outOff + r] = in[0][inOff + r] * 2.0; }\n"
-            + "  }\n}\n");
+            + "  }\n}\n",
+        null);
   }
 
   /** Hits, misses and size of the JVM-wide compile cache. */
@@ -111,11 +119,11 @@ public final class Jit {
    * KernelTooLargeException}, so a task sees an ordinary exception instead of an error that kills
    * its JVM. A graph whose compile cannot fit in the heap at all is refused before starting.
    */
-  private static Kernel compileUncached(Graph g, String key) {
+  private static Kernel compileUncached(Graph g, String key, DiskKernelCache disk) {
     KernelTooLargeException.checkHeap(
         g, COMPILE_BYTES_PER_EQUATION, Runtime.getRuntime().maxMemory());
     try {
-      return compileOrFail(g, key);
+      return compileOrFail(g, key, disk);
     } catch (RuntimeException | OutOfMemoryError | ClassFormatError e) {
       KernelTooLargeException tooLarge = KernelTooLargeException.of(g, e);
       if (tooLarge == null) {
@@ -126,13 +134,13 @@ public final class Jit {
     }
   }
 
-  private static Kernel compileOrFail(Graph g, String key) {
+  private static Kernel compileOrFail(Graph g, String key, DiskKernelCache disk) {
     long t0 = System.nanoTime();
     int budget = METHOD_BUDGET;
     while (true) {
       ScalarProgram p = Scalarizer.of(g);
       SourceGen.Result src = SourceGen.generate(p, budget);
-      JaninoCompiler.Compiled c = JaninoCompiler.compile(src.source());
+      JaninoCompiler.Compiled c = JaninoCompiler.compile(src.source(), disk);
       int largest = Collections.max(c.methodSizes().values());
       if (largest >= HUGE_METHOD_LIMIT && budget > 100) {
         budget /= 2;
@@ -145,8 +153,9 @@ public final class Jit {
       if (LOG.isLoggable(Level.FINE)) {
         LOG.fine(
             String.format(
-                "compiled kernel %s in %.1f ms: %d equations, %d scalar nodes, %d methods,"
+                "%s kernel %s in %.1f ms: %d equations, %d scalar nodes, %d methods,"
                     + " largest %d bytes",
+                c.fromDisk() ? "loaded (persistent cache)" : "compiled",
                 key.substring(0, 12),
                 (System.nanoTime() - t0) / 1e6,
                 g.eqns().size(),

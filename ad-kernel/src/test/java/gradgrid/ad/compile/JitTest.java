@@ -249,7 +249,9 @@ class JitTest {
     KernelCompileException e =
         assertThrows(
             KernelCompileException.class,
-            () -> JaninoCompiler.compile("public final class GeneratedKernel {\n  int x = ;\n}\n"));
+            () ->
+                JaninoCompiler.compile(
+                    "public final class GeneratedKernel {\n  int x = ;\n}\n", null));
     assertTrue(e.getMessage().contains("    2    int x = ;"), e.getMessage());
     assertTrue(e.source().startsWith("public final class"));
   }

@@ -44,7 +44,7 @@ class KernelTooLargeExceptionTest {
             + body
             + "    out[0][outOff] = s;\n  }\n}\n";
     RuntimeException failure =
-        assertThrows(RuntimeException.class, () -> JaninoCompiler.compile(source));
+        assertThrows(RuntimeException.class, () -> JaninoCompiler.compile(source, null));
     KernelTooLargeException e = KernelTooLargeException.of(G, failure);
     assertTrue(
         e.getMessage()
@@ -104,7 +104,9 @@ class KernelTooLargeExceptionTest {
     KernelCompileException syntax =
         assertThrows(
             KernelCompileException.class,
-            () -> JaninoCompiler.compile("public final class GeneratedKernel {\n  int x = ;\n}\n"));
+            () ->
+                JaninoCompiler.compile(
+                    "public final class GeneratedKernel {\n  int x = ;\n}\n", null));
     assertNull(KernelTooLargeException.of(G, syntax));
     assertNull(KernelTooLargeException.of(G, new IllegalArgumentException("bad shape")));
   }
