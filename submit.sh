@@ -440,6 +440,11 @@ connect_start() {
     case "$1" in
       --dir|--confs) c_app+=("$1" "${2:-}"); [ $# -lt 2 ] || shift ;;
       --dir=*|--confs=*) c_app+=("$1") ;;
+      --csv|--max-rows|--max-rows=*)
+        echo "error: connect start: ${1%%=*} is an option of sql; a Connect client reads the rows it" \
+          "asks for (df.limit(n), show(n)); nothing was started" >&2
+        exit 2
+        ;;
       --verbose|--supervise|--load-spark-defaults|-v) c_opts+=("$1") ;;
       --*=*) c_opts+=("$1") ;;
       --*) c_opts+=("$1" "${2:-}"); [ $# -lt 2 ] || shift ;;

@@ -17,7 +17,8 @@ final class Statements {
    * Adds one line of input.
    *
    * @param line the line, without its line break
-   * @return the statements it completed (without the {@code ;}), blank ones left out
+   * @return the statements it completed (without the {@code ;}); a {@code ;} after only blanks and
+   *     comments completes none
    */
   List<String> add(String line) {
     pending.append(line).append('\n');
@@ -52,9 +53,8 @@ final class Statements {
         blockComment = true;
         i++;
       } else if (c == ';') {
-        String s = pending.substring(start, i).strip();
-        if (!s.isEmpty()) {
-          done.add(s);
+        if (content) {
+          done.add(pending.substring(start, i).strip());
         }
         start = i + 1;
         content = false;

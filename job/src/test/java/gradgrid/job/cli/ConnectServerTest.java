@@ -106,6 +106,27 @@ class ConnectServerTest {
     assertFalse(Files.exists(state.resolve("connect.pid")), text);
   }
 
+  /** sql's output options are refused by connect start before anything starts. */
+  @Test
+  void sqlsRowOptionsAreRefusedBeforeAnythingStarts() throws Exception {
+    LocalCluster launch = new LocalCluster(tmp, 1);
+    Path state = tmp.resolve("connect");
+    for (String option : new String[] {"--max-rows", "--max-rows=5", "--csv"}) {
+      Path log = tmp.resolve("option.log");
+      ProcessBuilder pb = launch.command("connect", "start", option);
+      pb.environment().put("GRADGRID_CONNECT_DIR", state.toString());
+      Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+      String text = Files.readString(log, StandardCharsets.UTF_8);
+      assertEquals(2, p.exitValue(), text);
+      assertTrue(
+          text.startsWith(
+              "error: connect start: " + option.replace("=5", "") + " is an option of sql"),
+          text);
+      assertFalse(Files.exists(state), text);
+    }
+  }
+
   private static long pid(Path pidFile) throws Exception {
     return Files.exists(pidFile) ? Long.parseLong(Files.readAllLines(pidFile).get(0).trim()) : -1;
   }

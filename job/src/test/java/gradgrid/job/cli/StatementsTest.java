@@ -38,4 +38,15 @@ class StatementsTest {
     assertEquals("SELECT 3", s.drain());
     assertFalse(s.inStatement());
   }
+
+  @Test
+  void aSemicolonAfterOnlyCommentsEndsNoStatement() {
+    Statements s = new Statements();
+    assertEquals(List.of(), s.add("-- a note"));
+    assertEquals(List.of(), s.add(";"));
+    assertEquals(List.of(), s.add("/* block */ ; -- and ; more"));
+    assertFalse(s.inStatement());
+    assertEquals(List.of(), s.add("-- lead"));
+    assertEquals(List.of("SELECT 4"), s.add("SELECT 4;"));
+  }
 }
