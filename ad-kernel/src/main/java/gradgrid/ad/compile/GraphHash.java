@@ -7,9 +7,11 @@ import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.ir.Var;
 import gradgrid.ad.prim.Primitive;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -37,7 +39,7 @@ final class GraphHash {
     }
     sb.append('\n');
     for (Eqn e : g.eqns()) {
-      sb.append(prim(e.prim()));
+      prim(sb, e.prim());
       for (Atom a : e.inputs()) {
         sb.append(' ');
         atom(sb, pos, a);
@@ -58,10 +60,57 @@ final class GraphHash {
     }
   }
 
-  /** Class, printed name and (for records) every parameter: what makes two primitives equal. */
-  private static String prim(Primitive p) {
-    String s = p.getClass().getName() + " " + p.name();
-    return p instanceof Record ? s + " " + p : s;
+  /**
+   * Class, printed name and every record component by name and value: what makes two primitives
+   * equal. Written field by field, not through the record's {@code toString()} (whose first call in
+   * a JVM bootstraps {@code ObjectMethods}, tens of milliseconds before a cached kernel loads).
+   */
+  private static void prim(StringBuilder sb, Primitive p) {
+    sb.append(p.getClass().getName()).append(' ').append(p.name());
+    RecordComponent[] fields = p.getClass().getRecordComponents();
+    if (fields == null) {
+      return;
+    }
+    for (RecordComponent c : fields) {
+      Object v;
+      try {
+        v = c.getAccessor().invoke(p);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(
+            "cannot read " + p.getClass().getName() + "." + c.getName(), e);
+      }
+      sb.append(' ').append(c.getName()).append('=');
+      value(sb, v, p);
+    }
+  }
+
+  /** One field's value, exactly: doubles as raw IEEE bits, the rest by their canonical text. */
+  private static void value(StringBuilder sb, Object v, Primitive p) {
+    if (v instanceof Double d) {
+      sb.append(Long.toHexString(Double.doubleToRawLongBits(d)));
+    } else if (v instanceof double[] a) {
+      for (int k = 0; k < a.length; k++) {
+        sb.append(k == 0 ? "[" : ",").append(Long.toHexString(Double.doubleToRawLongBits(a[k])));
+      }
+      sb.append(']');
+    } else if (v instanceof int[] a) {
+      sb.append(Arrays.toString(a));
+    } else if (v instanceof Enum<?> e) {
+      sb.append(e.getDeclaringClass().getName()).append('.').append(e.name());
+    } else if (v instanceof Integer
+        || v instanceof Long
+        || v instanceof Boolean
+        || v instanceof String
+        || v instanceof Shape) {
+      sb.append(v);
+    } else {
+      throw new IllegalStateException(
+          "the kernel key has no exact form for field type "
+              + (v == null ? "null" : v.getClass().getName())
+              + " of "
+              + p.getClass().getName()
+              + "; add one to GraphHash.value");
+    }
   }
 
   private static void atom(StringBuilder sb, Map<Var, Integer> pos, Atom a) {
