@@ -251,6 +251,17 @@ public final class Evaluation {
     int index = -1;
     for (int i = 0; i < schema.fields().length; i++) {
       if (schema.fields()[i].name().equals(name)) {
+        if (index >= 0) {
+          throw new IllegalArgumentException(
+              "Gradgrid: parameter '"
+                  + p.name()
+                  + "' is read from column '"
+                  + name
+                  + "', and the DataFrame has two columns of that name (after a join, say);"
+                  + " rename or drop one, or bind another column with column(\""
+                  + p.name()
+                  + "\", ...)");
+        }
         index = i;
       }
     }

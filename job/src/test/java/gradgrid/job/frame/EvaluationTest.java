@@ -64,6 +64,12 @@ class EvaluationTest {
   }
 
   @Test
+  void twoColumnsOfTheParametersNameAreRefused() {
+    Dataset<Row> joined = df.select(df.col("x"), df.col("alpha"), df.col("beta"), df.col("x"));
+    refused(() -> Gradgrid.evaluate(joined, F, "f'"), "two columns of that name", "'x'");
+  }
+
+  @Test
   void aColumnOfTheWrongTypeIsRefused() {
     refused(
         () -> Gradgrid.of(F).column("x", "name").outputs("f'").on(df),
