@@ -8,28 +8,24 @@ import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.ir.Var;
 import gradgrid.ad.prim.Add;
+import gradgrid.ad.prim.Binary;
 import gradgrid.ad.prim.Broadcast;
 import gradgrid.ad.prim.Compare;
-import gradgrid.ad.prim.Cos;
 import gradgrid.ad.prim.Dot;
-import gradgrid.ad.prim.Exp;
 import gradgrid.ad.prim.Index;
 import gradgrid.ad.prim.IntPow;
-import gradgrid.ad.prim.Log;
 import gradgrid.ad.prim.MatT;
 import gradgrid.ad.prim.MatVec;
 import gradgrid.ad.prim.Mul;
 import gradgrid.ad.prim.Neg;
 import gradgrid.ad.prim.Outer;
-import gradgrid.ad.prim.Pow;
 import gradgrid.ad.prim.Primitive;
 import gradgrid.ad.prim.Recip;
 import gradgrid.ad.prim.Select;
-import gradgrid.ad.prim.Sin;
-import gradgrid.ad.prim.Sqrt;
 import gradgrid.ad.prim.Stack;
 import gradgrid.ad.prim.Sum;
-import gradgrid.ad.prim.Tanh;
+import gradgrid.ad.prim.Unary;
+import gradgrid.ad.prim.UnaryFn;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,17 +43,6 @@ final class Scalarizer {
 
   /** A matvec with a constant matrix of at least this many elements runs batched over a tile. */
   static final int MIN_BATCHED_MATVEC = 64;
-
-  private static final Map<Class<?>, Op> UNARY =
-      Map.of(
-          Neg.class, Op.NEG,
-          Recip.class, Op.RECIP,
-          Exp.class, Op.EXP,
-          Log.class, Op.LOG,
-          Sin.class, Op.SIN,
-          Cos.class, Op.COS,
-          Tanh.class, Op.TANH,
-          Sqrt.class, Op.SQRT);
 
   private final ScalarProgram p = new ScalarProgram();
   private final Map<Var, int[]> env = new HashMap<>();
@@ -109,12 +94,20 @@ final class Scalarizer {
       return zip(Op.ADD, in[0], in[1]);
     } else if (prim instanceof Mul) {
       return zip(Op.MUL, in[0], in[1]);
-    } else if (prim instanceof Pow) {
-      return zip(Op.POW, in[0], in[1]);
     } else if (prim instanceof Compare c) {
       return zip(compareOp(c.op()), in[0], in[1]);
-    } else if (UNARY.containsKey(prim.getClass())) {
-      return map(UNARY.get(prim.getClass()), in[0]);
+    } else if (prim instanceof Neg) {
+      return map(Op.NEG, in[0]);
+    } else if (prim instanceof Recip) {
+      return map(Op.RECIP, in[0]);
+    } else if (prim instanceof Unary u) {
+      return unary(u.fn(), in[0]);
+    } else if (prim instanceof Binary f) {
+      int[] r = new int[in[0].length];
+      for (int k = 0; k < r.length; k++) {
+        r[k] = p.call(f.fn(), in[0][k], in[1][k]);
+      }
+      return r;
     } else if (prim instanceof IntPow ip) {
       return Arrays.stream(in[0]).map(a -> intPow(a, ip.n())).toArray();
     } else if (prim instanceof Select) {
@@ -160,6 +153,11 @@ final class Scalarizer {
 
   private int[] map(Op op, int[] a) {
     return Arrays.stream(a).map(x -> p.op(op, x)).toArray();
+  }
+
+  /** A rule-table call per element; {@code stop_gradient} is the identity, so it moves nothing. */
+  private int[] unary(UnaryFn f, int[] a) {
+    return f == UnaryFn.STOP_GRADIENT ? a : Arrays.stream(a).map(x -> p.call(f, x)).toArray();
   }
 
   private int[] select(int[][] in) {

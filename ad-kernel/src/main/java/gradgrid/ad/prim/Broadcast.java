@@ -29,7 +29,7 @@ public record Broadcast(Shape to) implements Primitive {
 
   @Override
   public Val jvp(Val[] x, Val[] t, Val y) {
-    return t[0] == null ? null : t[0].broadcast(to);
+    return t[0].broadcast(to);
   }
 
   @Override

@@ -34,7 +34,7 @@ public record Index(int i) implements Primitive {
 
   @Override
   public Val jvp(Val[] x, Val[] t, Val y) {
-    return t[0] == null ? null : t[0].get(i);
+    return t[0].get(i);
   }
 
   @Override

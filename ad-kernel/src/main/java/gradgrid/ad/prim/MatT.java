@@ -37,7 +37,7 @@ public record MatT() implements Primitive {
 
   @Override
   public Val jvp(Val[] x, Val[] t, Val y) {
-    return t[0] == null ? null : t[0].t();
+    return t[0].t();
   }
 
   @Override

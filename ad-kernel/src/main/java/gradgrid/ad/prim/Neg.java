@@ -25,7 +25,7 @@ public record Neg() implements Primitive {
 
   @Override
   public Val jvp(Val[] x, Val[] t, Val y) {
-    return t[0] == null ? null : t[0].neg();
+    return t[0].neg();
   }
 
   @Override

@@ -11,8 +11,29 @@ import java.io.Serializable;
  * A primitive operation with all of its rules side by side: shape, evaluation, forward derivative
  * (jvp) and, for the primitives that are linear in some inputs, the transpose. Parameters (an
  * exponent, an index) are fields of the implementing record, so equal primitives are equal values.
+ * The interface is sealed: every primitive is listed here and in {@link Primitives#ALL}, which the
+ * generic rule and kernel tests run over (a test checks that the two lists agree).
  */
-public interface Primitive extends Serializable {
+public sealed interface Primitive extends Serializable
+    permits Add,
+        Neg,
+        Mul,
+        Recip,
+        IntPow,
+        Unary,
+        Binary,
+        Compare,
+        Select,
+        Index,
+        Stack,
+        Broadcast,
+        Sum,
+        Dot,
+        Max,
+        MatVec,
+        MatT,
+        Outer,
+        Eigvalsh {
   /** The printed name, parameters included ({@code ipow[3]}, {@code index[2]}). */
   String name();
 
@@ -25,7 +46,9 @@ public interface Primitive extends Serializable {
   /**
    * The tangent of the output given primal inputs {@code x}, their tangents {@code t} (null is a
    * symbolic zero) and the primal output {@code y}; returns null for a zero tangent. The result
-   * must be linear in the tangents.
+   * must be linear in the tangents. Never called when every input tangent is zero ({@link
+   * gradgrid.ad.transform.Jvp} skips the rule), so a one-input rule may assume {@code t[0] !=
+   * null}.
    */
   Val jvp(Val[] x, Val[] t, Val y);
 

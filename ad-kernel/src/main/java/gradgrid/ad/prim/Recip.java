@@ -23,6 +23,6 @@ public record Recip() implements Primitive {
   @Override
   public Val jvp(Val[] x, Val[] t, Val y) {
     // d(1/x) = -t / x^2 = -t y^2
-    return t[0] == null ? null : t[0].mul(y.mul(y).neg());
+    return t[0].mul(y.mul(y).neg());
   }
 }

@@ -40,13 +40,11 @@ public record Stack() implements Primitive {
 
   @Override
   public Val jvp(Val[] x, Val[] t, Val y) {
-    boolean any = false;
     Val[] parts = new Val[t.length];
     for (int k = 0; k < t.length; k++) {
-      any |= t[k] != null;
       parts[k] = t[k] != null ? t[k] : x[k].zeros();
     }
-    return any ? Val.stack(parts) : null;
+    return Val.stack(parts);
   }
 
   @Override

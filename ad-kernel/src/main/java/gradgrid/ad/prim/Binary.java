@@ -1,0 +1,31 @@
+package gradgrid.ad.prim;
+
+import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Val;
+
+/**
+ * A binary elementwise function from the rule table {@link BinaryFn}: {@code pow}, {@code atan2}.
+ */
+public record Binary(BinaryFn fn) implements Primitive {
+  @Override
+  public String name() {
+    return fn.printed();
+  }
+
+  @Override
+  public Shape shape(Shape... in) {
+    return Elementwise.same(2, in);
+  }
+
+  @Override
+  public double[] eval(Shape[] shapes, double[][] in) {
+    return Elementwise.zip(in[0], in[1], fn::apply);
+  }
+
+  @Override
+  public Val jvp(Val[] x, Val[] t, Val y) {
+    Val da = t[0] == null ? null : t[0].mul(fn.da(x[0], x[1], y));
+    Val db = t[1] == null ? null : t[1].mul(fn.db(x[0], x[1], y));
+    return Val.addTangents(da, db);
+  }
+}

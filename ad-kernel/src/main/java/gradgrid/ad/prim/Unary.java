@@ -1,0 +1,32 @@
+package gradgrid.ad.prim;
+
+import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Val;
+
+/**
+ * A unary elementwise function from the rule table {@link UnaryFn}: {@code exp}, {@code sin},
+ * {@code erf}, ... Its jvp is the tangent times the table's derivative; piecewise constant
+ * functions have a symbolic zero tangent.
+ */
+public record Unary(UnaryFn fn) implements Primitive {
+  @Override
+  public String name() {
+    return fn.printed();
+  }
+
+  @Override
+  public Shape shape(Shape... in) {
+    return Elementwise.same(1, in);
+  }
+
+  @Override
+  public double[] eval(Shape[] shapes, double[][] in) {
+    return Elementwise.map(in[0], fn::apply);
+  }
+
+  @Override
+  public Val jvp(Val[] x, Val[] t, Val y) {
+    Val d = fn.derivative(x[0], y);
+    return d == null ? null : t[0].mul(d);
+  }
+}
