@@ -1,5 +1,6 @@
 package gradgrid.ad.prim;
 
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Val;
 
@@ -33,5 +34,10 @@ public record Add() implements Primitive {
   @Override
   public boolean commutative() {
     return true;
+  }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return s.zip(in[0], in[1], s::add);
   }
 }

@@ -1,5 +1,6 @@
 package gradgrid.ad.prim;
 
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Val;
 
@@ -27,5 +28,10 @@ public record Binary(BinaryFn fn) implements Primitive {
     Val da = t[0] == null ? null : t[0].mul(fn.da(x[0], x[1], y));
     Val db = t[1] == null ? null : t[1].mul(fn.db(x[0], x[1], y));
     return Val.addTangents(da, db);
+  }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return s.zip(in[0], in[1], (a, b) -> s.call(fn, a, b));
   }
 }

@@ -1,6 +1,7 @@
 package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Val;
 import java.util.Arrays;
@@ -35,5 +36,13 @@ public record Broadcast(Shape to) implements Primitive {
   @Override
   public Val[] transpose(Val ct, Val[] x, Shape[] shapes, boolean[] linear) {
     return new Val[] {ct.sum()};
+  }
+
+  /** Data movement only: the scalar's node in every element. */
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    int[] r = new int[to.size()];
+    Arrays.fill(r, in[0][0]);
+    return r;
   }
 }

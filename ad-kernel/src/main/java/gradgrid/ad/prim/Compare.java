@@ -1,5 +1,6 @@
 package gradgrid.ad.prim;
 
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Val;
 
@@ -47,5 +48,10 @@ public record Compare(Op op) implements Primitive {
   @Override
   public Val jvp(Val[] x, Val[] t, Val y) {
     return null;
+  }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return s.zip(in[0], in[1], (a, b) -> s.compare(op, a, b));
   }
 }

@@ -1,6 +1,7 @@
 package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Val;
 
@@ -48,5 +49,10 @@ public record Dot() implements Primitive {
   @Override
   public boolean commutative() {
     return true;
+  }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return new int[] {s.sum(s.zip(in[0], in[1], s::mul))};
   }
 }

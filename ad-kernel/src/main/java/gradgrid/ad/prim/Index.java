@@ -57,4 +57,11 @@ public record Index(int i) implements Primitive {
     }
     return null;
   }
+
+  /** Data movement only: the chosen elements' nodes. */
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    int chunk = e.inputs().get(0).shape().dropFirst().size();
+    return Arrays.copyOfRange(in[0], i * chunk, (i + 1) * chunk);
+  }
 }

@@ -1,6 +1,7 @@
 package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.Atom;
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
@@ -75,5 +76,36 @@ public record IntPow(int n) implements Primitive {
       }
     }
     return r;
+  }
+
+  /** Integer powers up to this exponent are unrolled; larger ones call {@link #pow}. */
+  static final int MAX_UNROLLED = 64;
+
+  /** The multiplications {@link #pow} performs, unrolled: repeated squaring. */
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return s.map(in[0], x -> lower(s, x));
+  }
+
+  private int lower(ScalarEmitter s, int x) {
+    long e = Math.abs((long) n);
+    if (e > MAX_UNROLLED) {
+      return s.intPowCall(x, n);
+    }
+    int r = -1; // 1.0 until the first factor; 1.0 * b == b exactly
+    int b = x;
+    while (e > 0) {
+      if ((e & 1) != 0) {
+        r = r < 0 ? b : s.mul(r, b);
+      }
+      e >>= 1;
+      if (e > 0) {
+        b = s.mul(b, b);
+      }
+    }
+    if (r < 0) {
+      r = s.constant(1.0);
+    }
+    return n < 0 ? s.recip(r) : r;
   }
 }

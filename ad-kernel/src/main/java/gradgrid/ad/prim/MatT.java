@@ -51,4 +51,19 @@ public record MatT() implements Primitive {
     Eqn def = b.definition(in[0]);
     return def != null && def.prim() instanceof MatT ? def.inputs().get(0) : null;
   }
+
+  /** Data movement only: the nodes in transposed order. */
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    Shape in0 = e.inputs().get(0).shape();
+    int m = in0.dim(0);
+    int n = in0.dim(1);
+    int[] r = new int[m * n];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        r[j * m + i] = in[0][i * n + j];
+      }
+    }
+    return r;
+  }
 }

@@ -2,6 +2,7 @@ package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.AdException;
 import gradgrid.ad.ir.Atom;
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
@@ -54,5 +55,10 @@ public record Mul() implements Primitive {
   @Override
   public boolean commutative() {
     return true;
+  }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return s.zip(in[0], in[1], s::mul);
   }
 }

@@ -38,4 +38,9 @@ public record Neg() implements Primitive {
     Eqn def = b.definition(in[0]);
     return def != null && def.prim() instanceof Neg ? def.inputs().get(0) : null;
   }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return s.map(in[0], s::neg);
+  }
 }

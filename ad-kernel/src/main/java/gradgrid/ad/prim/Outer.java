@@ -1,6 +1,7 @@
 package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Val;
 
@@ -46,5 +47,17 @@ public record Outer() implements Primitive {
     }
     // ct_a = ct b ; ct_b = ct^T a
     return linear[0] ? new Val[] {ct.matvec(x[1]), null} : new Val[] {null, ct.t().matvec(x[0])};
+  }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    int n = in[1].length;
+    int[] r = new int[in[0].length * n];
+    for (int i = 0; i < in[0].length; i++) {
+      for (int j = 0; j < n; j++) {
+        r[i * n + j] = s.mul(in[0][i], in[1][j]);
+      }
+    }
+    return r;
   }
 }

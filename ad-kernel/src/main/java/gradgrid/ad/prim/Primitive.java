@@ -2,6 +2,7 @@ package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.AdException;
 import gradgrid.ad.ir.Atom;
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Val;
@@ -68,6 +69,16 @@ public sealed interface Primitive extends Serializable
    */
   default Atom simplify(GraphBuilder b, Atom[] in) {
     return null;
+  }
+
+  /**
+   * Lowers equation {@code e} of this primitive for a compiled kernel: {@code in[i]} holds the
+   * scalar node of each element of input i (row-major); returns the nodes of the output's elements.
+   * The default evaluates the primitive per row through its own {@link #eval} rule, so every
+   * primitive compiles, bit-identical to the interpreter.
+   */
+  default int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return s.evaluate(e, in);
   }
 
   /** True when swapping the two inputs cannot change the result (used to canonicalise CSE). */

@@ -1,5 +1,6 @@
 package gradgrid.ad.prim;
 
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Val;
 
@@ -24,5 +25,10 @@ public record Recip() implements Primitive {
   public Val jvp(Val[] x, Val[] t, Val y) {
     // d(1/x) = -t / x^2 = -t y^2
     return t[0].mul(y.mul(y).neg());
+  }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return s.map(in[0], s::recip);
   }
 }

@@ -1,6 +1,7 @@
 package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Val;
 
@@ -48,5 +49,14 @@ public record Select() implements Primitive {
       linear[1] ? Val.select(x[0], ct, zero) : null,
       linear[2] ? Val.select(x[0], zero, ct) : null
     };
+  }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    int[] r = new int[in[0].length];
+    for (int k = 0; k < r.length; k++) {
+      r[k] = s.select(in[0][k], in[1][k], in[2][k]);
+    }
+    return r;
   }
 }

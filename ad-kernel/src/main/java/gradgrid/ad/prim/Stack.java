@@ -1,8 +1,10 @@
 package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Val;
+import java.util.Arrays;
 
 /** Stacks {@code n} values of one shape along a new first axis; linear in all of them. */
 public record Stack() implements Primitive {
@@ -54,5 +56,11 @@ public record Stack() implements Primitive {
       r[k] = linear[k] ? ct.get(k) : null;
     }
     return r;
+  }
+
+  /** Data movement only: the parts' nodes one after another. */
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return Arrays.stream(in).flatMapToInt(Arrays::stream).toArray();
   }
 }

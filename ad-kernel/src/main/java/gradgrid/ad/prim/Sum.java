@@ -1,6 +1,7 @@
 package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Val;
 
@@ -36,5 +37,10 @@ public record Sum() implements Primitive {
   @Override
   public Val[] transpose(Val ct, Val[] x, Shape[] shapes, boolean[] linear) {
     return new Val[] {ct.broadcast(shapes[0])};
+  }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return new int[] {s.sum(in[0])};
   }
 }

@@ -1,5 +1,6 @@
 package gradgrid.ad.prim;
 
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Val;
 
@@ -28,5 +29,11 @@ public record Unary(UnaryFn fn) implements Primitive {
   public Val jvp(Val[] x, Val[] t, Val y) {
     Val d = fn.derivative(x[0], y);
     return d == null ? null : t[0].mul(d);
+  }
+
+  /** A call per element; {@code stop_gradient} is the identity, so it emits nothing. */
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return fn == UnaryFn.STOP_GRADIENT ? in[0] : s.map(in[0], a -> s.call(fn, a));
   }
 }
