@@ -3,8 +3,10 @@ package gradgrid.ad.prim;
 import gradgrid.ad.ir.AdException;
 import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /** A scalar repeated into every element of {@code to}; linear, its transpose is {@link Sum}. */
 public record Broadcast(Shape to) implements Primitive {
@@ -44,5 +46,10 @@ public record Broadcast(Shape to) implements Primitive {
     int[] r = new int[to.size()];
     Arrays.fill(r, in[0][0]);
     return r;
+  }
+
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> x[0].coeff(m) == null ? null : x[0].coeff(m).broadcast(to);
   }
 }

@@ -2,7 +2,9 @@ package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.IntFunction;
 
 /**
  * Elementwise comparison giving 1.0 (true) or 0.0 (false); any comparison with NaN is false except
@@ -53,5 +55,10 @@ public record Compare(Op op) implements Primitive {
   @Override
   public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
     return s.zip(in[0], in[1], (a, b) -> s.compare(op, a, b));
+  }
+
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> null;
   }
 }

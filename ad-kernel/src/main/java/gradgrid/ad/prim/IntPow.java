@@ -5,7 +5,9 @@ import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.IntFunction;
 
 /**
  * Elementwise {@code a^n} for a fixed integer {@code n}, by repeated squaring. Its derivative rule
@@ -107,5 +109,35 @@ public record IntPow(int n) implements Primitive {
       r = s.constant(1.0);
     }
     return n < 0 ? s.recip(r) : r;
+  }
+
+  /**
+   * The series of the multiplications {@link #pow} performs (Cauchy products, no division), so it
+   * is exact at 0 to every order.
+   */
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    if (n == 0) {
+      return m -> null;
+    }
+    Series p = c.of(v -> multiplied(v[0]), x[0]);
+    return p::coeff;
+  }
+
+  /** {@code x^n} by repeated squaring as traced multiplications (and a reciprocal when n < 0). */
+  private Val multiplied(Val x) {
+    long e = Math.abs((long) n);
+    Val r = null;
+    Val b = x;
+    while (e > 0) {
+      if ((e & 1) != 0) {
+        r = r == null ? b : r.mul(b);
+      }
+      e >>= 1;
+      if (e > 0) {
+        b = b.mul(b);
+      }
+    }
+    return n < 0 ? r.recip() : r;
   }
 }

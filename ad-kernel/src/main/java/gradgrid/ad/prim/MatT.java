@@ -5,7 +5,9 @@ import gradgrid.ad.ir.Atom;
 import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.IntFunction;
 
 /** Matrix transpose {@code f64[m,n] -> f64[n,m]}; linear, and its own transpose rule. */
 public record MatT() implements Primitive {
@@ -65,5 +67,10 @@ public record MatT() implements Primitive {
       }
     }
     return r;
+  }
+
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> x[0].coeff(m) == null ? null : x[0].coeff(m).t();
   }
 }

@@ -4,7 +4,9 @@ import gradgrid.ad.ir.AdException;
 import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.IntFunction;
 
 /**
  * Matrix times vector, {@code y_i = sum_k W_ik x_k}, each sum accumulated left to right from the
@@ -81,5 +83,10 @@ public record MatVec() implements Primitive {
       r[i] = s.sum(terms);
     }
     return r;
+  }
+
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> Series.cauchy(m, x[0], x[1], Val::matvec);
   }
 }

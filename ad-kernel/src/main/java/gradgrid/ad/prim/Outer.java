@@ -3,7 +3,9 @@ package gradgrid.ad.prim;
 import gradgrid.ad.ir.AdException;
 import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.IntFunction;
 
 /**
  * Outer product {@code r_ij = a_i b_j} of two vectors; linear in either when the other is fixed.
@@ -59,5 +61,10 @@ public record Outer() implements Primitive {
       }
     }
     return r;
+  }
+
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> Series.cauchy(m, x[0], x[1], Val::outer);
   }
 }

@@ -5,8 +5,10 @@ import gradgrid.ad.ir.Atom;
 import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
 import java.io.Serializable;
+import java.util.function.IntFunction;
 
 /**
  * A primitive operation with all of its rules side by side: shape, evaluation, forward derivative
@@ -69,6 +71,16 @@ public sealed interface Primitive extends Serializable
    */
   default Atom simplify(GraphBuilder b, Atom[] in) {
     return null;
+  }
+
+  /**
+   * The Taylor rule: given the series of the inputs {@code x} and of the output {@code y} (whose
+   * coefficient 0 is the primal value), the function giving coefficient {@code m >= 1} of {@code y}
+   * (null for zero) from coefficients up to {@code m} of the inputs and below {@code m} of {@code
+   * y}. Called once per equation, then asked for m = 1, 2, ... in order.
+   */
+  default IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    throw new AdException(name() + " has no Taylor rule");
   }
 
   /**

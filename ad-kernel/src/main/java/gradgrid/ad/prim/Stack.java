@@ -3,8 +3,10 @@ package gradgrid.ad.prim;
 import gradgrid.ad.ir.AdException;
 import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /** Stacks {@code n} values of one shape along a new first axis; linear in all of them. */
 public record Stack() implements Primitive {
@@ -62,5 +64,21 @@ public record Stack() implements Primitive {
   @Override
   public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
     return Arrays.stream(in).flatMapToInt(Arrays::stream).toArray();
+  }
+
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> {
+      Val[] parts = new Val[x.length];
+      boolean any = false;
+      for (int k = 0; k < x.length; k++) {
+        parts[k] = x[k].coeff(m);
+        any |= parts[k] != null;
+        if (parts[k] == null) {
+          parts[k] = x[k].coeff(0).zeros();
+        }
+      }
+      return any ? Val.stack(parts) : null;
+    };
   }
 }

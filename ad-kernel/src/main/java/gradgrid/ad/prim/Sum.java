@@ -3,7 +3,9 @@ package gradgrid.ad.prim;
 import gradgrid.ad.ir.AdException;
 import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.IntFunction;
 
 /** The sum of all elements, added left to right; linear, its transpose is {@link Broadcast}. */
 public record Sum() implements Primitive {
@@ -42,5 +44,10 @@ public record Sum() implements Primitive {
   @Override
   public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
     return new int[] {s.sum(in[0])};
+  }
+
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> x[0].coeff(m) == null ? null : x[0].coeff(m).sum();
   }
 }

@@ -8,6 +8,7 @@ import gradgrid.ad.ir.Graph;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -204,6 +205,63 @@ public final class Transforms {
         f.params(),
         List.of(name),
         d.graph());
+  }
+
+  /**
+   * f and its first {@code order} derivatives w.r.t. the scalar argument {@code argnum}, in one
+   * Taylor-mode pass ({@link Taylor}): outputs {@code f, df/dx, d2f/dx2, ...} for each of f's
+   * outputs in turn, order by order.
+   */
+  public static Fn taylor(Fn f, int argnum, int order) {
+    String what = "taylor of '" + f.name() + "'";
+    int[] wrt = checkArgnums(what, f, new int[] {argnum});
+    Param p = f.params().get(wrt[0]);
+    if (!p.shape().isScalar()) {
+      throw new AdException(
+          what
+              + ": argument '"
+              + p.name()
+              + "' is "
+              + p.shape()
+              + "; Taylor mode needs a scalar argument (use jacfwd for vectors)");
+    }
+    if (order < 0) {
+      throw new AdException(what + ": the order must be at least 0, got " + order);
+    }
+    List<String> names = new ArrayList<>();
+    List<Shape> shapes = new ArrayList<>();
+    for (int j = 0; j <= order; j++) {
+      for (int o = 0; o < f.outputNames().size(); o++) {
+        String out = f.outputNames().get(o);
+        names.add(
+            j == 0
+                ? out
+                : j == 1 ? "d" + out + "/d" + p.name() : "d" + j + out + "/d" + p.name() + j);
+        shapes.add(f.outputShapes().get(o));
+      }
+    }
+    return build(
+        "taylor(" + f.name() + ", argnum=" + argnum + ", order=" + order + ")",
+        f.params(),
+        names,
+        (b, x) -> {
+          Series[] in = new Series[x.length];
+          for (int i = 0; i < x.length; i++) {
+            in[i] = i == wrt[0] ? Taylor.given(x[i], x[i].constant(1.0)) : Taylor.given(x[i]);
+          }
+          Series[] out = Taylor.apply(b, f.graph(), in);
+          Val[] r = new Val[(order + 1) * out.length];
+          double factorial = 1;
+          for (int j = 0; j <= order; j++) {
+            factorial *= Math.max(j, 1);
+            for (int o = 0; o < out.length; o++) {
+              Val c = out[o].coeff(j);
+              // f^(j) = j! c_j
+              r[j * out.length + o] = c == null || j < 2 ? c : c.mul(factorial);
+            }
+          }
+          return zerosForNull(b, r, shapes);
+        });
   }
 
   /** Forward-over-reverse Hessian blocks, named {@code d2f/da db}. */
