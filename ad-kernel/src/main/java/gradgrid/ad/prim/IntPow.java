@@ -7,6 +7,7 @@ import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.BinaryOperator;
 import java.util.function.IntFunction;
 
 /**
@@ -94,21 +95,29 @@ public record IntPow(int n) implements Primitive {
     if (e > MAX_UNROLLED) {
       return s.intPowCall(x, n);
     }
-    int r = -1; // 1.0 until the first factor; 1.0 * b == b exactly
-    int b = x;
+    Integer r = squarings(x, e, s::mul);
+    int p = r == null ? s.constant(1.0) : r;
+    return n < 0 ? s.recip(p) : p;
+  }
+
+  /**
+   * {@code x^e} by repeated squaring with {@code mul}, in exactly the order of multiplications of
+   * {@link #pow} (whose leading {@code 1.0 * b} is {@code b} exactly); null for {@code e = 0}. The
+   * one sequence kernels and Taylor mode share with the interpreter.
+   */
+  private static <T> T squarings(T x, long e, BinaryOperator<T> mul) {
+    T r = null;
+    T b = x;
     while (e > 0) {
       if ((e & 1) != 0) {
-        r = r < 0 ? b : s.mul(r, b);
+        r = r == null ? b : mul.apply(r, b);
       }
       e >>= 1;
       if (e > 0) {
-        b = s.mul(b, b);
+        b = mul.apply(b, b);
       }
     }
-    if (r < 0) {
-      r = s.constant(1.0);
-    }
-    return n < 0 ? s.recip(r) : r;
+    return r;
   }
 
   /**
@@ -126,18 +135,7 @@ public record IntPow(int n) implements Primitive {
 
   /** {@code x^n} by repeated squaring as traced multiplications (and a reciprocal when n < 0). */
   private Val multiplied(Val x) {
-    long e = Math.abs((long) n);
-    Val r = null;
-    Val b = x;
-    while (e > 0) {
-      if ((e & 1) != 0) {
-        r = r == null ? b : r.mul(b);
-      }
-      e >>= 1;
-      if (e > 0) {
-        b = b.mul(b);
-      }
-    }
+    Val r = squarings(x, Math.abs((long) n), Val::mul);
     return n < 0 ? r.recip() : r;
   }
 }
