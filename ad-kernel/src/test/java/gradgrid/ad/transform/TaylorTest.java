@@ -120,6 +120,7 @@ class TaylorTest {
 
   @Test
   void vectorsSelectsAndMaxFollowTheirConventions() {
+    // stack, broadcast, outer, transpose, matvec, dot, index, recip, sum, compare, select, max
     Fn fn =
         Fn.trace(
             "mix",
@@ -127,7 +128,7 @@ class TaylorTest {
             a -> {
               Val v = Val.stack(a[0], a[0].sin(), a[0].mul(a[0]));
               Val w = v.mul(a[1]).add(a[1].broadcast(a[1].shape()).mul(a[0]));
-              Val m = Val.outer(w, v).matvec(a[1]).dot(v).add(w.get(2).recip());
+              Val m = Val.outer(w, v).t().matvec(a[1]).dot(v).add(w.get(2).recip()).add(w.sum());
               return Val.select(a[0].gt(a[1].get(0)), m, m.neg()).add(a[0].max(a[1].get(1)));
             });
     double[] c = {0.2, 0.9, -1.3};
