@@ -8,8 +8,10 @@ import gradgrid.ad.AD;
 import gradgrid.ad.Fn;
 import gradgrid.ad.ir.Atom;
 import gradgrid.ad.ir.GraphBuilder;
+import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.ir.Var;
+import gradgrid.ad.trace.Val;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -23,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every primitive's rules against independent oracles: the jvp rule against central finite
- * differences, and the transpose (through vjp) against the identity {@code <v, J u> = <J^T v, u>}.
+ * differences, the transpose (through vjp) against the identity {@code <v, J u> = <J^T v, u>}, and
+ * the Taylor rule against forward mode nested three times along a line through the inputs.
  */
 class PrimitiveRulesTest {
   /** One primitive applied to inputs of given shapes, with inputs drawn from a safe domain. */
@@ -209,6 +212,43 @@ class PrimitiveRulesTest {
       }
       // <v, J u> = <J^T v, u>
       assertClose(lhs, rhs, 1e-12, 1.0, c + " <v, Ju> vs <J^T v, u>");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void taylorRuleMatchesNestedForwardMode(Case c) {
+    Random r = new Random(13);
+    double[][] x = draw(c, r);
+    double[][] u = new double[x.length][];
+    for (int k : c.differentiable()) {
+      u[k] = random(r, x[k].length);
+    }
+    // along a line through x: g(s) = prim(x + s u), differentiated at s = 0
+    Fn g =
+        Fn.trace(
+            "line",
+            List.of(new gradgrid.ad.Param("s", Shape.SCALAR)),
+            a -> {
+              Atom[] in = new Atom[x.length];
+              for (int k = 0; k < x.length; k++) {
+                Val base = new Val(a[0].builder(), new Lit(c.shapes()[k], x[k]));
+                if (u[k] != null) {
+                  Lit dir = new Lit(c.shapes()[k], u[k]);
+                  base = base.add(new Val(a[0].builder(), dir).mul(a[0]));
+                }
+                in[k] = base.atom();
+              }
+              return new Val(a[0].builder(), a[0].builder().emit(c.prim(), in));
+            });
+    double[][] series = AD.taylor(g, 0, 3).call(new double[] {0.0});
+    Fn nested = g;
+    for (int j = 1; j <= 3; j++) {
+      nested = AD.jacfwd(nested, 0);
+      double[] want = nested.call(new double[] {0.0})[0];
+      for (int e = 0; e < want.length; e++) {
+        assertClose(want[e], series[j][e], 1e-10, 1.0, c + " order " + j + " element " + e);
+      }
     }
   }
 
