@@ -74,6 +74,15 @@ public final class AD {
   }
 
   /**
+   * The directional form of {@link #taylor}: the derivatives of {@code s -> f(x + s t)} at {@code s
+   * = 0} to {@code order}, the arguments {@code argnums} (default 0) moving along directions that
+   * become extra parameters {@code t_<name>}, as in {@link #jvp}.
+   */
+  public static Fn taylorAlong(Fn f, int order, int... argnums) {
+    return f.sameMode(Transforms.taylorAlong(f, order, argnums));
+  }
+
+  /**
    * The Hessian of a scalar function, forward-over-reverse ({@code jacfwd(grad(f))}): for argnums
    * (i, j, ...) the blocks {@code d2f/da_i da_j} in row-major block order, including the mixed ones
    * such as {@code d2f/(dalpha dbeta)}.

@@ -10,6 +10,8 @@ import gradgrid.ad.Fn;
 import gradgrid.ad.Param;
 import gradgrid.ad.examples.Rational;
 import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Lit;
+import gradgrid.ad.ir.Shape;
 import gradgrid.ad.prim.BinaryFn;
 import gradgrid.ad.prim.UnaryFn;
 import gradgrid.ad.trace.Val;
@@ -169,6 +171,37 @@ class TaylorTest {
       int taylor = AD.taylor(f, 0, k).eqnCount();
       assertTrue(taylor < concat, "k = " + k + ": taylor " + taylor + " vs nested " + concat);
     }
+  }
+
+  @Test
+  void alongADirectionEqualsTheSeriesOfTheLine() {
+    Fn f = Rational.of(5, 5);
+    Fn along = AD.taylorAlong(f, 6, 0, 2);
+    assertEquals(
+        List.of("x", "alpha", "beta", "t_x", "t_beta"),
+        along.params().stream().map(Param::name).toList());
+    double[] x = {0.6};
+    double[] alpha = {0.5, -1.2, 0.3, 0.05, -0.01, 0.0008};
+    double[] beta = {0.2, 0.4, -0.3, 0.02, 0.003, -0.0004};
+    double[] tb = {1, -0.5, 0.25, 0.1, -0.2, 0.3};
+    double[][] got = along.call(x, alpha, beta, new double[] {0.7}, tb);
+    // the same derivatives from the scalar function g(s) = f(x + 0.7 s, alpha, beta + s tb)
+    Fn g =
+        Fn.trace(
+            "g",
+            List.of(Param.scalar("s")),
+            a -> {
+              Val xs = a[0].mul(0.7).add(x[0]);
+              Val b = new Val(a[0].builder(), new Lit(Shape.vector(6), tb)).mul(a[0]);
+              Val bs = b.add(new Val(a[0].builder(), new Lit(Shape.vector(6), beta)));
+              Val al = new Val(a[0].builder(), new Lit(Shape.vector(6), alpha));
+              return Val.poly(al, xs).div(Val.poly(bs, xs).pow(2).add(1.0));
+            });
+    double[][] want = AD.taylor(g, 0, 6).call(new double[] {0.0});
+    for (int j = 0; j <= 6; j++) {
+      assertClose(want[j][0], got[j][0], 1e-12, Math.abs(want[j][0]) + 1, "order " + j);
+    }
+    assertEquals("d6f/dt6", along.outputNames().get(6));
   }
 
   @Test
