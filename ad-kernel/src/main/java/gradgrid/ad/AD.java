@@ -64,6 +64,25 @@ public final class AD {
   }
 
   /**
+   * f and its first {@code order} derivatives w.r.t. the scalar argument {@code argnum}, all in one
+   * function and one Taylor-mode pass (JAX's {@code jet}): outputs {@code f, df/dx, ..., d^k
+   * f/dx^k}, O(k^2) work per product where nesting {@link #derivative} costs a trace per order.
+   * Exact at 0 for integer powers, to every order; jitted like every other function.
+   */
+  public static Fn taylor(Fn f, int argnum, int order) {
+    return f.sameMode(Transforms.taylor(f, argnum, order));
+  }
+
+  /**
+   * The directional form of {@link #taylor}: the derivatives of {@code s -> f(x + s t)} at {@code s
+   * = 0} to {@code order}, the arguments {@code argnums} (default 0) moving along directions that
+   * become extra parameters {@code t_<name>}, as in {@link #jvp}.
+   */
+  public static Fn taylorAlong(Fn f, int order, int... argnums) {
+    return f.sameMode(Transforms.taylorAlong(f, order, argnums));
+  }
+
+  /**
    * The Hessian of a scalar function, forward-over-reverse ({@code jacfwd(grad(f))}): for argnums
    * (i, j, ...) the blocks {@code d2f/da_i da_j} in row-major block order, including the mixed ones
    * such as {@code d2f/(dalpha dbeta)}.

@@ -1,5 +1,7 @@
 package gradgrid.ad.compile;
 
+import gradgrid.ad.prim.BinaryFn;
+import gradgrid.ad.prim.UnaryFn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,13 +24,10 @@ final class ScalarProgram {
     MUL,
     NEG,
     RECIP,
-    POW,
-    EXP,
-    LOG,
-    SIN,
-    COS,
-    TANH,
-    SQRT,
+    /** {@code UnaryFn.values()[param]} of {@code args[0]}, a call to its static method. */
+    CALL,
+    /** {@code BinaryFn.values()[param]} of {@code args[0], args[1]}, a call to its method. */
+    CALL2,
     LT,
     LE,
     GT,
@@ -47,8 +46,9 @@ final class ScalarProgram {
   }
 
   /**
-   * One node. {@code args} are node ids; {@code param} is an input column, exponent or element
-   * index; {@code ref} indexes {@link #refs} for EVAL (the primitive) and MATVEC (the step).
+   * One node. {@code args} are node ids; {@code param} is an input column, exponent, element index
+   * or rule-table function; {@code ref} indexes {@link #refs} for EVAL (the primitive) and MATVEC
+   * (the step).
    */
   record Node(Op op, int[] args, int param, double value, int ref) {
     boolean isArray() {
@@ -84,6 +84,14 @@ final class ScalarProgram {
       args = new int[] {args[1], args[0]};
     }
     return add(op, args, 0, 0.0, null);
+  }
+
+  int call(UnaryFn f, int arg) {
+    return add(Op.CALL, new int[] {arg}, f.ordinal(), 0.0, null);
+  }
+
+  int call(BinaryFn f, int a, int b) {
+    return add(Op.CALL2, new int[] {a, b}, f.ordinal(), 0.0, null);
   }
 
   int ipowCall(int arg, int n) {

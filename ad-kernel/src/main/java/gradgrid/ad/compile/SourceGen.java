@@ -2,6 +2,8 @@ package gradgrid.ad.compile;
 
 import gradgrid.ad.compile.ScalarProgram.Node;
 import gradgrid.ad.compile.ScalarProgram.Op;
+import gradgrid.ad.prim.BinaryFn;
+import gradgrid.ad.prim.UnaryFn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -134,8 +136,8 @@ final class SourceGen {
     return switch (n.op()) {
           case ADD, MUL -> 14;
           case NEG, RECIP -> 11;
-          case EXP, LOG, SIN, COS, TANH, SQRT -> 12;
-          case POW -> 16;
+          case CALL -> 12;
+          case CALL2 -> 16;
           case LT, LE, GT, GE, EQ, NE -> 22;
           case SELECT -> 22;
           case IPOW_CALL -> 15;
@@ -561,13 +563,8 @@ final class SourceGen {
       case MUL -> bin(sb, a, " * ");
       case NEG -> sb.append("-v").append(a[0]);
       case RECIP -> sb.append("1.0 / v").append(a[0]);
-      case POW -> call(sb, "Math.pow", a);
-      case EXP -> call(sb, "Math.exp", a);
-      case LOG -> call(sb, "Math.log", a);
-      case SIN -> call(sb, "Math.sin", a);
-      case COS -> call(sb, "Math.cos", a);
-      case TANH -> call(sb, "Math.tanh", a);
-      case SQRT -> call(sb, "Math.sqrt", a);
+      case CALL -> call(sb, UnaryFn.values()[n.param()].javaName(), a);
+      case CALL2 -> call(sb, BinaryFn.values()[n.param()].javaName(), a);
       case LT -> cmp(sb, a, " < ");
       case LE -> cmp(sb, a, " <= ");
       case GT -> cmp(sb, a, " > ");

@@ -12,9 +12,11 @@
  * gradgrid.ad.prim.IntPow#pow} does; sums and dot products accumulate left to right from the first
  * term as the interpreter does, and Java never contracts to FMA. So a kernel's results equal {@link
  * gradgrid.ad.ir.Interpreter}'s bit for bit, NaN and infinities included. The one exception is a
- * batched contraction lowered to native dgemm (below), which is equal to rounding. A primitive
- * without a template (one added later, or {@code eigvalsh}) is called through its own {@code eval}
- * rule, so every graph compiles.
+ * batched contraction lowered to native dgemm (below), which is equal to rounding. Each primitive
+ * lowers itself ({@link gradgrid.ad.prim.Primitive#lower}, through the {@link
+ * gradgrid.ad.prim.ScalarEmitter} that {@code Scalarizer} implements); one without a scalar form
+ * ({@code max}, {@code eigvalsh}) is called through its own {@code eval} rule, so every graph
+ * compiles. The rule-table functions become calls to the static method their table line names.
  *
  * <h2>ABI</h2>
  *

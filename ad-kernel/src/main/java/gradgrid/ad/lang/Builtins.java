@@ -45,6 +45,76 @@ final class Builtins {
             unary("tanh", "hyperbolic tangent", "1 - tanh(x)^2", Val::tanh),
             unary("sqrt", "square root (NaN below 0)", "1/(2 sqrt(x)); +inf at 0", Val::sqrt),
             unary("abs", "|x|, as max(x, -x)", "sign(x); 0 at x = 0 (as JAX)", Val::abs),
+            unary("expm1", "e^x - 1, accurate near 0", "exp(x)", Val::expm1),
+            unary("log1p", "log(1 + x), accurate near 0", "1/(1 + x)", Val::log1p),
+            unary("log2", "base-2 logarithm, exact at powers of 2", "1/(x ln 2)", Val::log2),
+            unary("log10", "base-10 logarithm", "1/(x ln 10)", Val::log10),
+            unary("cbrt", "cube root, also of negative x", "1/(3 cbrt(x)^2); +inf at 0", Val::cbrt),
+            unary("asin", "arc sine (NaN outside [-1, 1])", "1/sqrt(1 - x^2)", Val::asin),
+            unary("acos", "arc cosine (NaN outside [-1, 1])", "-1/sqrt(1 - x^2)", Val::acos),
+            unary("atan", "arc tangent", "1/(1 + x^2)", Val::atan),
+            unary("sinh", "hyperbolic sine", "cosh(x)", Val::sinh),
+            unary("cosh", "hyperbolic cosine", "sinh(x)", Val::cosh),
+            unary("asinh", "inverse hyperbolic sine", "1/sqrt(x^2 + 1)", Val::asinh),
+            unary(
+                "acosh",
+                "inverse hyperbolic cosine (NaN below 1)",
+                "1/(sqrt(x - 1) sqrt(x + 1)); +inf at 1",
+                Val::acosh),
+            unary(
+                "atanh",
+                "inverse hyperbolic tangent (infinite at -1 and 1)",
+                "1/(1 - x^2)",
+                Val::atanh),
+            unary("erf", "error function", "2/sqrt(pi) exp(-x^2)", Val::erf),
+            unary("erfc", "1 - erf(x), accurate for large x", "-2/sqrt(pi) exp(-x^2)", Val::erfc),
+            unary(
+                "sigmoid",
+                "logistic function 1/(1 + e^-x), never overflowing",
+                "sigmoid(x) sigmoid(-x)",
+                Val::sigmoid),
+            unary(
+                "softplus",
+                "log(1 + e^x), as max(x, 0) + log1p(e^-|x|): no overflow",
+                "sigmoid(x)",
+                Val::softplus),
+            unary("floor", "largest integer <= x", "0 (piecewise constant)", Val::floor),
+            unary("ceil", "smallest integer >= x", "0 (piecewise constant)", Val::ceil),
+            unary("round", "nearest integer, halves to even", "0 (piecewise constant)", Val::round),
+            unary(
+                "sign", "-1, 0 or 1 by the sign of x (NaN stays NaN)", "0 (also at 0)", Val::sign),
+            unary(
+                "stopGradient",
+                "x itself, as a constant to differentiation (JAX's stop_gradient)",
+                "0",
+                Val::stopGradient),
+            new Builtin(
+                "atan2",
+                "atan2(y, x)",
+                "angle of the point (x, y) in (-pi, pi], as Java's Math.atan2",
+                "(x dy - y dx)/(x^2 + y^2); NaN at (0, 0)",
+                (l, c, a) -> {
+                  l.requireBroadcastable(c, a);
+                  return a[0].atan2(a[1]);
+                }),
+            new Builtin(
+                "hypot",
+                "hypot(a, b)",
+                "sqrt(a^2 + b^2) without overflow or underflow",
+                "(a da + b db)/hypot(a, b); NaN at (0, 0)",
+                (l, c, a) -> {
+                  l.requireBroadcastable(c, a);
+                  return a[0].hypot(a[1]);
+                }),
+            new Builtin(
+                "clip",
+                "clip(x, lo, hi)",
+                "x limited to [lo, hi], as min(max(x, lo), hi)",
+                "dx inside, dlo below, dhi above; shared evenly at a bound (as max)",
+                (l, c, a) -> {
+                  l.requireBroadcastable(c, a);
+                  return a[0].clip(a[1], a[2]);
+                }),
             new Builtin(
                 "pow",
                 "pow(a, b)",

@@ -188,7 +188,7 @@ final class Lowering {
     candidates.addAll(bindings.keySet());
     candidates.addAll(CONSTANTS.keySet());
     String hint = Suggest.didYouMean(name, candidates);
-    if (hint.isEmpty()) {
+    if (hint.isEmpty() && MathNames.explain(name, "") == null) {
       hint = Suggest.didYouMean(name, Builtins.ALL.keySet());
     }
     throw error(
@@ -215,14 +215,14 @@ final class Lowering {
                     ? "; write " + name + " * (...) for a product"
                     : "; take an element with " + name + "[i]"));
       }
-      String hint = Suggest.didYouMean(name, Builtins.ALL.keySet());
+      String functions = String.join(", ", Builtins.ALL.keySet());
+      String known = MathNames.explain(name, functions);
+      String hint = known != null ? known : Suggest.didYouMean(name, Builtins.ALL.keySet());
       throw error(
           call.pos(),
           "unknown function "
               + Source.quote(name)
-              + (hint.isEmpty()
-                  ? "; the functions are " + String.join(", ", Builtins.ALL.keySet())
-                  : hint));
+              + (hint.isEmpty() ? "; the functions are " + functions : hint));
     }
     int arity = f.arity();
     if (call.args().size() != arity) {

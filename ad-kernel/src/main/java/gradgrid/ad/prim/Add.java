@@ -1,7 +1,10 @@
 package gradgrid.ad.prim;
 
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.IntFunction;
 
 /** Elementwise {@code a + b}; linear in both inputs. */
 public record Add() implements Primitive {
@@ -33,5 +36,15 @@ public record Add() implements Primitive {
   @Override
   public boolean commutative() {
     return true;
+  }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return s.zip(in[0], in[1], s::add);
+  }
+
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> Val.addTangents(x[0].coeff(m), x[1].coeff(m));
   }
 }

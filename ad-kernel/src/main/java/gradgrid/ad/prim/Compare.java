@@ -1,7 +1,10 @@
 package gradgrid.ad.prim;
 
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.IntFunction;
 
 /**
  * Elementwise comparison giving 1.0 (true) or 0.0 (false); any comparison with NaN is false except
@@ -47,5 +50,15 @@ public record Compare(Op op) implements Primitive {
   @Override
   public Val jvp(Val[] x, Val[] t, Val y) {
     return null;
+  }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return s.zip(in[0], in[1], (a, b) -> s.compare(op, a, b));
+  }
+
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> null;
   }
 }

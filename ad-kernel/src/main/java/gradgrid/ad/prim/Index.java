@@ -5,8 +5,10 @@ import gradgrid.ad.ir.Atom;
 import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /** Element {@code i} along the first axis: {@code alpha[i]}, or row i of a matrix; linear. */
 public record Index(int i) implements Primitive {
@@ -34,7 +36,7 @@ public record Index(int i) implements Primitive {
 
   @Override
   public Val jvp(Val[] x, Val[] t, Val y) {
-    return t[0] == null ? null : t[0].get(i);
+    return t[0].get(i);
   }
 
   @Override
@@ -56,5 +58,17 @@ public record Index(int i) implements Primitive {
       return def.inputs().get(0);
     }
     return null;
+  }
+
+  /** Data movement only: the chosen elements' nodes. */
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    int chunk = e.inputs().get(0).shape().dropFirst().size();
+    return Arrays.copyOfRange(in[0], i * chunk, (i + 1) * chunk);
+  }
+
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> x[0].coeff(m) == null ? null : x[0].coeff(m).get(i);
   }
 }

@@ -1,10 +1,14 @@
 package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.Atom;
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.BinaryOperator;
+import java.util.function.IntFunction;
 
 /**
  * Elementwise {@code a^n} for a fixed integer {@code n}, by repeated squaring. Its derivative rule
@@ -31,7 +35,7 @@ public record IntPow(int n) implements Primitive {
 
   @Override
   public Val jvp(Val[] x, Val[] t, Val y) {
-    if (t[0] == null || n == 0) {
+    if (n == 0) {
       return null;
     }
     // d x^n = n x^(n-1) t, with x^0 = 1 exactly (no 0 * 0^-1)
@@ -75,5 +79,63 @@ public record IntPow(int n) implements Primitive {
       }
     }
     return r;
+  }
+
+  /** Integer powers up to this exponent are unrolled; larger ones call {@link #pow}. */
+  static final int MAX_UNROLLED = 64;
+
+  /** The multiplications {@link #pow} performs, unrolled: repeated squaring. */
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return s.map(in[0], x -> lower(s, x));
+  }
+
+  private int lower(ScalarEmitter s, int x) {
+    long e = Math.abs((long) n);
+    if (e > MAX_UNROLLED) {
+      return s.intPowCall(x, n);
+    }
+    Integer r = squarings(x, e, s::mul);
+    int p = r == null ? s.constant(1.0) : r;
+    return n < 0 ? s.recip(p) : p;
+  }
+
+  /**
+   * {@code x^e} by repeated squaring with {@code mul}, in exactly the order of multiplications of
+   * {@link #pow} (whose leading {@code 1.0 * b} is {@code b} exactly); null for {@code e = 0}. The
+   * one sequence kernels and Taylor mode share with the interpreter.
+   */
+  private static <T> T squarings(T x, long e, BinaryOperator<T> mul) {
+    T r = null;
+    T b = x;
+    while (e > 0) {
+      if ((e & 1) != 0) {
+        r = r == null ? b : mul.apply(r, b);
+      }
+      e >>= 1;
+      if (e > 0) {
+        b = mul.apply(b, b);
+      }
+    }
+    return r;
+  }
+
+  /**
+   * The series of the multiplications {@link #pow} performs (Cauchy products, no division), so it
+   * is exact at 0 to every order.
+   */
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    if (n == 0) {
+      return m -> null;
+    }
+    Series p = c.of(v -> multiplied(v[0]), x[0]);
+    return p::coeff;
+  }
+
+  /** {@code x^n} by repeated squaring as traced multiplications (and a reciprocal when n < 0). */
+  private Val multiplied(Val x) {
+    Val r = squarings(x, Math.abs((long) n), Val::mul);
+    return n < 0 ? r.recip() : r;
   }
 }

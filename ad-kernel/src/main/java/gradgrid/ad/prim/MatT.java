@@ -5,7 +5,9 @@ import gradgrid.ad.ir.Atom;
 import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.IntFunction;
 
 /** Matrix transpose {@code f64[m,n] -> f64[n,m]}; linear, and its own transpose rule. */
 public record MatT() implements Primitive {
@@ -37,7 +39,7 @@ public record MatT() implements Primitive {
 
   @Override
   public Val jvp(Val[] x, Val[] t, Val y) {
-    return t[0] == null ? null : t[0].t();
+    return t[0].t();
   }
 
   @Override
@@ -50,5 +52,25 @@ public record MatT() implements Primitive {
   public Atom simplify(GraphBuilder b, Atom[] in) {
     Eqn def = b.definition(in[0]);
     return def != null && def.prim() instanceof MatT ? def.inputs().get(0) : null;
+  }
+
+  /** Data movement only: the nodes in transposed order. */
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    Shape in0 = e.inputs().get(0).shape();
+    int m = in0.dim(0);
+    int n = in0.dim(1);
+    int[] r = new int[m * n];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        r[j * m + i] = in[0][i * n + j];
+      }
+    }
+    return r;
+  }
+
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> x[0].coeff(m) == null ? null : x[0].coeff(m).t();
   }
 }

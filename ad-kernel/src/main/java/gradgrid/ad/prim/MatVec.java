@@ -1,8 +1,12 @@
 package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Eqn;
+import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.IntFunction;
 
 /**
  * Matrix times vector, {@code y_i = sum_k W_ik x_k}, each sum accumulated left to right from the
@@ -53,5 +57,36 @@ public record MatVec() implements Primitive {
     return linear[0]
         ? new Val[] {Val.outer(ct, x[1]), null}
         : new Val[] {null, x[0].t().matvec(ct)};
+  }
+
+  /**
+   * A constant matrix batched over a tile when the compiler finds it large enough; otherwise each
+   * output element is the scalar dot product, summed as {@link #eval} sums.
+   */
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    if (e.inputs().get(0) instanceof Lit w) {
+      int[] batched = s.batchedMatVec(w, in[1]);
+      if (batched != null) {
+        return batched;
+      }
+    }
+    Shape ws = e.inputs().get(0).shape();
+    int m = ws.dim(0);
+    int n = ws.dim(1);
+    int[] r = new int[m];
+    for (int i = 0; i < m; i++) {
+      int[] terms = new int[n];
+      for (int k = 0; k < n; k++) {
+        terms[k] = s.mul(in[0][i * n + k], in[1][k]);
+      }
+      r[i] = s.sum(terms);
+    }
+    return r;
+  }
+
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> Series.cauchy(m, x[0], x[1], Val::matvec);
   }
 }

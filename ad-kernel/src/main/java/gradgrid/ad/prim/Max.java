@@ -1,7 +1,9 @@
 package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.IntFunction;
 
 /**
  * Elementwise {@code max(a, b)} ({@link Math#max}: NaN if either is NaN, {@code +0.0 > -0.0}). At a
@@ -26,13 +28,28 @@ public record Max() implements Primitive {
 
   @Override
   public Val jvp(Val[] x, Val[] t, Val y) {
-    if (t[0] == null && t[1] == null) {
-      return null;
-    }
     // a > b ? da : (b > a ? db : (da + db) / 2)
     Val da = t[0] == null ? y.zeros() : t[0];
     Val db = t[1] == null ? y.zeros() : t[1];
     Val tie = Val.addTangents(t[0], t[1]).mul(0.5);
     return Val.select(x[0].gt(x[1]), da, Val.select(x[1].gt(x[0]), db, tie));
+  }
+
+  /** As the jvp rule, coefficient by coefficient: the larger primal's, half each at a tie. */
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    Val a0 = x[0].coeff(0);
+    Val b0 = x[1].coeff(0);
+    return m -> {
+      Val a = x[0].coeff(m);
+      Val b = x[1].coeff(m);
+      if (a == null && b == null) {
+        return null;
+      }
+      Val zero = y.coeff(0).zeros();
+      Val tie = Val.addTangents(a, b).mul(0.5);
+      return Val.select(
+          a0.gt(b0), a == null ? zero : a, Val.select(b0.gt(a0), b == null ? zero : b, tie));
+    };
   }
 }

@@ -2,10 +2,13 @@ package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.AdException;
 import gradgrid.ad.ir.Atom;
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.IntFunction;
 
 /** Elementwise {@code a * b}; linear in either input when the other is held fixed. */
 public record Mul() implements Primitive {
@@ -54,5 +57,16 @@ public record Mul() implements Primitive {
   @Override
   public boolean commutative() {
     return true;
+  }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return s.zip(in[0], in[1], s::mul);
+  }
+
+  /** Cauchy's product. */
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> Series.cauchy(m, x[0], x[1], Val::mul);
   }
 }

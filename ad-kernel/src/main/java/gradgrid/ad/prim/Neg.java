@@ -4,7 +4,9 @@ import gradgrid.ad.ir.Atom;
 import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.IntFunction;
 
 /** Elementwise {@code -a}; linear. Subtraction is add of neg. */
 public record Neg() implements Primitive {
@@ -25,7 +27,7 @@ public record Neg() implements Primitive {
 
   @Override
   public Val jvp(Val[] x, Val[] t, Val y) {
-    return t[0] == null ? null : t[0].neg();
+    return t[0].neg();
   }
 
   @Override
@@ -37,5 +39,15 @@ public record Neg() implements Primitive {
   public Atom simplify(GraphBuilder b, Atom[] in) {
     Eqn def = b.definition(in[0]);
     return def != null && def.prim() instanceof Neg ? def.inputs().get(0) : null;
+  }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return s.map(in[0], s::neg);
+  }
+
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> x[0].coeff(m) == null ? null : x[0].coeff(m).neg();
   }
 }

@@ -1,8 +1,11 @@
 package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.IntFunction;
 
 /**
  * Outer product {@code r_ij = a_i b_j} of two vectors; linear in either when the other is fixed.
@@ -46,5 +49,22 @@ public record Outer() implements Primitive {
     }
     // ct_a = ct b ; ct_b = ct^T a
     return linear[0] ? new Val[] {ct.matvec(x[1]), null} : new Val[] {null, ct.t().matvec(x[0])};
+  }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    int n = in[1].length;
+    int[] r = new int[in[0].length * n];
+    for (int i = 0; i < in[0].length; i++) {
+      for (int j = 0; j < n; j++) {
+        r[i * n + j] = s.mul(in[0][i], in[1][j]);
+      }
+    }
+    return r;
+  }
+
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> Series.cauchy(m, x[0], x[1], Val::outer);
   }
 }

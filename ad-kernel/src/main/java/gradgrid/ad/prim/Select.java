@@ -1,8 +1,11 @@
 package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.IntFunction;
 
 /**
  * Elementwise {@code p != 0 ? a : b} (JAX's {@code where}); linear in {@code a} and {@code b}. The
@@ -47,6 +50,29 @@ public record Select() implements Primitive {
       null,
       linear[1] ? Val.select(x[0], ct, zero) : null,
       linear[2] ? Val.select(x[0], zero, ct) : null
+    };
+  }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    int[] r = new int[in[0].length];
+    for (int k = 0; k < r.length; k++) {
+      r[k] = s.select(in[0][k], in[1][k], in[2][k]);
+    }
+    return r;
+  }
+
+  /** The branch the primal values choose, coefficient by coefficient. */
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> {
+      Val a = x[1].coeff(m);
+      Val b = x[2].coeff(m);
+      if (a == null && b == null) {
+        return null;
+      }
+      Val zero = y.coeff(0).zeros();
+      return Val.select(x[0].coeff(0), a == null ? zero : a, b == null ? zero : b);
     };
   }
 }

@@ -1,8 +1,12 @@
 package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /** Stacks {@code n} values of one shape along a new first axis; linear in all of them. */
 public record Stack() implements Primitive {
@@ -40,13 +44,11 @@ public record Stack() implements Primitive {
 
   @Override
   public Val jvp(Val[] x, Val[] t, Val y) {
-    boolean any = false;
     Val[] parts = new Val[t.length];
     for (int k = 0; k < t.length; k++) {
-      any |= t[k] != null;
       parts[k] = t[k] != null ? t[k] : x[k].zeros();
     }
-    return any ? Val.stack(parts) : null;
+    return Val.stack(parts);
   }
 
   @Override
@@ -56,5 +58,27 @@ public record Stack() implements Primitive {
       r[k] = linear[k] ? ct.get(k) : null;
     }
     return r;
+  }
+
+  /** Data movement only: the parts' nodes one after another. */
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return Arrays.stream(in).flatMapToInt(Arrays::stream).toArray();
+  }
+
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> {
+      Val[] parts = new Val[x.length];
+      boolean any = false;
+      for (int k = 0; k < x.length; k++) {
+        parts[k] = x[k].coeff(m);
+        any |= parts[k] != null;
+        if (parts[k] == null) {
+          parts[k] = x[k].coeff(0).zeros();
+        }
+      }
+      return any ? Val.stack(parts) : null;
+    };
   }
 }

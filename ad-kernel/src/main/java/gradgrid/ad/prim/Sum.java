@@ -1,8 +1,11 @@
 package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.function.IntFunction;
 
 /** The sum of all elements, added left to right; linear, its transpose is {@link Broadcast}. */
 public record Sum() implements Primitive {
@@ -30,11 +33,21 @@ public record Sum() implements Primitive {
 
   @Override
   public Val jvp(Val[] x, Val[] t, Val y) {
-    return t[0] == null ? null : t[0].sum();
+    return t[0].sum();
   }
 
   @Override
   public Val[] transpose(Val ct, Val[] x, Shape[] shapes, boolean[] linear) {
     return new Val[] {ct.broadcast(shapes[0])};
+  }
+
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    return new int[] {s.sum(in[0])};
+  }
+
+  @Override
+  public IntFunction<Val> taylor(Series.Context c, Series[] x, Series y) {
+    return m -> x[0].coeff(m) == null ? null : x[0].coeff(m).sum();
   }
 }

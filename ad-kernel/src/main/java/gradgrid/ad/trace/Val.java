@@ -6,30 +6,27 @@ import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.prim.Add;
+import gradgrid.ad.prim.Binary;
+import gradgrid.ad.prim.BinaryFn;
 import gradgrid.ad.prim.Broadcast;
 import gradgrid.ad.prim.Compare;
-import gradgrid.ad.prim.Cos;
 import gradgrid.ad.prim.Dot;
 import gradgrid.ad.prim.Eigvalsh;
-import gradgrid.ad.prim.Exp;
 import gradgrid.ad.prim.Index;
 import gradgrid.ad.prim.IntPow;
-import gradgrid.ad.prim.Log;
 import gradgrid.ad.prim.MatT;
 import gradgrid.ad.prim.MatVec;
 import gradgrid.ad.prim.Max;
 import gradgrid.ad.prim.Mul;
 import gradgrid.ad.prim.Neg;
 import gradgrid.ad.prim.Outer;
-import gradgrid.ad.prim.Pow;
 import gradgrid.ad.prim.Primitive;
 import gradgrid.ad.prim.Recip;
 import gradgrid.ad.prim.Select;
-import gradgrid.ad.prim.Sin;
-import gradgrid.ad.prim.Sqrt;
 import gradgrid.ad.prim.Stack;
 import gradgrid.ad.prim.Sum;
-import gradgrid.ad.prim.Tanh;
+import gradgrid.ad.prim.Unary;
+import gradgrid.ad.prim.UnaryFn;
 
 /**
  * A traced value: what user functions and derivative rules compute with. Every operation records an
@@ -159,27 +156,57 @@ public final class Val {
 
   /** {@code this^y} for a real exponent. */
   public Val pow(Val y) {
-    return binary(new Pow(), y);
+    return apply(BinaryFn.POW, y);
+  }
+
+  /** A function of the unary rule table, elementwise ({@code x.apply(UnaryFn.ERF)}). */
+  public Val apply(UnaryFn f) {
+    return emit(new Unary(f), this);
+  }
+
+  /** A function of the binary rule table, elementwise, with {@code this} first. */
+  public Val apply(BinaryFn f, Val o) {
+    return binary(new Binary(f), o);
   }
 
   /** {@code e^this}. */
   public Val exp() {
-    return emit(new Exp(), this);
+    return apply(UnaryFn.EXP);
+  }
+
+  /** {@code e^this - 1}, accurate near 0. */
+  public Val expm1() {
+    return apply(UnaryFn.EXPM1);
   }
 
   /** Natural logarithm. */
   public Val log() {
-    return emit(new Log(), this);
+    return apply(UnaryFn.LOG);
+  }
+
+  /** {@code log(1 + this)}, accurate near 0. */
+  public Val log1p() {
+    return apply(UnaryFn.LOG1P);
+  }
+
+  /** Base-2 logarithm, exact at powers of two. */
+  public Val log2() {
+    return apply(UnaryFn.LOG2);
+  }
+
+  /** Base-10 logarithm. */
+  public Val log10() {
+    return apply(UnaryFn.LOG10);
   }
 
   /** Sine. */
   public Val sin() {
-    return emit(new Sin(), this);
+    return apply(UnaryFn.SIN);
   }
 
   /** Cosine. */
   public Val cos() {
-    return emit(new Cos(), this);
+    return apply(UnaryFn.COS);
   }
 
   /** Tangent, as {@code sin / cos}. */
@@ -187,14 +214,117 @@ public final class Val {
     return sin().div(cos());
   }
 
+  /** Arc sine, in {@code [-pi/2, pi/2]}; NaN outside {@code [-1, 1]}. */
+  public Val asin() {
+    return apply(UnaryFn.ASIN);
+  }
+
+  /** Arc cosine, in {@code [0, pi]}; NaN outside {@code [-1, 1]}. */
+  public Val acos() {
+    return apply(UnaryFn.ACOS);
+  }
+
+  /** Arc tangent, in {@code (-pi/2, pi/2)}. */
+  public Val atan() {
+    return apply(UnaryFn.ATAN);
+  }
+
+  /** The angle of the point {@code (x, this)}: {@code atan2(this, x)} as {@link Math#atan2}. */
+  public Val atan2(Val x) {
+    return apply(BinaryFn.ATAN2, x);
+  }
+
+  /** Hyperbolic sine. */
+  public Val sinh() {
+    return apply(UnaryFn.SINH);
+  }
+
+  /** Hyperbolic cosine. */
+  public Val cosh() {
+    return apply(UnaryFn.COSH);
+  }
+
   /** Hyperbolic tangent. */
   public Val tanh() {
-    return emit(new Tanh(), this);
+    return apply(UnaryFn.TANH);
+  }
+
+  /** Inverse hyperbolic sine. */
+  public Val asinh() {
+    return apply(UnaryFn.ASINH);
+  }
+
+  /** Inverse hyperbolic cosine; NaN below 1. */
+  public Val acosh() {
+    return apply(UnaryFn.ACOSH);
+  }
+
+  /** Inverse hyperbolic tangent; infinite at -1 and 1, NaN beyond. */
+  public Val atanh() {
+    return apply(UnaryFn.ATANH);
   }
 
   /** Square root. */
   public Val sqrt() {
-    return emit(new Sqrt(), this);
+    return apply(UnaryFn.SQRT);
+  }
+
+  /** Cube root, defined for negative values too. */
+  public Val cbrt() {
+    return apply(UnaryFn.CBRT);
+  }
+
+  /** {@code sqrt(this^2 + o^2)} without overflow or underflow. */
+  public Val hypot(Val o) {
+    return apply(BinaryFn.HYPOT, o);
+  }
+
+  /** The error function. */
+  public Val erf() {
+    return apply(UnaryFn.ERF);
+  }
+
+  /** The complementary error function {@code 1 - erf}, accurate where erf is near 1. */
+  public Val erfc() {
+    return apply(UnaryFn.ERFC);
+  }
+
+  /** The logistic function {@code 1 / (1 + e^-this)}. */
+  public Val sigmoid() {
+    return apply(UnaryFn.SIGMOID);
+  }
+
+  /** {@code log(1 + e^this)}, without overflow for large values; its derivative is sigmoid. */
+  public Val softplus() {
+    return apply(UnaryFn.SOFTPLUS);
+  }
+
+  /** The largest integer not above this; piecewise constant, so its derivative is zero. */
+  public Val floor() {
+    return apply(UnaryFn.FLOOR);
+  }
+
+  /** The smallest integer not below this; piecewise constant, so its derivative is zero. */
+  public Val ceil() {
+    return apply(UnaryFn.CEIL);
+  }
+
+  /** The nearest integer, halves to even ({@link Math#rint}); derivative zero. */
+  public Val round() {
+    return apply(UnaryFn.ROUND);
+  }
+
+  /** -1, 0 or 1 by sign ({@link Math#signum}: signed zeros and NaN kept); derivative zero. */
+  public Val sign() {
+    return apply(UnaryFn.SIGN);
+  }
+
+  /**
+   * This value with a zero derivative (JAX's {@code stop_gradient}): the identity in evaluation, a
+   * constant to every transform.
+   */
+  public Val stopGradient() {
+    return apply(UnaryFn.STOP_GRADIENT);
   }
 
   /** Elementwise maximum; at a tie the derivative is {@code (da + db) / 2}, as in JAX. */
@@ -205,6 +335,14 @@ public final class Val {
   /** Elementwise minimum, as {@code -max(-this, -o)}; ties share the derivative evenly. */
   public Val min(Val o) {
     return neg().max(o.neg()).neg();
+  }
+
+  /**
+   * This value clipped to {@code [lo, hi]}, as {@code min(max(this, lo), hi)}: derivative 1 inside,
+   * 0 outside, and half at either bound (ties share, as {@link #max}).
+   */
+  public Val clip(Val lo, Val hi) {
+    return max(lo).min(hi);
   }
 
   /** Absolute value, as {@code max(this, -this)}: derivative {@code sign(x)}, and 0 at 0. */

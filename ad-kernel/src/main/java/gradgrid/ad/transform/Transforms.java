@@ -8,6 +8,7 @@ import gradgrid.ad.ir.Graph;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Implements the transforms behind {@link gradgrid.ad.AD}: argument checks with clear messages,
@@ -204,6 +206,110 @@ public final class Transforms {
         f.params(),
         List.of(name),
         d.graph());
+  }
+
+  /**
+   * f and its first {@code order} derivatives w.r.t. the scalar argument {@code argnum}, in one
+   * Taylor-mode pass ({@link Taylor}): outputs {@code f, df/dx, d2f/dx2, ...} for each of f's
+   * outputs in turn, order by order.
+   */
+  public static Fn taylor(Fn f, int argnum, int order) {
+    String what = "taylor of '" + f.name() + "'";
+    int[] wrt = checkArgnums(what, f, new int[] {argnum});
+    Param p = f.params().get(wrt[0]);
+    if (!p.shape().isScalar()) {
+      throw new AdException(
+          what
+              + ": argument '"
+              + p.name()
+              + "' is "
+              + p.shape()
+              + "; Taylor mode needs a scalar argument (use taylorAlong for a direction)");
+    }
+    return series(
+        "taylor(" + f.name() + ", argnum=" + argnum + ", order=" + order + ")",
+        f,
+        f.params(),
+        order,
+        p.name(),
+        x -> {
+          Series[] in = new Series[x.length];
+          for (int i = 0; i < x.length; i++) {
+            in[i] = i == wrt[0] ? Taylor.given(x[i], x[i].constant(1.0)) : Taylor.given(x[i]);
+          }
+          return in;
+        });
+  }
+
+  /**
+   * The derivatives of {@code s -> f(x + s t)} at {@code s = 0} to {@code order}, moving the
+   * arguments {@code argnums} along directions {@code t} given as extra parameters ({@code t_alpha}
+   * and so on, as jvp's tangents): the directional form of {@link #taylor}.
+   */
+  public static Fn taylorAlong(Fn f, int order, int[] argnums) {
+    int[] wrt = checkArgnums("taylorAlong of '" + f.name() + "'", f, argnums);
+    List<Param> params = new ArrayList<>(f.params());
+    for (int a : wrt) {
+      Param p = f.params().get(a);
+      params.add(new Param("t_" + p.name(), p.shape()));
+    }
+    int n = f.params().size();
+    return series(
+        derivedName("taylorAlong", f, wrt) + "[order=" + order + "]",
+        f,
+        params,
+        order,
+        "t",
+        x -> {
+          Series[] in = new Series[n];
+          for (int i = 0; i < n; i++) {
+            in[i] = Taylor.given(x[i]);
+          }
+          for (int k = 0; k < wrt.length; k++) {
+            in[wrt[k]] = Taylor.given(x[wrt[k]], x[n + k]);
+          }
+          return in;
+        });
+  }
+
+  /** The outputs {@code f, df/d<var>, ...} of the series of f given the inputs' series. */
+  private static Fn series(
+      String name,
+      Fn f,
+      List<Param> params,
+      int order,
+      String var,
+      Function<Val[], Series[]> inputs) {
+    if (order < 0) {
+      throw new AdException(name + ": the order must be at least 0, got " + order);
+    }
+    List<String> names = new ArrayList<>();
+    List<Shape> shapes = new ArrayList<>();
+    for (int j = 0; j <= order; j++) {
+      for (int o = 0; o < f.outputNames().size(); o++) {
+        String out = f.outputNames().get(o);
+        names.add(j == 0 ? out : j == 1 ? "d" + out + "/d" + var : "d" + j + out + "/d" + var + j);
+        shapes.add(f.outputShapes().get(o));
+      }
+    }
+    return build(
+        name,
+        params,
+        names,
+        (b, x) -> {
+          Series[] out = Taylor.apply(b, f.graph(), inputs.apply(x));
+          Val[] r = new Val[(order + 1) * out.length];
+          double factorial = 1;
+          for (int j = 0; j <= order; j++) {
+            factorial *= Math.max(j, 1);
+            for (int o = 0; o < out.length; o++) {
+              Val c = out[o].coeff(j);
+              // f^(j) = j! c_j
+              r[j * out.length + o] = c == null || j < 2 ? c : c.mul(factorial);
+            }
+          }
+          return zerosForNull(b, r, shapes);
+        });
   }
 
   /** Forward-over-reverse Hessian blocks, named {@code d2f/da db}. */

@@ -4,7 +4,9 @@
  * non-zero). {@link gradgrid.ad.transform.Transpose} is reverse mode as JAX derives it: linearize
  * with jvp, then transpose the linear equations in reverse with each primitive's transpose rule.
  * jacfwd pushes one basis tangent per input element, jacrev pulls one basis cotangent per output
- * element, and the Hessian is jacfwd of grad (forward over reverse). Every result is a new {@link
+ * element, and the Hessian is jacfwd of grad (forward over reverse). {@link
+ * gradgrid.ad.transform.Taylor} pushes truncated Taylor series order by order with each primitive's
+ * Taylor rule, so {@code AD.taylor} gives f..f^(k) in one pass. Every result is a new {@link
  * gradgrid.ad.Fn}, so everything composes.
  *
  * <p>In tangent and cotangent space an all-zero literal is a symbolic zero: the one-hot basis of

@@ -101,7 +101,23 @@ class LangDerivativeTest {
           "1 / (1 + exp(-x))",
           "pi * x^2",
           "(x - y)^3 / 6",
-          "2^3 * x");
+          "2^3 * x",
+          "atan(x) + atan2(y, x)",
+          "asin(x / 3) * acos(y / 2)",
+          "sinh(x) - cosh(y)",
+          "asinh(x * y) + acosh(1 + x)",
+          "atanh(y / 2)",
+          "log1p(x) * expm1(y)",
+          "log2(x) + log10(y)",
+          "erf(x - y) + erfc(x)",
+          "sigmoid(3 * x - y)",
+          "softplus(x - 2 * y)",
+          "hypot(x, y)",
+          "cbrt(x - y)",
+          "floor(x) * y + ceil(y) * x",
+          "round(x) * sign(x - y) * y",
+          "y * stopGradient(round(x))",
+          "sum(clip(a, -0.5, x)) + clip(x, y, 2)");
 
   static Stream<String> expressions() {
     return EXPRESSIONS.stream();

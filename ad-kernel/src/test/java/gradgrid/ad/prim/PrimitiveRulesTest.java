@@ -8,9 +8,12 @@ import gradgrid.ad.AD;
 import gradgrid.ad.Fn;
 import gradgrid.ad.ir.Atom;
 import gradgrid.ad.ir.GraphBuilder;
+import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.ir.Var;
+import gradgrid.ad.trace.Val;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -22,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every primitive's rules against independent oracles: the jvp rule against central finite
- * differences, and the transpose (through vjp) against the identity {@code <v, J u> = <J^T v, u>}.
+ * differences, the transpose (through vjp) against the identity {@code <v, J u> = <J^T v, u>}, and
+ * the Taylor rule against forward mode nested three times along a line through the inputs.
  */
 class PrimitiveRulesTest {
   /** One primitive applied to inputs of given shapes, with inputs drawn from a safe domain. */
@@ -37,47 +41,95 @@ class PrimitiveRulesTest {
     Shape s = Shape.SCALAR;
     Shape v3 = Shape.vector(3);
     Shape m23 = Shape.matrix(2, 3);
-    return Stream.of(
-        new Case(new Add(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
-        new Case(new Neg(), new Shape[] {s}, -2, 2, new int[] {0}),
-        new Case(new Mul(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
-        new Case(new Recip(), new Shape[] {s}, 0.5, 2, new int[] {0}),
-        new Case(new IntPow(3), new Shape[] {s}, -2, 2, new int[] {0}),
-        new Case(new IntPow(-2), new Shape[] {s}, 0.5, 2, new int[] {0}),
-        new Case(new IntPow(0), new Shape[] {s}, -2, 2, new int[] {0}),
-        new Case(new IntPow(1), new Shape[] {s}, -2, 2, new int[] {0}),
-        new Case(new Pow(), new Shape[] {s, s}, 0.5, 2, new int[] {0, 1}),
-        new Case(new Exp(), new Shape[] {v3}, -2, 2, new int[] {0}),
-        new Case(new Log(), new Shape[] {s}, 0.5, 3, new int[] {0}),
-        new Case(new Sin(), new Shape[] {s}, -3, 3, new int[] {0}),
-        new Case(new Cos(), new Shape[] {s}, -3, 3, new int[] {0}),
-        new Case(new Tanh(), new Shape[] {s}, -2, 2, new int[] {0}),
-        new Case(new Sqrt(), new Shape[] {s}, 0.5, 3, new int[] {0}),
-        new Case(new Compare(Compare.Op.LT), new Shape[] {s, s}, -2, 2, new int[] {0, 1}),
-        new Case(new Select(), new Shape[] {v3, v3, v3}, -2, 2, new int[] {1, 2}),
-        new Case(new Index(1), new Shape[] {v3}, -2, 2, new int[] {0}),
-        new Case(new Index(1), new Shape[] {m23}, -2, 2, new int[] {0}),
-        new Case(new Stack(), new Shape[] {s, s, s}, -2, 2, new int[] {0, 1, 2}),
-        new Case(new Stack(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
-        new Case(new Broadcast(v3), new Shape[] {s}, -2, 2, new int[] {0}),
-        new Case(new Sum(), new Shape[] {m23}, -2, 2, new int[] {0}),
-        new Case(new Dot(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
-        new Case(new Max(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
-        new Case(new MatVec(), new Shape[] {m23, v3}, -2, 2, new int[] {0, 1}),
-        new Case(new MatT(), new Shape[] {m23}, -2, 2, new int[] {0}),
-        new Case(new Outer(), new Shape[] {v3, Shape.vector(2)}, -2, 2, new int[] {0, 1}));
+    Stream<Case> fixed =
+        Stream.of(
+            new Case(new Add(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
+            new Case(new Neg(), new Shape[] {s}, -2, 2, new int[] {0}),
+            new Case(new Mul(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
+            new Case(new Recip(), new Shape[] {s}, 0.5, 2, new int[] {0}),
+            new Case(new IntPow(3), new Shape[] {s}, -2, 2, new int[] {0}),
+            new Case(new IntPow(-2), new Shape[] {s}, 0.5, 2, new int[] {0}),
+            new Case(new IntPow(0), new Shape[] {s}, -2, 2, new int[] {0}),
+            new Case(new IntPow(1), new Shape[] {s}, -2, 2, new int[] {0}),
+            new Case(new Compare(Compare.Op.LT), new Shape[] {s, s}, -2, 2, new int[] {0, 1}),
+            new Case(new Select(), new Shape[] {v3, v3, v3}, -2, 2, new int[] {1, 2}),
+            new Case(new Index(1), new Shape[] {v3}, -2, 2, new int[] {0}),
+            new Case(new Index(1), new Shape[] {m23}, -2, 2, new int[] {0}),
+            new Case(new Stack(), new Shape[] {s, s, s}, -2, 2, new int[] {0, 1, 2}),
+            new Case(new Stack(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
+            new Case(new Broadcast(v3), new Shape[] {s}, -2, 2, new int[] {0}),
+            new Case(new Sum(), new Shape[] {m23}, -2, 2, new int[] {0}),
+            new Case(new Dot(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
+            new Case(new Max(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
+            new Case(new MatVec(), new Shape[] {m23, v3}, -2, 2, new int[] {0, 1}),
+            new Case(new MatT(), new Shape[] {m23}, -2, 2, new int[] {0}),
+            new Case(new Outer(), new Shape[] {v3, Shape.vector(2)}, -2, 2, new int[] {0, 1}));
+    Stream<Case> unary =
+        Arrays.stream(UnaryFn.values())
+            .filter(f -> f != UnaryFn.STOP_GRADIENT)
+            .map(f -> new Case(new Unary(f), new Shape[] {v3}, lo(f), hi(f), new int[] {0}));
+    Stream<Case> binary =
+        Arrays.stream(BinaryFn.values())
+            .map(f -> new Case(new Binary(f), new Shape[] {s, s}, 0.5, 2, new int[] {0, 1}));
+    return Stream.of(fixed, unary, binary).flatMap(c -> c);
+  }
+
+  /** Where each table function is smooth: inside its domain and away from its jumps. */
+  static double lo(UnaryFn f) {
+    return switch (f) {
+      case LOG, LOG2, LOG10, SQRT, CBRT, SIGN -> 0.5;
+      case LOG1P -> -0.5;
+      case ASIN, ACOS, ATANH -> -0.9;
+      case ACOSH -> 1.5;
+      case FLOOR, CEIL, ROUND -> 0.1;
+      case SIGMOID, SOFTPLUS -> -4;
+      default -> -2;
+    };
+  }
+
+  static double hi(UnaryFn f) {
+    return switch (f) {
+      case ASIN, ACOS, ATANH -> 0.9;
+      case ACOSH -> 4;
+      case FLOOR, CEIL -> 0.9;
+      case ROUND -> 0.4;
+      case SIGMOID, SOFTPLUS -> 4;
+      default -> 2;
+    };
   }
 
   @Test
   void everyRegisteredPrimitiveHasACase() {
-    Set<Class<?>> covered = new HashSet<>();
-    cases().forEach(c -> covered.add(c.prim().getClass()));
+    Set<Primitive> covered = new HashSet<>();
+    cases().forEach(c -> covered.add(c.prim()));
     for (Primitive p : Primitives.ALL) {
-      if (p instanceof Eigvalsh) {
-        continue; // not differentiable by design: MatVecTest checks that it says so
+      if (p instanceof Eigvalsh || p.equals(new Unary(UnaryFn.STOP_GRADIENT))) {
+        // not differentiable by design (MatVecTest checks that it says so); the derivative of
+        // stop_gradient is 0 where finite differences give 1 (StopGradientTest)
+        continue;
       }
-      assertTrue(covered.contains(p.getClass()), "no rule test for " + p.name());
+      boolean parameterised = p instanceof IntPow || p instanceof Index || p instanceof Compare;
+      boolean hit =
+          parameterised
+              ? covered.stream().anyMatch(c -> c.getClass() == p.getClass())
+              : covered.contains(p)
+                  || p instanceof Broadcast
+                      && covered.stream().anyMatch(c -> c instanceof Broadcast);
+      assertTrue(hit, "no rule test for " + p.name());
     }
+  }
+
+  @Test
+  void theRegistryListsEveryPermittedPrimitive() {
+    Set<Class<?>> registered = new HashSet<>();
+    Primitives.ALL.forEach(p -> registered.add(p.getClass()));
+    assertEquals(Set.of(Primitive.class.getPermittedSubclasses()), registered);
+    assertEquals(
+        Primitive.class.getPermittedSubclasses().length
+            + UnaryFn.values().length
+            + BinaryFn.values().length
+            - 2,
+        Primitives.ALL.size());
   }
 
   private static Fn single(Case c) {
@@ -160,6 +212,43 @@ class PrimitiveRulesTest {
       }
       // <v, J u> = <J^T v, u>
       assertClose(lhs, rhs, 1e-12, 1.0, c + " <v, Ju> vs <J^T v, u>");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void taylorRuleMatchesNestedForwardMode(Case c) {
+    Random r = new Random(13);
+    double[][] x = draw(c, r);
+    double[][] u = new double[x.length][];
+    for (int k : c.differentiable()) {
+      u[k] = random(r, x[k].length);
+    }
+    // along a line through x: g(s) = prim(x + s u), differentiated at s = 0
+    Fn g =
+        Fn.trace(
+            "line",
+            List.of(new gradgrid.ad.Param("s", Shape.SCALAR)),
+            a -> {
+              Atom[] in = new Atom[x.length];
+              for (int k = 0; k < x.length; k++) {
+                Val base = new Val(a[0].builder(), new Lit(c.shapes()[k], x[k]));
+                if (u[k] != null) {
+                  Lit dir = new Lit(c.shapes()[k], u[k]);
+                  base = base.add(new Val(a[0].builder(), dir).mul(a[0]));
+                }
+                in[k] = base.atom();
+              }
+              return new Val(a[0].builder(), a[0].builder().emit(c.prim(), in));
+            });
+    double[][] series = AD.taylor(g, 0, 3).call(new double[] {0.0});
+    Fn nested = g;
+    for (int j = 1; j <= 3; j++) {
+      nested = AD.jacfwd(nested, 0);
+      double[] want = nested.call(new double[] {0.0})[0];
+      for (int e = 0; e < want.length; e++) {
+        assertClose(want[e], series[j][e], 1e-10, 1.0, c + " order " + j + " element " + e);
+      }
     }
   }
 
