@@ -71,7 +71,15 @@ final class SweepScanBuilder
     if (run != null) {
       return filters;
     }
-    FilterPushdown translator = new FilterPushdown(axisIndex);
+    // Only grid axes prune: a sampled coordinate's values are not ordered by position
+    Map<String, Integer> prunable = new HashMap<>();
+    axisIndex.forEach(
+        (column, a) -> {
+          if (!spec.grid().isSampled(a)) {
+            prunable.put(column, a);
+          }
+        });
+    FilterPushdown translator = new FilterPushdown(prunable);
     List<Filter> accepted = new ArrayList<>();
     List<Filter> rest = new ArrayList<>();
     for (Filter f : filters) {
