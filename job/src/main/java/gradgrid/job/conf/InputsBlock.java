@@ -40,6 +40,9 @@ final class InputsBlock {
   /** An element axis key: {@code alpha[1]}. */
   static final Pattern ELEMENT = Pattern.compile("([A-Za-z_]\\w*)\\[(\\d+)]");
 
+  /** The planned key binding inputs to a table's rows by column name (not built yet). */
+  private static final String FROM_TABLE = "from-table";
+
   private InputsBlock() {}
 
   /**
@@ -71,6 +74,16 @@ final class InputsBlock {
         continue;
       }
       Param p = params.get(e.getKey());
+      if (p == null && e.getKey().equals(FROM_TABLE) && !params.containsKey(FROM_TABLE)) {
+        throw new ConfException(
+            at(e.getValue())
+                + "inputs."
+                + FROM_TABLE
+                + ": binding inputs to the rows of a table is not built yet; meanwhile the SQL"
+                + " functions evaluate any table's rows: SELECT *, gradgrid.<function>.<output>(...)"
+                + " FROM parquet.`<path>` in ./submit.sh sql (README: \"Derivatives as Spark SQL"
+                + " functions\")");
+      }
       if (p == null) {
         throw unknown(e.getKey(), e.getValue(), m.matches() ? m.group(1) : e.getKey(), params);
       }
