@@ -109,4 +109,44 @@ class SampledSweepTest {
       }
     }
   }
+
+  @Test
+  void aSampledScalarXKeepsItsDerivativeOutputs() throws Exception {
+    double[] alpha = {0.5, -1.2, -0.8, 0.4, 0.05, -0.01};
+    double[] beta = {0.3, -0.6, 0.1, 0.08, -0.01, 0.001};
+    SweepSpec spec =
+        new SweepConfLoader(providers, dir)
+            .parse(
+                ConfigFactory.parseString(
+                    "function { builtin = rational, deg-p = 5, deg-q = 5 }\n"
+                        + "inputs.alpha = [0.5, -1.2, -0.8, 0.4, 0.05, -0.01]\n"
+                        + "inputs.beta = [0.3, -0.6, 0.1, 0.08, -0.01, 0.001]\n"
+                        + "inputs.x { sample = uniform, seed = 99, points = 500, from = -3, to = 3 }\n"
+                        + "outputs = [f, \"f'\"]\noutput.dir = \""
+                        + dir.resolve("x")
+                        + "\"\n"),
+                "t");
+    SparkSession spark = SparkTestSession.get();
+    SweepToParquet.run(
+        spark, spec, providers.evaluator(spec), new PrintStream(OutputStream.nullOutputStream()));
+    List<Row> rows = spark.read().parquet(spec.output()).orderBy("sample").collectAsList();
+    assertEquals(500, rows.size());
+    for (Row r : rows) {
+      double x = r.getDouble(1);
+      double p = 0;
+      double dp = 0;
+      double q = 0;
+      double dq = 0;
+      for (int i = 0; i < 6; i++) {
+        p += alpha[i] * Math.pow(x, i);
+        q += beta[i] * Math.pow(x, i);
+        dp += i == 0 ? 0 : i * alpha[i] * Math.pow(x, i - 1);
+        dq += i == 0 ? 0 : i * beta[i] * Math.pow(x, i - 1);
+      }
+      double den = 1 + q * q;
+      // f = P / D; f' = P'/D - 2 P Q Q' / D^2
+      assertClose(p / den, r.getDouble(2), 1e-12, "f at x=" + x);
+      assertClose(dp / den - 2 * p * q * dq / (den * den), r.getDouble(3), 1e-11, "f' at x=" + x);
+    }
+  }
 }
