@@ -3,6 +3,7 @@ package gradgrid.job.grid;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The joint sample space of a sweep: every sampled input (a scalar, a whole vector, or single
@@ -10,6 +11,10 @@ import java.util.List;
  * their ranges. Coordinate {@code d} of sample {@code i} is {@code from[d] + (to[d] - from[d]) *
  * u[d]} with {@code u} point {@code i} of the unit cube ({@link SampleMethod}). Coordinates are in
  * grid order (parameter order, a vector's elements in order), one per {@link SampledAxis}.
+ *
+ * <p>A space may be restricted to some sample indices (what a pushed filter on the sample index
+ * keeps, {@link #restrict}): its positions {@code 0 .. points()-1} then number the kept samples in
+ * order, and each keeps the coordinates and index it has in the whole space.
  */
 public final class Samples implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -22,6 +27,7 @@ public final class Samples implements Serializable {
   private final List<AxisInput> inputs;
   private final double[] from;
   private final double[] to;
+  private final PositionSet kept;
 
   /**
    * Builds the space.
@@ -34,6 +40,16 @@ public final class Samples implements Serializable {
    */
   public Samples(
       SampleMethod method, long points, List<AxisInput> inputs, double[] from, double[] to) {
+    this(method, points, inputs, from, to, null);
+  }
+
+  private Samples(
+      SampleMethod method,
+      long points,
+      List<AxisInput> inputs,
+      double[] from,
+      double[] to,
+      PositionSet kept) {
     if (points < 1
         || inputs.isEmpty()
         || from.length != inputs.size()
@@ -45,6 +61,34 @@ public final class Samples implements Serializable {
     this.inputs = List.copyOf(inputs);
     this.from = from.clone();
     this.to = to.clone();
+    this.kept = kept;
+  }
+
+  /**
+   * The same space with only some samples kept.
+   *
+   * @param samples the sample indices to keep, not empty, all below {@link #points()}
+   * @return the restricted space
+   * @throws IllegalStateException if this space is already restricted
+   */
+  public Samples restrict(PositionSet samples) {
+    if (kept != null) {
+      throw new IllegalStateException("already restricted: " + this);
+    }
+    if (samples.count() == 0 || samples.position(samples.count() - 1) >= points) {
+      throw new IllegalArgumentException("samples " + samples + " of " + points);
+    }
+    return new Samples(method, points, inputs, from, to, samples);
+  }
+
+  /**
+   * The sample index at a position: the position itself, unless the space is restricted.
+   *
+   * @param position the position, {@code 0 <= position < points()}
+   * @return the sample index in the whole space
+   */
+  public long index(long position) {
+    return kept == null ? position : kept.position(position);
   }
 
   /**
@@ -57,12 +101,12 @@ public final class Samples implements Serializable {
   }
 
   /**
-   * The number of samples.
+   * The number of samples (those kept, for a restricted space).
    *
    * @return the point count
    */
   public long points() {
-    return points;
+    return kept == null ? points : kept.count();
   }
 
   /**
@@ -108,13 +152,14 @@ public final class Samples implements Serializable {
   }
 
   /**
-   * Sample {@code index}, scaled to the bounds (a convenience over a fresh {@link #cursor()}).
+   * The sample at a position, scaled to the bounds (a convenience over a fresh {@link #cursor()}).
    *
-   * @param index the sample index, {@code 0 <= index < points()}
+   * @param position the position, {@code 0 <= position < points()} (the sample index, unless the
+   *     space is restricted)
    * @return one coordinate per dimension
    */
-  public double[] point(long index) {
-    return cursor().at(index).clone();
+  public double[] point(long position) {
+    return cursor().at(position).clone();
   }
 
   @Override
@@ -124,7 +169,8 @@ public final class Samples implements Serializable {
         && s.points == points
         && s.inputs.equals(inputs)
         && Arrays.equals(s.from, from)
-        && Arrays.equals(s.to, to);
+        && Arrays.equals(s.to, to)
+        && Objects.equals(s.kept, kept);
   }
 
   @Override
@@ -135,7 +181,12 @@ public final class Samples implements Serializable {
 
   @Override
   public String toString() {
-    return method.confName() + " x " + points + " over " + inputs;
+    return method.confName()
+        + " x "
+        + points
+        + (kept == null ? "" : " (kept " + kept + ")")
+        + " over "
+        + inputs;
   }
 
   /** Computes samples for one task, remembering the last so that a run of rows shares it. */
@@ -147,23 +198,24 @@ public final class Samples implements Serializable {
     private Cursor() {}
 
     /**
-     * Sample {@code index}, scaled to the bounds.
+     * The sample at a position, scaled to the bounds.
      *
-     * @param index the sample index, {@code 0 <= index < points()}
+     * @param position the position, {@code 0 <= position < points()} (the sample index, unless the
+     *     space is restricted)
      * @return the point (reused: valid until the next call)
      */
-    public double[] at(long index) {
-      if (index < 0 || index >= points) {
-        throw new IndexOutOfBoundsException("sample " + index + " of " + points);
+    public double[] at(long position) {
+      if (position < 0 || position >= points()) {
+        throw new IndexOutOfBoundsException("sample " + position + " of " + points());
       }
-      if (index == current) {
+      if (position == current) {
         return point;
       }
-      double[] u = cube.at(index);
+      double[] u = cube.at(index(position));
       for (int d = 0; d < point.length; d++) {
         point[d] = from[d] + (to[d] - from[d]) * u[d];
       }
-      current = index;
+      current = position;
       return point;
     }
   }

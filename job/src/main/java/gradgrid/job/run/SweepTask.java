@@ -310,8 +310,8 @@ public final class SweepTask implements Serializable {
     }
 
     /**
-     * The sampled coordinates and the sample index of rows {@code r .. r+run-1}: consecutive
-     * samples when {@code moving}, else one sample for the whole run.
+     * The sampled coordinates and the sample index of rows {@code r .. r+run-1}: consecutive sample
+     * positions when {@code moving}, else one sample for the whole run.
      */
     private void fillSamples(int r, int run, boolean moving) {
       long first = digits[firstSampled];
@@ -328,12 +328,13 @@ public final class SweepTask implements Serializable {
           }
         }
       }
+      Samples samples = grid.samples().orElseThrow();
       if (moving) {
         for (int k = 0; k < run; k++) {
-          sampleIndex[r + k] = first + k;
+          sampleIndex[r + k] = samples.index(first + k);
         }
       } else {
-        Arrays.fill(sampleIndex, r, r + run, first);
+        Arrays.fill(sampleIndex, r, r + run, samples.index(first));
       }
     }
 

@@ -101,6 +101,20 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
       n = s.count() == 0 ? 0 : n;
       kept.add(s.isAll(axis.points()) || s.count() == 0 ? axis : new Restricted(axis, s));
     }
+    AxisPredicate onSamples = conditions.get(sampleIndexAxis(spec.grid()));
+    if (onSamples != null) {
+      Samples samples = spec.grid().samples().orElseThrow();
+      PositionSet s = AxisPositions.ofIndices(samples.points(), onSamples);
+      n = s.count() == 0 ? 0 : n;
+      if (s.count() > 0 && !s.isAll(samples.points())) {
+        Samples restricted = samples.restrict(s);
+        for (int a = 0; a < axes.size(); a++) {
+          if (spec.grid().isSampled(a)) {
+            kept.set(a, restricted.axes().get(spec.grid().sampleCoordinate(a)));
+          }
+        }
+      }
+    }
     this.grid = new Grid(kept);
     this.emitSample =
         grid.samples().isPresent()
@@ -122,6 +136,17 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
       }
     }
     this.schema = new StructType(fields.toArray(new StructField[0]));
+  }
+
+  /**
+   * The key of a condition on the sample index among the per-axis conditions: the pseudo-axis after
+   * the grid's last axis.
+   *
+   * @param grid the sweep's grid
+   * @return the axis count
+   */
+  static int sampleIndexAxis(Grid grid) {
+    return grid.axes().size();
   }
 
   @Override

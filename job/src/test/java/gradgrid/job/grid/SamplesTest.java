@@ -91,4 +91,23 @@ class SamplesTest {
     assertEquals(s.point(7)[0], out[3], 0.0);
     assertThrows(IndexOutOfBoundsException.class, () -> s.point(8));
   }
+
+  @Test
+  void aRestrictedSpaceKeepsTheIndicesAndPointsOfTheWhole() {
+    Samples whole = sobol(100);
+    Samples kept = whole.restrict(PositionSet.of(List.of(new long[] {3, 5}, new long[] {90, 93})));
+    assertEquals(5, kept.points());
+    long[] indices = {3, 4, 90, 91, 92};
+    Samples.Cursor c = kept.cursor();
+    for (int k = 0; k < indices.length; k++) {
+      assertEquals(indices[k], kept.index(k));
+      assertEquals(
+          List.of(
+              whole.point(indices[k])[0], whole.point(indices[k])[1], whole.point(indices[k])[2]),
+          box(c.at(k)),
+          "position " + k);
+    }
+    assertThrows(IndexOutOfBoundsException.class, () -> kept.point(5));
+    assertThrows(IllegalStateException.class, () -> kept.restrict(PositionSet.all(2)));
+  }
 }

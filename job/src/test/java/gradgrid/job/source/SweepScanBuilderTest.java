@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Filter pushdown on a sampled sweep: only grid axes prune; filters on sampled coordinates and on
- * the sample index are left to Spark, and every query keeps exactly the rows Spark's own filtering
- * of the whole table keeps.
+ * Filter pushdown on a sampled sweep: grid axes and the sample index prune; filters on sampled
+ * coordinates are left to Spark, and every query keeps exactly the rows (coordinates, index and
+ * outputs) that Spark's own filtering of the whole table keeps.
  */
 class SweepScanBuilderTest {
   private static final String SAMPLED =
@@ -77,11 +77,25 @@ class SweepScanBuilderTest {
   void filtersOnSampledColumnsAreNotPushed() throws Exception {
     assertFilter("alpha_0 > 0", r -> r.getDouble(2) > 0, "rows: 200 of 200");
     assertFalse(scanOf(source().where("alpha_0 > 0")).description().contains("pushed"));
-    assertFilter("sample < 7", r -> r.getLong(0) < 7, "rows: 200 of 200");
     assertFilter(
         "alpha_3 BETWEEN -0.5 AND 0.5 OR sample = 3",
         r -> (r.getDouble(5) >= -0.5 && r.getDouble(5) <= 0.5) || r.getLong(0) == 3,
         "rows: 200 of 200");
+  }
+
+  @Test
+  void filtersOnTheSampleIndexKeepOnlyThoseSamples() throws Exception {
+    assertFilter("sample < 7", r -> r.getLong(0) < 7, "rows: 35 of 200");
+    assertFilter(
+        "sample = 39 AND x = -1",
+        r -> r.getLong(0) == 39 && r.getDouble(1) == -1,
+        "rows: 1 of 200");
+    assertFilter(
+        "sample IN (3, 17, 30) OR sample BETWEEN 35 AND 36",
+        r -> List.of(3L, 17L, 30L, 35L, 36L).contains(r.getLong(0)),
+        "rows: 25 of 200");
+    assertFilter("NOT (sample >= 2.5)", r -> r.getLong(0) < 2.5, "rows: 15 of 200");
+    assertFilter("sample > 1000", r -> false, "rows: 0 of 200");
   }
 
   @Test
