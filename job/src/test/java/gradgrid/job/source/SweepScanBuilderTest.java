@@ -51,8 +51,12 @@ class SweepScanBuilderTest {
     throw new AssertionError("no gradgrid scan in " + plan);
   }
 
+  private List<Row> all;
+
   private void assertFilter(String where, Predicate<Row> test, String rows) throws Exception {
-    List<Row> all = source().collectAsList();
+    if (all == null) {
+      all = source().collectAsList();
+    }
     Dataset<Row> d = source().where(where);
     String description = scanOf(d).description();
     assertTrue(description.contains(rows), where + ": " + description);
