@@ -216,7 +216,23 @@ class BadInputTest {
                 + AXIS
                 + FIXED
                 + "outputs = [f]\noutput { dir = \"${DIR}/stranger\", mode = resume }\n",
-            "not a finished output of this conf"));
+            "not a finished output of this conf"),
+        bad(
+            "unknown sampling, did you mean",
+            FUNCTION + "inputs.x { sample = sobel, points = 10, from = 0, to = 1 }\n" + GOOD_TAIL,
+            "s.conf:2: inputs.x.sample: unknown sampling 'sobel' (sobol or uniform)",
+            "did you mean 'sobol'"),
+        bad(
+            "sampled inputs that disagree on points",
+            FUNCTION
+                + "inputs.x = 0.5\n"
+                + "inputs.alpha { sample = sobol, points = 10, from = 0, to = 1 }\n"
+                + "inputs.beta { sample = sobol, points = 20, from = 0, to = 1 }\n"
+                + "outputs = [f]\n"
+                + OUT,
+            "every sampled input shares one sample index",
+            "points = 10",
+            "points = 20"));
   }
 
   /**

@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How a sweep sets one parameter of its function: to a fixed value, along one grid axis, or (a
- * vector) to fixed values with some elements along axes. A sweep has one binding per parameter, in
- * call order; the grid's axes are theirs, in the same order.
+ * How a sweep sets one parameter of its function: to a fixed value, along one grid axis, (a vector)
+ * to fixed values with some elements along axes, or (a sampled vector) every element along an axis.
+ * A sweep has one binding per parameter, in call order; the grid's axes are theirs, in the same
+ * order. Sampled inputs are bound the same way: their axes are {@link
+ * gradgrid.job.grid.SampledAxis}es.
  */
 public sealed interface InputBinding {
   /**
@@ -130,11 +132,41 @@ public sealed interface InputBinding {
 
     @Override
     public Fn bind(Fn f) {
+      return AD.fix(f, param.name(), values, free(axes));
+    }
+
+    /** Each axis's element, with its column as the name of the new scalar parameter. */
+    static Map<Integer, String> free(List<Axis> axes) {
       Map<Integer, String> free = new TreeMap<>();
       for (Axis a : axes) {
         free.put(element(a), a.column());
       }
-      return AD.fix(f, param.name(), values, free);
+      return free;
+    }
+  }
+
+  /**
+   * A vector parameter with every element on an axis (a sampled vector: one {@link
+   * gradgrid.job.grid.SampledAxis} per element).
+   *
+   * @param param the vector parameter
+   * @param axes one axis per element, in element order
+   */
+  record VectorAxes(Param param, List<Axis> axes) implements InputBinding {
+    /**
+     * Copies the axes.
+     *
+     * @param param the vector parameter
+     * @param axes one axis per element, in element order
+     */
+    public VectorAxes {
+      axes = List.copyOf(axes);
+    }
+
+    /** Every element becomes a scalar parameter named by its column ({@code alpha_0} ...). */
+    @Override
+    public Fn bind(Fn f) {
+      return AD.fix(f, param.name(), new double[param.shape().size()], ElementAxes.free(axes));
     }
   }
 }

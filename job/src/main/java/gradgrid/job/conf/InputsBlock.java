@@ -15,9 +15,14 @@ import gradgrid.ad.lang.Suggest;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.AxisInput;
 import gradgrid.job.grid.Grid;
+import gradgrid.job.grid.SampleMethod;
+import gradgrid.job.grid.SampledAxis;
+import gradgrid.job.grid.Samples;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,13 +30,18 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code inputs} block of a sweep conf: one entry per parameter of the function, a fixed value
- * (a number, or a list for a vector) or an axis ({@code x { ... }} for a scalar, {@code "alpha[1]"
- * { ... }} for one element of a vector; see {@link AxisBlock}). The axes make the grid, in
- * parameter order.
+ * (a number, or a list for a vector), an axis ({@code x { ... }} for a scalar, {@code "alpha[1]" {
+ * ... }} for one element of a vector; see {@link AxisBlock}) or a sample block ({@code x { sample =
+ * sobol, ... }}, also on a whole vector or one element; see {@link SampleBlock}). The axes make the
+ * grid, in parameter order; the sampled coordinates, in the same order, make one sample space whose
+ * index is one more dimension of the grid.
  */
 final class InputsBlock {
   /** An element axis key: {@code alpha[1]}. */
   static final Pattern ELEMENT = Pattern.compile("([A-Za-z_]\\w*)\\[(\\d+)]");
+
+  /** The planned key binding inputs to a table's rows by column name (not built yet). */
+  private static final String FROM_TABLE = "from-table";
 
   private InputsBlock() {}
 
@@ -55,6 +65,7 @@ final class InputsBlock {
   static Inputs parse(ConfigObject root, Map<String, Param> params) {
     ConfigObject inputs = (ConfigObject) require(root, "inputs", ConfigValueType.OBJECT, "");
     Map<String, InputBinding> whole = new HashMap<>();
+    Map<String, SampleBlock.Request> sampled = new HashMap<>();
     List<Map.Entry<String, ConfigValue>> elementKeys = new ArrayList<>();
     for (Map.Entry<String, ConfigValue> e : inputs.entrySet()) {
       Matcher m = ELEMENT.matcher(e.getKey());
@@ -63,36 +74,119 @@ final class InputsBlock {
         continue;
       }
       Param p = params.get(e.getKey());
+      if (p == null && e.getKey().equals(FROM_TABLE) && !params.containsKey(FROM_TABLE)) {
+        throw new ConfException(
+            at(e.getValue())
+                + "inputs."
+                + FROM_TABLE
+                + ": binding inputs to the rows of a table is not built yet; meanwhile the SQL"
+                + " functions evaluate any table's rows: SELECT *, gradgrid.<function>.<output>(...)"
+                + " FROM parquet.`<path>` in ./submit.sh sql (README: \"Derivatives as Spark SQL"
+                + " functions\")");
+      }
       if (p == null) {
         throw unknown(e.getKey(), e.getValue(), m.matches() ? m.group(1) : e.getKey(), params);
       }
-      whole.put(p.name(), whole(p, e.getValue()));
+      if (e.getValue() instanceof ConfigObject o && SampleBlock.isSample(o)) {
+        sampled.put(p.name(), SampleBlock.parse(o, coordinates(p), "inputs." + p.name()));
+      } else {
+        whole.put(p.name(), whole(p, e.getValue()));
+      }
     }
     for (Param p : params.values()) {
-      if (!whole.containsKey(p.name())) {
+      if (!whole.containsKey(p.name()) && !sampled.containsKey(p.name())) {
         throw new ConfException(
             at(inputs) + "inputs." + p.name() + ": missing (a " + describe(p) + ")");
       }
     }
     Map<String, List<Axis>> elementAxes = new HashMap<>();
+    Map<String, List<SampleBlock.Request>> elementSamples = new HashMap<>();
     for (Map.Entry<String, ConfigValue> e : elementKeys) {
-      Axis a = element(e.getKey(), e.getValue(), params);
-      elementAxes.computeIfAbsent(a.param(), k -> new ArrayList<>()).add(a);
+      element(e.getKey(), e.getValue(), params, sampled, elementAxes, elementSamples);
     }
+    List<SampleBlock.Request> requests = new ArrayList<>();
+    for (Param p : params.values()) {
+      if (sampled.containsKey(p.name())) {
+        requests.add(sampled.get(p.name()));
+      } else {
+        List<SampleBlock.Request> elements = elementSamples.get(p.name());
+        if (elements != null) {
+          elements.sort(Comparator.comparingInt(SampleBlock.Request::element));
+          requests.addAll(elements);
+        }
+      }
+    }
+    Iterator<SampledAxis> next =
+        requests.isEmpty() ? Collections.emptyIterator() : samples(requests).axes().iterator();
     List<InputBinding> bindings = new ArrayList<>();
     List<Axis> axes = new ArrayList<>();
     for (Param p : params.values()) {
-      InputBinding b = whole.get(p.name());
-      List<Axis> elements = elementAxes.get(p.name());
-      if (elements != null) {
-        // only a vector's fixed list reaches here: element axes of a scalar are refused
-        elements.sort(Comparator.comparingInt(InputBinding.ElementAxes::element));
-        b = new InputBinding.ElementAxes(p, ((InputBinding.Fixed) b).value(), elements);
+      InputBinding b;
+      if (sampled.containsKey(p.name())) {
+        List<Axis> coordinates = new ArrayList<>();
+        for (int d = 0; d < p.shape().size(); d++) {
+          coordinates.add(next.next());
+        }
+        b =
+            p.shape().isScalar()
+                ? new InputBinding.WholeAxis(p, coordinates.get(0))
+                : new InputBinding.VectorAxes(p, coordinates);
+      } else {
+        b = whole.get(p.name());
+        List<Axis> elements = new ArrayList<>(elementAxes.getOrDefault(p.name(), List.of()));
+        for (int k = elementSamples.getOrDefault(p.name(), List.of()).size(); k > 0; k--) {
+          elements.add(next.next());
+        }
+        if (!elements.isEmpty()) {
+          // only a vector's fixed list reaches here: element axes of a scalar are refused
+          elements.sort(Comparator.comparingInt(InputBinding.ElementAxes::element));
+          b = new InputBinding.ElementAxes(p, ((InputBinding.Fixed) b).value(), elements);
+        }
       }
       bindings.add(b);
       axes.addAll(b.axes());
     }
     return new Inputs(bindings, grid(axes));
+  }
+
+  /** What a sample block on a whole parameter drives: the scalar, or each element in order. */
+  private static List<AxisInput> coordinates(Param p) {
+    if (p.shape().isScalar()) {
+      return List.of(new AxisInput.Whole(p.name()));
+    }
+    List<AxisInput> elements = new ArrayList<>();
+    for (int e = 0; e < p.shape().size(); e++) {
+      elements.add(new AxisInput.Element(p.name(), e));
+    }
+    return elements;
+  }
+
+  /** The joint sample space of the sampled inputs, in grid order. */
+  private static Samples samples(List<SampleBlock.Request> requests) {
+    SampleBlock.Request first = SampleBlock.joint(requests);
+    List<AxisInput> inputs = new ArrayList<>();
+    List<double[]> bounds = new ArrayList<>();
+    for (SampleBlock.Request r : requests) {
+      inputs.addAll(r.inputs());
+      for (int d = 0; d < r.inputs().size(); d++) {
+        bounds.add(new double[] {r.from()[d], r.to()[d]});
+      }
+    }
+    if (first.method() instanceof SampleMethod.Sobol
+        && inputs.size() > SampleMethod.Sobol.MAX_DIMENSIONS) {
+      throw new ConfException(
+          "inputs: a Sobol sweep has at most "
+              + SampleMethod.Sobol.MAX_DIMENSIONS
+              + " sampled coordinates (Hipparchus's direction numbers), this one has "
+              + inputs.size());
+    }
+    double[] from = new double[bounds.size()];
+    double[] to = new double[bounds.size()];
+    for (int d = 0; d < from.length; d++) {
+      from[d] = bounds.get(d)[0];
+      to[d] = bounds.get(d)[1];
+    }
+    return new Samples(first.method(), first.points(), inputs, from, to);
   }
 
   private static ConfException unknown(
@@ -151,8 +245,17 @@ final class InputsBlock {
     return new InputBinding.Fixed(p, values);
   }
 
-  /** An element axis {@code "alpha[1]" { ... }}; the vector's fixed values are already read. */
-  private static Axis element(String key, ConfigValue v, Map<String, Param> params) {
+  /**
+   * An element key {@code "alpha[1]" { ... }}: an axis or a sample block on one element of a vector
+   * whose fixed values are already read; recorded in {@code axes} or {@code samples} by parameter.
+   */
+  private static void element(
+      String key,
+      ConfigValue v,
+      Map<String, Param> params,
+      Map<String, SampleBlock.Request> sampledWhole,
+      Map<String, List<Axis>> axes,
+      Map<String, List<SampleBlock.Request>> samples) {
     Matcher m = ELEMENT.matcher(key);
     m.matches();
     Param p = params.get(m.group(1));
@@ -182,11 +285,34 @@ final class InputsBlock {
                       + (p.shape().size() - 1)
                       + "]"));
     }
+    if (sampledWhole.containsKey(p.name())) {
+      throw new ConfException(
+          at(v)
+              + k
+              + ": "
+              + p.name()
+              + " is sampled as a whole (inputs."
+              + p.name()
+              + " { sample = ... }), so its elements cannot be set one by one; give "
+              + p.name()
+              + " a list of fixed values to sample or sweep single elements");
+    }
     if (v.valueType() != ConfigValueType.OBJECT) {
       throw new ConfException(
-          at(v) + k + ": an element axis needs { from, to, points } or { values = [...] }");
+          at(v)
+              + k
+              + ": an element axis needs { from, to, points } or { values = [...] }, a sampled"
+              + " element { sample, points, from, to }");
     }
-    return AxisBlock.parse((ConfigObject) v, new AxisInput.Element(p.name(), element), k);
+    ConfigObject o = (ConfigObject) v;
+    AxisInput input = new AxisInput.Element(p.name(), element);
+    if (SampleBlock.isSample(o)) {
+      samples
+          .computeIfAbsent(p.name(), n -> new ArrayList<>())
+          .add(SampleBlock.parse(o, List.of(input), k));
+    } else {
+      axes.computeIfAbsent(p.name(), n -> new ArrayList<>()).add(AxisBlock.parse(o, input, k));
+    }
   }
 
   private static Grid grid(List<Axis> axes) {

@@ -150,7 +150,7 @@ final class OutputBlock {
         throw new ConfException(at(v) + "output.max-bytes: must be positive, got " + render(v));
       }
     }
-    long doubles = grid.axes().size();
+    long doubles = grid.axes().size() + (grid.samples().isPresent() ? 1 : 0);
     for (OutputSpec o : outputs) {
       doubles += o.size(params);
     }

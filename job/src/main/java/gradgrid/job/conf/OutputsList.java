@@ -11,6 +11,7 @@ import com.typesafe.config.ConfigValueType;
 import gradgrid.ad.Param;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.Grid;
+import gradgrid.job.grid.Samples;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,12 +65,15 @@ final class OutputsList {
   }
 
   /**
-   * Axis and output column names must differ, ignoring case: Spark resolves column names
-   * case-insensitively by default, so {@code x} beside {@code X}, or an input {@code F} beside the
-   * output {@code f}, cannot both be written.
+   * Axis, output and sample index column names must differ, ignoring case: Spark resolves column
+   * names case-insensitively by default, so {@code x} beside {@code X}, or an input {@code F}
+   * beside the output {@code f}, cannot both be written.
    */
   private static void checkColumns(Grid grid, List<OutputSpec> outputs) {
     Map<String, String> seen = new LinkedHashMap<>();
+    if (grid.samples().isPresent()) {
+      seen.put(Samples.INDEX_COLUMN, "the sample index");
+    }
     for (Axis a : grid.axes()) {
       claim(seen, a.column(), "axis " + a.confName(), "inputs", "rename one of the inputs");
     }

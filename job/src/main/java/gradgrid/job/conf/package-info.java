@@ -4,10 +4,10 @@
  * the file and line of the value; every problem is a {@link gradgrid.job.conf.ConfException}, which
  * the main class turns into exit code 2 before Spark starts. The loader is the public entry; each
  * block of the conf has its own package-private reader ({@code ConfFile}, {@code FunctionBlock},
- * {@code InputsBlock}, {@code AxisBlock}, {@code OutputsList}, {@code OutputBlock}, {@code
- * FiguresBlock}, {@link gradgrid.job.conf.Limits}), and {@code ConfValues} holds the value helpers
- * and their messages. Which parameters a function takes is asked of a {@link
- * gradgrid.job.conf.SignatureResolver}, so this package uses nothing of the AD library but its
- * did-you-mean ({@code gradgrid.ad.lang.Suggest}).
+ * {@code InputsBlock}, {@code AxisBlock}, {@code SampleBlock}, {@code OutputsList}, {@code
+ * OutputBlock}, {@code FiguresBlock}, {@link gradgrid.job.conf.Limits}), and {@code ConfValues}
+ * holds the value helpers and their messages. Which parameters a function takes is asked of a
+ * {@link gradgrid.job.conf.SignatureResolver}, so this package uses nothing of the AD library but
+ * its did-you-mean ({@code gradgrid.ad.lang.Suggest}).
  */
 package gradgrid.job.conf;

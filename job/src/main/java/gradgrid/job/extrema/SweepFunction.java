@@ -39,11 +39,15 @@ public final class SweepFunction {
    * @param spec the sweep
    * @param providers the function providers the sweep was loaded with
    * @return the function of the swept input
-   * @throws ConfException if the sweep has more than one axis, an element axis, or a function
-   *     without a traced form
+   * @throws ConfException if the sweep is sampled, has more than one axis, an element axis, or a
+   *     function without a traced form
    */
   public static SweepFunction of(SweepSpec spec, FunctionProviders providers) {
     List<Axis> axes = spec.grid().axes();
+    if (spec.grid().samples().isPresent()) {
+      throw new ConfException(
+          "extrema needs a grid sweep over one scalar input (like x); this one is sampled");
+    }
     if (axes.size() != 1 || !(axes.get(0).input() instanceof AxisInput.Whole)) {
       throw new ConfException(
           "extrema needs a sweep over one scalar input (like x); this one has "

@@ -40,6 +40,10 @@ public final class ReferenceFigures {
   public static List<Path> draw(
       Dataset<Row> data, SweepSpec spec, FiguresSpec conf, PrintStream err) {
     List<Axis> axes = spec.grid().axes();
+    if (spec.grid().samples().isPresent()) {
+      err.println("note: no figures for a sampled sweep (figures need grid axes)");
+      return List.of();
+    }
     if (axes.size() == 1 && axes.get(0).input() instanceof AxisInput.Whole) {
       return lines(data, spec, conf, err);
     }

@@ -8,7 +8,8 @@ import java.io.Serializable;
  * <p>The value at position {@code i} depends on {@code i} alone (never on an accumulated step), so
  * every partition computes bit-identical coordinates.
  */
-public sealed interface Axis extends Serializable permits Linspace, ValueList, Restricted {
+public sealed interface Axis extends Serializable
+    permits Linspace, ValueList, Restricted, SampledAxis {
   /**
    * The input this axis drives: a whole scalar, or one element of a vector.
    *

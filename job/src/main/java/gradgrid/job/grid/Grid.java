@@ -2,6 +2,7 @@ package gradgrid.job.grid;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The cartesian product of axes, numbered row-major: the last axis varies fastest.
@@ -9,29 +10,107 @@ import java.util.List;
  * <p>Row index and coordinates convert both ways by mixed radix (radix {@code points()} per axis),
  * so a partition is just an index range and any row can be recomputed alone. A grid with no axes
  * has exactly one row.
+ *
+ * <p>Sampled axes ({@link SampledAxis}, the coordinates of one {@link Samples}) share one digit,
+ * the sample index, which is the slowest dimension of the product: row {@code r} is sample {@code r
+ * / inner} at position {@code r % inner} of the other axes' product.
  */
 public final class Grid implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final List<Axis> axes;
   private final long[] radices;
+  private final int[] coordinate;
+  private final Samples samples;
+  private final long inner;
   private final long rows;
 
   /**
    * Builds the grid.
    *
-   * @param axes the axes, slowest-varying first
+   * @param axes the axes, slowest-varying first (sampled axes, wherever they stand, share the
+   *     slowest digit)
    * @throws ArithmeticException if the row count does not fit in a long
+   * @throws IllegalArgumentException if sampled axes come from different sample spaces or do not
+   *     cover theirs exactly once
    */
   public Grid(List<Axis> axes) {
     this.axes = List.copyOf(axes);
     this.radices = new long[axes.size()];
+    this.coordinate = new int[axes.size()];
+    Samples space = null;
+    boolean[] covered = new boolean[0];
     long n = 1;
     for (int a = 0; a < radices.length; a++) {
       radices[a] = axes.get(a).points();
-      n = Math.multiplyExact(n, radices[a]);
+      if (axes.get(a) instanceof SampledAxis s) {
+        if (space == null) {
+          space = s.samples();
+          covered = new boolean[space.dimension()];
+        } else if (!space.equals(s.samples())) {
+          throw new IllegalArgumentException("axes from two sample spaces: " + axes);
+        }
+        if (covered[s.dimension()]) {
+          throw new IllegalArgumentException("sample coordinate twice: " + axes);
+        }
+        covered[s.dimension()] = true;
+        coordinate[a] = s.dimension();
+      } else {
+        coordinate[a] = -1;
+        n = Math.multiplyExact(n, radices[a]);
+      }
     }
-    this.rows = n;
+    for (boolean c : covered) {
+      if (!c) {
+        throw new IllegalArgumentException("sample coordinates missing: " + axes);
+      }
+    }
+    this.samples = space;
+    this.inner = n;
+    this.rows = space == null ? n : Math.multiplyExact(n, space.points());
+  }
+
+  /**
+   * The sample space of the sampled axes, if any.
+   *
+   * @return the samples, or empty for a plain grid
+   */
+  public Optional<Samples> samples() {
+    return Optional.ofNullable(samples);
+  }
+
+  /**
+   * Whether an axis is a coordinate of the sample space (its digit is the sample index).
+   *
+   * @param axis the axis index
+   * @return true for a {@link SampledAxis}
+   */
+  public boolean isSampled(int axis) {
+    return coordinate[axis] >= 0;
+  }
+
+  /**
+   * The sample coordinate an axis holds.
+   *
+   * @param axis the axis index
+   * @return its coordinate in the sample space, or -1 for an axis that is not sampled
+   */
+  public int sampleCoordinate(int axis) {
+    return coordinate[axis];
+  }
+
+  /**
+   * The axis that varies fastest from row to row: the last axis that is not sampled.
+   *
+   * @return its index, or -1 when every axis is sampled (consecutive rows are consecutive samples)
+   */
+  public int fastestAxis() {
+    for (int a = radices.length - 1; a >= 0; a--) {
+      if (!isSampled(a)) {
+        return a;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -62,10 +141,15 @@ public final class Grid implements Serializable {
     if (index < 0 || index >= rows) {
       throw new IndexOutOfBoundsException("row " + index + " of " + rows);
     }
-    long rest = index;
+    long sample = index / inner;
+    long rest = index % inner;
     for (int a = radices.length - 1; a >= 0; a--) {
-      digits[a] = rest % radices[a];
-      rest /= radices[a];
+      if (isSampled(a)) {
+        digits[a] = sample;
+      } else {
+        digits[a] = rest % radices[a];
+        rest /= radices[a];
+      }
     }
   }
 
@@ -77,14 +161,21 @@ public final class Grid implements Serializable {
    */
   public long index(long[] digits) {
     long index = 0;
+    long sample = -1;
     for (int a = 0; a < radices.length; a++) {
-      if (digits[a] < 0 || digits[a] >= radices[a]) {
+      if (digits[a] < 0
+          || digits[a] >= radices[a]
+          || (isSampled(a) && sample >= 0 && digits[a] != sample)) {
         throw new IndexOutOfBoundsException(
             "position " + digits[a] + " on axis " + axes.get(a).confName());
       }
-      index = index * radices[a] + digits[a];
+      if (isSampled(a)) {
+        sample = digits[a];
+      } else {
+        index = index * radices[a] + digits[a];
+      }
     }
-    return index;
+    return sample < 0 ? index : sample * inner + index;
   }
 
   /**
@@ -108,10 +199,18 @@ public final class Grid implements Serializable {
    */
   public void increment(long[] digits) {
     for (int a = radices.length - 1; a >= 0; a--) {
+      if (isSampled(a)) {
+        continue;
+      }
       if (++digits[a] < radices[a]) {
         return;
       }
       digits[a] = 0;
+    }
+    for (int a = 0; a < radices.length; a++) {
+      if (isSampled(a)) {
+        digits[a]++;
+      }
     }
   }
 }

@@ -4,6 +4,7 @@ import gradgrid.ad.Param;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.Samples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,10 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The Parquet schema of a sweep: one non-null double per axis ({@code x}, {@code alpha_1}), then
- * one column per output: double, {@code array<double>} or {@code array<array<double>>} (a matrix as
- * a list of rows).
+ * The Parquet schema of a sweep: for a sampled sweep first the sample index ({@code sample},
+ * bigint), then one non-null double per axis ({@code x}, {@code alpha_1}; a sampled coordinate is
+ * an axis column like any other), then one column per output: double, {@code array<double>} or
+ * {@code array<array<double>>} (a matrix as a list of rows).
  */
 public final class SweepSchema {
   private SweepSchema() {}
@@ -28,6 +30,9 @@ public final class SweepSchema {
    */
   public static StructType of(SweepSpec spec) {
     List<StructField> fields = new ArrayList<>();
+    if (spec.grid().samples().isPresent()) {
+      fields.add(DataTypes.createStructField(Samples.INDEX_COLUMN, DataTypes.LongType, false));
+    }
     for (Axis a : spec.grid().axes()) {
       fields.add(DataTypes.createStructField(a.column(), DataTypes.DoubleType, false));
     }

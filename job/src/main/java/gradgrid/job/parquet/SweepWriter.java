@@ -4,6 +4,7 @@ import gradgrid.ad.Param;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.Samples;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -70,15 +71,19 @@ public final class SweepWriter {
 
   /**
    * Parquet writer options that turn dictionary encoding off for the columns whose values rarely
-   * repeat: every output, and axes longer than {@link #DICTIONARY_MAX_POINTS}. For those, the
-   * writer would fill a dictionary of distinct doubles until it overflows and then fall back to
-   * plain encoding, page after page: about a fifth of the write time of an x-sweep (JFR, 1e7 rows).
+   * repeat: every output, and axes (and a sample index) longer than {@link #DICTIONARY_MAX_POINTS}.
+   * For those, the writer would fill a dictionary of distinct doubles until it overflows and then
+   * fall back to plain encoding, page after page: about a fifth of the write time of an x-sweep
+   * (JFR, 1e7 rows).
    *
    * @param spec the sweep
    * @return options {@code parquet.enable.dictionary#<column path>} = {@code false}
    */
   public static Map<String, String> dictionaryOptions(SweepSpec spec) {
     Map<String, String> o = new LinkedHashMap<>();
+    if (spec.grid().samples().map(s -> s.points() > DICTIONARY_MAX_POINTS).orElse(false)) {
+      o.put("parquet.enable.dictionary#" + Samples.INDEX_COLUMN, "false");
+    }
     for (Axis a : spec.grid().axes()) {
       if (a.points() > DICTIONARY_MAX_POINTS) {
         o.put("parquet.enable.dictionary#" + a.column(), "false");

@@ -5,6 +5,7 @@ import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.Grid;
+import gradgrid.job.grid.Samples;
 import gradgrid.job.partitions.IndexRange;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -26,11 +27,14 @@ import org.apache.spark.sql.types.StructType;
  * radix), fill the axis columns batch by batch (the evaluator's only inputs: the fixed inputs are
  * bound into it), call the evaluator, and emit rows lazily (one batch in memory at a time).
  *
- * <p>Rows are Spark's binary {@code UnsafeRow}s: one double per emitted axis (grid order), then per
- * output a double (scalar), an {@code array<double>} (vector) or an {@code array<array<double>>}
- * (matrix, a list of rows). As usual for Spark iterators, the returned row object is reused:
- * consumers copy what they keep. The grid may be a restriction of the sweep's grid (the positions a
- * pushed-down filter keeps); a task without outputs evaluates nothing and emits coordinates only.
+ * <p>Rows are Spark's binary {@code UnsafeRow}s: for a sampled grid first the sample index (a long,
+ * when emitted), then one double per emitted axis (grid order), then per output a double (scalar),
+ * an {@code array<double>} (vector) or an {@code array<array<double>>} (matrix, a list of rows).
+ * Sampled coordinates come from a per-task {@link Samples.Cursor}: one sequence step per new
+ * sample, shared by every row of that sample. As usual for Spark iterators, the returned row object
+ * is reused: consumers copy what they keep. The grid may be a restriction of the sweep's grid (the
+ * positions a pushed-down filter keeps); a task without outputs evaluates nothing and emits
+ * coordinates only.
  */
 public final class SweepTask implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -44,6 +48,7 @@ public final class SweepTask implements Serializable {
 
   private final Grid grid;
   private final boolean[] emitAxis;
+  private final boolean emitSample;
   private final int[][] outputDims;
   private final int outputWidth;
   private final EvaluatorFactory factory;
@@ -57,22 +62,28 @@ public final class SweepTask implements Serializable {
    * @param spec the sweep, with the outputs to compute
    * @param grid the sweep's grid or a restriction of it (the same axes, fewer positions)
    * @param emitAxis per axis, whether its column is in the rows
+   * @param emitSample whether the sample index column is in the rows (only for a sampled grid)
    * @param factory the evaluator recipe, or null when {@code spec} has no outputs
    * @param stats a registered accumulator with one column per axis and output element, or null
-   * @param schema the row schema (emitted axes, then outputs)
+   * @param schema the row schema (the sample index if emitted, emitted axes, then outputs)
    */
   public SweepTask(
       SweepSpec spec,
       Grid grid,
       boolean[] emitAxis,
+      boolean emitSample,
       EvaluatorFactory factory,
       ColumnStats stats,
       StructType schema) {
     if ((factory == null) != spec.outputs().isEmpty()) {
       throw new IllegalArgumentException("an evaluator is needed exactly when there are outputs");
     }
+    if (emitSample && grid.samples().isEmpty()) {
+      throw new IllegalArgumentException("a sample index column needs a sampled grid");
+    }
     this.grid = grid;
     this.emitAxis = emitAxis.clone();
+    this.emitSample = emitSample;
     this.stats = stats;
     this.schema = schema;
     this.factory = factory;
@@ -140,7 +151,8 @@ public final class SweepTask implements Serializable {
   }
 
   /**
-   * Whether every output is a scalar (the rows are flat doubles, one column per axis and output).
+   * Whether every output is a scalar (the rows are flat: the sample index if emitted, then one
+   * double per axis and output).
    *
    * @return true if no output is an array
    */
@@ -151,6 +163,15 @@ public final class SweepTask implements Serializable {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the rows start with the sample index column.
+   *
+   * @return true if emitted
+   */
+  public boolean emitsSample() {
+    return emitSample;
   }
 
   /**
@@ -191,6 +212,9 @@ public final class SweepTask implements Serializable {
     private final double[][] out = new double[evaluator == null ? 0 : factory.outputWidth()][];
     private final double[][] coords = new double[grid.axes().size()][];
     private final long[] digits = new long[coords.length];
+    private final long[] sampleIndex = new long[grid.samples().isPresent() ? batchSize : 0];
+    private final Samples.Cursor cursor = grid.samples().map(Samples::cursor).orElse(null);
+    private final int firstSampled = firstSampled();
     private final ColumnStats local = stats == null ? null : new ColumnStats(stats.columns());
     private int rangeIndex = -1;
     private long next;
@@ -239,21 +263,34 @@ public final class SweepTask implements Serializable {
     private void fill() {
       int n = (int) Math.min(batchSize, end - next);
       List<Axis> axes = grid.axes();
-      int last = coords.length - 1;
-      // Runs along the fastest axis: it is filled in one loop, the other axes are constant.
+      int fastest = grid.fastestAxis();
+      // Runs along the fastest axis: it is filled in one loop, the other axes are constant. With
+      // every axis sampled, consecutive rows are consecutive samples: one run of the whole batch.
       int r = 0;
       while (r < n) {
-        int run = last < 0 ? n : (int) Math.min(n - r, axes.get(last).points() - digits[last]);
-        for (int a = 0; a < last; a++) {
-          Arrays.fill(coords[a], r, r + run, axes.get(a).value(digits[a]));
+        int run =
+            fastest < 0
+                ? n - r
+                : (int) Math.min(n - r, axes.get(fastest).points() - digits[fastest]);
+        for (int a = 0; a < coords.length; a++) {
+          if (a != fastest && !grid.isSampled(a)) {
+            Arrays.fill(coords[a], r, r + run, axes.get(a).value(digits[a]));
+          }
         }
-        if (last >= 0) {
-          axes.get(last).fill(digits[last], coords[last], r, run);
+        if (fastest >= 0) {
+          axes.get(fastest).fill(digits[fastest], coords[fastest], r, run);
+        }
+        if (cursor != null) {
+          fillSamples(r, run, fastest < 0);
         }
         r += run;
-        if (last >= 0 && next + r < end) {
-          digits[last] += run - 1;
-          grid.increment(digits);
+        if (next + r < end) {
+          if (fastest >= 0) {
+            digits[fastest] += run - 1;
+            grid.increment(digits);
+          } else {
+            grid.digits(next + r, digits);
+          }
         }
       }
       if (evaluator != null) {
@@ -270,6 +307,45 @@ public final class SweepTask implements Serializable {
       }
       next += n;
       size = n;
+    }
+
+    /**
+     * The sampled coordinates and the sample index of rows {@code r .. r+run-1}: consecutive sample
+     * positions when {@code moving}, else one sample for the whole run.
+     */
+    private void fillSamples(int r, int run, boolean moving) {
+      long first = digits[firstSampled];
+      for (int k = 0; k < (moving ? run : 1); k++) {
+        double[] p = cursor.at(first + k);
+        for (int a = 0; a < coords.length; a++) {
+          if (grid.isSampled(a)) {
+            double v = p[grid.sampleCoordinate(a)];
+            if (moving) {
+              coords[a][r + k] = v;
+            } else {
+              Arrays.fill(coords[a], r, r + run, v);
+            }
+          }
+        }
+      }
+      Samples samples = grid.samples().orElseThrow();
+      if (moving) {
+        for (int k = 0; k < run; k++) {
+          sampleIndex[r + k] = samples.index(first + k);
+        }
+      } else {
+        Arrays.fill(sampleIndex, r, r + run, samples.index(first));
+      }
+    }
+
+    /**
+     * The sample index of each row in the current batch (the first {@link #size} values), for a
+     * sampled grid.
+     *
+     * @return the column (overwritten by the next batch)
+     */
+    public long[] sampleIndex() {
+      return sampleIndex;
     }
 
     /**
@@ -300,6 +376,16 @@ public final class SweepTask implements Serializable {
     public double[] output(int k) {
       return out[k];
     }
+  }
+
+  /** The first sampled axis (its digit is the sample index), or -1 for a plain grid. */
+  private int firstSampled() {
+    for (int a = 0; a < emitAxis.length; a++) {
+      if (grid.isSampled(a)) {
+        return a;
+      }
+    }
+    return -1;
   }
 
   /** Rows over the batches, one batch in memory at a time. */
@@ -338,6 +424,9 @@ public final class SweepTask implements Serializable {
         flat.reset();
         flat.zeroOutNullBytes();
         int f = 0;
+        if (emitSample) {
+          flat.write(f++, batches.sampleIndex[r]);
+        }
         for (int a = 0; a < coords.length; a++) {
           if (emitAxis[a]) {
             flat.write(f++, coords[a][r]);
@@ -349,6 +438,9 @@ public final class SweepTask implements Serializable {
         return flat.getRow();
       }
       int f = 0;
+      if (emitSample) {
+        row.setLong(f++, batches.sampleIndex[r]);
+      }
       for (int a = 0; a < coords.length; a++) {
         if (emitAxis[a]) {
           row.setDouble(f++, coords[a][r]);

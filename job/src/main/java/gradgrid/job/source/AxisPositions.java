@@ -7,6 +7,7 @@ import gradgrid.job.grid.ValueList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * The positions of an axis whose values pass an {@link AxisPredicate}, found exactly: the axis's
@@ -48,8 +49,27 @@ final class AxisPositions {
     return PositionSet.of(kept);
   }
 
+  /**
+   * The sample indices {@code 0 .. n-1} that pass {@code p}, the index read as a double (exact: a
+   * sample count is below 2^53), found as on a linspace.
+   *
+   * @param n the number of samples
+   * @param p the condition on the sample index
+   * @return the kept indices
+   */
+  static PositionSet ofIndices(long n, AxisPredicate p) {
+    return monotone(n, i -> (double) i, p);
+  }
+
   private static PositionSet linspace(Linspace l, AxisPredicate p) {
-    long n = l.points();
+    return monotone(l.points(), l::value, p);
+  }
+
+  /**
+   * The positions of {@code 0 .. n-1} whose value passes {@code p}, for values non-decreasing on
+   * {@code [0, n-1)}; the last position is tested alone.
+   */
+  private static PositionSet monotone(long n, LongToDoubleFunction value, AxisPredicate p) {
     List<long[]> kept = new ArrayList<>();
     long monotone = n - 1; // [0, n-1) is non-decreasing; the last point is checked alone
     if (monotone > 0) {
@@ -57,18 +77,18 @@ final class AxisPositions {
       cuts.add(0L);
       cuts.add(monotone);
       for (double c : p.constants()) {
-        cuts.add(firstAtLeast(l, monotone, c, false));
-        cuts.add(firstAtLeast(l, monotone, c, true));
+        cuts.add(firstAtLeast(value, monotone, c, false));
+        cuts.add(firstAtLeast(value, monotone, c, true));
       }
       Long start = null;
       for (long cut : cuts) {
-        if (start != null && start < cut && p.test().test(l.value(start))) {
+        if (start != null && start < cut && p.test().test(value.applyAsDouble(start))) {
           kept.add(new long[] {start, cut});
         }
         start = cut;
       }
     }
-    if (p.test().test(l.value(n - 1))) {
+    if (p.test().test(value.applyAsDouble(n - 1))) {
       kept.add(new long[] {n - 1, n});
     }
     return PositionSet.of(kept);
@@ -78,12 +98,12 @@ final class AxisPositions {
    * The first position in {@code [0, end)} whose value is at least {@code c} (or, when {@code
    * strict}, greater than {@code c}); {@code end} if there is none.
    */
-  private static long firstAtLeast(Linspace l, long end, double c, boolean strict) {
+  private static long firstAtLeast(LongToDoubleFunction value, long end, double c, boolean strict) {
     long lo = 0;
     long hi = end;
     while (lo < hi) {
       long mid = lo + (hi - lo) / 2;
-      double v = l.value(mid);
+      double v = value.applyAsDouble(mid);
       if (strict ? v > c : v >= c) {
         hi = mid;
       } else {

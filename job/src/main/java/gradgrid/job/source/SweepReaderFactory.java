@@ -14,8 +14,9 @@ import org.apache.spark.sql.vectorized.ColumnarBatch;
 /**
  * Shipped to executors with the scan: turns each {@link RangePartition} into the rows {@link
  * SweepTask} computes (the kernel is compiled once per executor JVM and cached). When every column
- * read is a scalar and {@code columnar} is set, the kernel's batches go to Spark as they are, as
- * {@link ColumnarBatch}es over its own arrays; otherwise as binary rows.
+ * read is a double (no array output, no sample index) and {@code columnar} is set, the kernel's
+ * batches go to Spark as they are, as {@link ColumnarBatch}es over its own arrays; otherwise as
+ * binary rows.
  *
  * <p>With pushed aggregates, each partition is read as one row of partial values.
  *
@@ -27,7 +28,7 @@ record SweepReaderFactory(SweepTask task, boolean columnar, PartialAggregates ag
     implements PartitionReaderFactory {
   @Override
   public boolean supportColumnarReads(InputPartition partition) {
-    return aggregates == null && columnar && task.allScalar();
+    return aggregates == null && columnar && task.allScalar() && !task.emitsSample();
   }
 
   @Override

@@ -7,6 +7,7 @@ import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.Grid;
 import gradgrid.job.grid.PositionSet;
 import gradgrid.job.grid.Restricted;
+import gradgrid.job.grid.Samples;
 import gradgrid.job.parquet.SweepSchema;
 import gradgrid.job.partitions.IndexRange;
 import gradgrid.job.partitions.PartitionPlan;
@@ -45,6 +46,7 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
   private final SweepRuns.Run run;
   private final SweepSpec read;
   private final boolean[] emitAxis;
+  private final boolean emitSample;
   private final Grid grid;
   private final long rows;
   private final Filter[] pushed;
@@ -99,13 +101,31 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
       n = s.count() == 0 ? 0 : n;
       kept.add(s.isAll(axis.points()) || s.count() == 0 ? axis : new Restricted(axis, s));
     }
+    AxisPredicate onSamples = conditions.get(sampleIndexAxis(spec.grid()));
+    if (onSamples != null) {
+      Samples samples = spec.grid().samples().orElseThrow();
+      PositionSet s = AxisPositions.ofIndices(samples.points(), onSamples);
+      n = s.count() == 0 ? 0 : n;
+      if (s.count() > 0 && !s.isAll(samples.points())) {
+        Samples restricted = samples.restrict(s);
+        for (int a = 0; a < axes.size(); a++) {
+          if (spec.grid().isSampled(a)) {
+            kept.set(a, restricted.axes().get(spec.grid().sampleCoordinate(a)));
+          }
+        }
+      }
+    }
     this.grid = new Grid(kept);
+    this.emitSample =
+        grid.samples().isPresent()
+            && (run != null || required == null || required.contains(Samples.INDEX_COLUMN));
     this.rows = n == 0 ? 0 : Math.min(grid.rows(), limit);
     List<StructField> fields = new ArrayList<>();
     StructType all = SweepSchema.of(read);
     for (StructField f : all.fields()) {
       int axis = axisIndex.getOrDefault(f.name(), -1);
-      if (axis < 0 || emitAxis[axis]) {
+      boolean sampleIndex = grid.samples().isPresent() && f.name().equals(Samples.INDEX_COLUMN);
+      if (sampleIndex ? emitSample : axis < 0 || emitAxis[axis]) {
         fields.add(f);
       }
     }
@@ -116,6 +136,17 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
       }
     }
     this.schema = new StructType(fields.toArray(new StructField[0]));
+  }
+
+  /**
+   * The key of a condition on the sample index among the per-axis conditions: the pseudo-axis after
+   * the grid's last axis.
+   *
+   * @param grid the sweep's grid
+   * @return the axis count
+   */
+  static int sampleIndexAxis(Grid grid) {
+    return grid.axes().size();
   }
 
   @Override
@@ -166,7 +197,14 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
   @Override
   public PartitionReaderFactory createReaderFactory() {
     SweepTask task =
-        new SweepTask(read, grid, emitAxis, evaluator(), run == null ? null : run.stats(), schema);
+        new SweepTask(
+            read,
+            grid,
+            emitAxis,
+            emitSample,
+            evaluator(),
+            run == null ? null : run.stats(),
+            schema);
     return new SweepReaderFactory(task, columnar, partials());
   }
 
@@ -214,7 +252,7 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
   @Override
   public Statistics estimateStatistics() {
     Map<String, Param> params = read.paramsByName();
-    long bytesPerRow = 0;
+    long bytesPerRow = emitSample ? Long.BYTES : 0;
     for (int a = 0; a < emitAxis.length; a++) {
       bytesPerRow += emitAxis[a] ? Double.BYTES : 0;
     }

@@ -2,6 +2,7 @@ package gradgrid.job.source;
 
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.Samples;
 import gradgrid.job.parquet.SweepSchema;
 import gradgrid.job.run.FunctionProviders;
 import java.util.ArrayList;
@@ -24,10 +25,11 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * What a query asks of a sweep, before anything is computed: the columns it reads (the others are
- * neither built nor differentiated), the filters on axis columns that shrink the grid (pushed only
- * when exact; Spark evaluates the rest), a row limit, and aggregates without grouping ({@code
- * count}, {@code sum}, {@code min}, {@code max} of scalar columns), which each task then computes
- * over its rows so Spark receives one row per partition.
+ * neither built nor differentiated), the filters on axis columns and on the sample index that
+ * shrink the grid (pushed only when exact; Spark evaluates the rest, among them every filter on a
+ * sampled coordinate), a row limit, and aggregates without grouping ({@code count}, {@code sum},
+ * {@code min}, {@code max} of scalar columns), which each task then computes over its rows so Spark
+ * receives one row per partition.
  */
 final class SweepScanBuilder
     implements SupportsPushDownRequiredColumns,
@@ -71,7 +73,19 @@ final class SweepScanBuilder
     if (run != null) {
       return filters;
     }
-    FilterPushdown translator = new FilterPushdown(axisIndex);
+    // Grid axes prune, and the sample index (as the pseudo-axis after the last axis); a sampled
+    // coordinate does not: its values are not ordered by position
+    Map<String, Integer> prunable = new HashMap<>();
+    axisIndex.forEach(
+        (column, a) -> {
+          if (!spec.grid().isSampled(a)) {
+            prunable.put(column, a);
+          }
+        });
+    if (spec.grid().samples().isPresent()) {
+      prunable.put(Samples.INDEX_COLUMN, SweepScan.sampleIndexAxis(spec.grid()));
+    }
+    FilterPushdown translator = new FilterPushdown(prunable);
     List<Filter> accepted = new ArrayList<>();
     List<Filter> rest = new ArrayList<>();
     for (Filter f : filters) {

@@ -193,7 +193,8 @@ public final class SourceBench {
     Grid grid = spec.grid();
     boolean[] all = new boolean[grid.axes().size()];
     Arrays.fill(all, true);
-    SweepTask task = new SweepTask(spec, grid, all, factory, null, schema);
+    SweepTask task =
+        new SweepTask(spec, grid, all, grid.samples().isPresent(), factory, null, schema);
     JavaRDD<InternalRow> rows =
         jsc.parallelize(ranges, ranges.size())
             .mapPartitions(

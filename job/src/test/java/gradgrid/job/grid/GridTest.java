@@ -128,4 +128,65 @@ class GridTest {
       }
     }
   }
+
+  // Two linspaces around two coordinates of one 4-point sample space: rows 3 * 4 * 2.
+  private final Samples samples =
+      new Samples(
+          new SampleMethod.Sobol(),
+          4,
+          List.of(new AxisInput.Element("alpha", 0), new AxisInput.Element("alpha", 1)),
+          new double[] {0, 0},
+          new double[] {1, 1});
+  private final Grid sampled =
+      new Grid(
+          List.of(
+              new Linspace(new AxisInput.Whole("x"), -1.0, 1.0, 3),
+              samples.axes().get(0),
+              samples.axes().get(1),
+              new Linspace(new AxisInput.Whole("y"), 0.0, 1.0, 2)));
+
+  @Test
+  void sampledAxesShareOneDigitTheSlowest() {
+    assertEquals(3 * 4 * 2, sampled.rows());
+    assertEquals(3, sampled.fastestAxis());
+    long[] d = new long[4];
+    sampled.digits(0, d);
+    assertArrayEquals(new long[] {0, 0, 0, 0}, d);
+    sampled.digits(7, d);
+    assertArrayEquals(new long[] {0, 1, 1, 1}, d, "sample 1, x 0, y 1");
+    sampled.digits(23, d);
+    assertArrayEquals(new long[] {2, 3, 3, 1}, d);
+    long[] odometer = new long[4];
+    for (long i = 0; i < sampled.rows(); i++) {
+      sampled.digits(i, d);
+      assertArrayEquals(d, odometer, "row " + i);
+      assertEquals(i, sampled.index(d));
+      sampled.increment(odometer);
+    }
+    assertThrows(IndexOutOfBoundsException.class, () -> sampled.index(new long[] {0, 1, 2, 0}));
+  }
+
+  @Test
+  void aGridOfSamplesAloneHasOneRowPerSample() {
+    Grid g = new Grid(List.copyOf(samples.axes()));
+    assertEquals(4, g.rows());
+    assertEquals(-1, g.fastestAxis());
+    double[] c = new double[2];
+    g.coordinates(3, c);
+    assertArrayEquals(samples.point(3), c);
+  }
+
+  @Test
+  void sampledAxesMustCoverOneSpaceOnce() {
+    assertThrows(IllegalArgumentException.class, () -> new Grid(List.of(samples.axes().get(0))));
+    Samples other =
+        new Samples(
+            new SampleMethod.Uniform(1),
+            4,
+            List.of(new AxisInput.Whole("z")),
+            new double[] {0},
+            new double[] {1});
+    List<Axis> mixed = List.of(samples.axes().get(0), samples.axes().get(1), other.axes().get(0));
+    assertThrows(IllegalArgumentException.class, () -> new Grid(mixed));
+  }
 }

@@ -11,9 +11,11 @@ import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.partitions.PartitionPlan;
 import gradgrid.job.source.SweepRuns;
+import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,45 @@ class SweepTaskTest {
         double v1 = r.getDouble(1);
         assertEquals(a + 70 + 100 + 1000 * v1, r.getDouble(2), "f at a=" + a + " v1=" + v1);
         assertEquals(List.of(1.0, v1), r.getList(3));
+      }
+    }
+  }
+
+  @Test
+  void aUniformSampleIsTheSameForOneThreeAndSevenPartitions() {
+    SweepSpec spec =
+        SmallSweeps.spec(
+            dir,
+            SmallSweeps.SEED
+                + "inputs.x { values = [-1, 0.5, 2] }\n"
+                + "inputs.alpha { sample = uniform, seed = 11, points = 40, from = -2, to = 2 }\n"
+                + "outputs = [f, \"grad(beta)\"]\nbatch-size = 7\n");
+    assertEquals(3 * 40, spec.grid().rows());
+    SparkSession spark = SparkTestSession.get();
+    EvaluatorFactory factory = SmallSweeps.providers().evaluator(spec);
+    List<String> first = null;
+    for (int partitions : new int[] {1, 3, 7}) {
+      List<Row> rows =
+          SweepRuns.read(spark, spec, factory, PartitionPlan.split(120, partitions), null)
+              .collectAsList();
+      assertEquals(120, rows.size(), "partitions=" + partitions);
+      List<String> text = rows.stream().map(Row::toString).toList();
+      if (first == null) {
+        first = text;
+      }
+      assertEquals(first, text, "partitions=" + partitions);
+      for (int k = 0; k < rows.size(); k++) {
+        Row r = rows.get(k);
+        long sample = r.getLong(0);
+        assertEquals(k / 3, sample, "sample index, slowest");
+        // coordinate d of sample i: -2 + 4 u, u the (6 i + d)-th number of SplittableRandom(11)
+        SplittableRandom jdk = new SplittableRandom(11);
+        for (long skip = 0; skip < 6 * sample; skip++) {
+          jdk.nextDouble();
+        }
+        for (int d = 0; d < 6; d++) {
+          assertEquals(-2 + 4 * jdk.nextDouble(), r.getDouble(2 + d), 0.0, "row " + k + " d=" + d);
+        }
       }
     }
   }
