@@ -3,6 +3,7 @@ package gradgrid.job.parquet;
 import gradgrid.ad.Param;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.criticals.CriticalPointsType;
 import gradgrid.job.grid.Axis;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The Parquet schema of a sweep: one non-null double per axis ({@code x}, {@code alpha_1}), then
  * one column per output: double, {@code array<double>} or {@code array<array<double>>} (a matrix as
- * a list of rows).
+ * a list of rows), or for a {@code critical-points} output the struct of {@link
+ * CriticalPointsType}.
  */
 public final class SweepSchema {
   private SweepSchema() {}
@@ -33,9 +35,11 @@ public final class SweepSchema {
     }
     Map<String, Param> params = spec.paramsByName();
     for (OutputSpec o : spec.outputs()) {
-      int rank = o.dims(params).length;
       DataType t = DataTypes.DoubleType;
-      for (int i = 0; i < rank; i++) {
+      if (o instanceof OutputSpec.CriticalPoints) {
+        t = CriticalPointsType.TYPE;
+      }
+      for (int i = 0; i < o.dims(params).length; i++) {
         t = DataTypes.createArrayType(t, false);
       }
       fields.add(DataTypes.createStructField(o.column(), t, false));

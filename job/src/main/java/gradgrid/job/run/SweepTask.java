@@ -3,6 +3,10 @@ package gradgrid.job.run;
 import gradgrid.ad.Param;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.criticals.CriticalPointKernel;
+import gradgrid.job.criticals.CriticalPointSet;
+import gradgrid.job.criticals.CriticalPointsType;
+import gradgrid.job.criticals.InnerScan;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.Grid;
 import gradgrid.job.partitions.IndexRange;
@@ -28,9 +32,11 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Rows are Spark's binary {@code UnsafeRow}s: one double per emitted axis (grid order), then per
  * output a double (scalar), an {@code array<double>} (vector) or an {@code array<array<double>>}
- * (matrix, a list of rows). As usual for Spark iterators, the returned row object is reused:
- * consumers copy what they keep. The grid may be a restriction of the sweep's grid (the positions a
- * pushed-down filter keeps); a task without outputs evaluates nothing and emits coordinates only.
+ * (matrix, a list of rows), or the struct of a {@code critical-points} output, which the task
+ * computes row by row with the factory's inner scans ({@code gradgrid.job.criticals}). As usual for
+ * Spark iterators, the returned row object is reused: consumers copy what they keep. The grid may
+ * be a restriction of the sweep's grid (the positions a pushed-down filter keeps); a task without
+ * outputs evaluates nothing and emits coordinates only.
  */
 public final class SweepTask implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -45,6 +51,8 @@ public final class SweepTask implements Serializable {
   private final Grid grid;
   private final boolean[] emitAxis;
   private final int[][] outputDims;
+  private final boolean[] structured;
+  private final List<CriticalPointKernel> criticals;
   private final int outputWidth;
   private final EvaluatorFactory factory;
   private final int batchSize;
@@ -80,10 +88,13 @@ public final class SweepTask implements Serializable {
     this.batchSize = batchRows(spec.batchSize(), grid.axes().size() + outputs);
     Map<String, Param> byName = spec.paramsByName();
     this.outputDims = new int[spec.outputs().size()][];
+    this.structured = new boolean[outputDims.length];
+    this.criticals = factory == null ? List.of() : factory.criticalPoints();
     int width = 0;
     for (int k = 0; k < outputDims.length; k++) {
       OutputSpec o = spec.outputs().get(k);
       outputDims[k] = o.dims(byName);
+      structured[k] = o instanceof OutputSpec.CriticalPoints;
       width += o.size(byName);
     }
     this.outputWidth = width;
@@ -145,8 +156,8 @@ public final class SweepTask implements Serializable {
    * @return true if no output is an array
    */
   public boolean allScalar() {
-    for (int[] dims : outputDims) {
-      if (dims.length != 0) {
+    for (int k = 0; k < outputDims.length; k++) {
+      if (outputDims[k].length != 0 || structured[k]) {
         return false;
       }
     }
@@ -192,6 +203,10 @@ public final class SweepTask implements Serializable {
     private final double[][] coords = new double[grid.axes().size()][];
     private final long[] digits = new long[coords.length];
     private final ColumnStats local = stats == null ? null : new ColumnStats(stats.columns());
+    private final InnerScan[] scans =
+        criticals.stream().map(CriticalPointKernel::create).toArray(InnerScan[]::new);
+    private final CriticalPointSet[][] sets = new CriticalPointSet[scans.length][batchSize];
+    private final double[] outer = new double[coords.length];
     private int rangeIndex = -1;
     private long next;
     private long end;
@@ -259,6 +274,14 @@ public final class SweepTask implements Serializable {
       if (evaluator != null) {
         evaluator.evaluate(coords, out, n);
       }
+      for (int row = 0; row < n && scans.length > 0; row++) {
+        for (int a = 0; a < coords.length; a++) {
+          outer[a] = coords[a][row];
+        }
+        for (int s = 0; s < scans.length; s++) {
+          sets[s][row] = scans[s].scan(outer);
+        }
+      }
       if (local != null) {
         local.addRows(n);
         for (int a = 0; a < coords.length; a++) {
@@ -307,6 +330,7 @@ public final class SweepTask implements Serializable {
     private final Batches batches;
     private final double[][] coords;
     private final double[][] out;
+    private final CriticalPointSet[][] sets;
     private final SpecificInternalRow row = new SpecificInternalRow(schema);
     private final UnsafeProjection toUnsafe = UnsafeProjection.create(schema);
     // All-scalar rows (the common x-sweep) are written straight into one reused binary row.
@@ -317,6 +341,7 @@ public final class SweepTask implements Serializable {
       this.batches = batches;
       this.coords = batches.coords;
       this.out = batches.out;
+      this.sets = batches.sets;
     }
 
     @Override
@@ -355,8 +380,12 @@ public final class SweepTask implements Serializable {
         }
       }
       int col = 0;
-      for (int[] dims : outputDims) {
-        if (dims.length == 0) {
+      int scan = 0;
+      for (int k = 0; k < outputDims.length; k++) {
+        int[] dims = outputDims[k];
+        if (structured[k]) {
+          row.update(f++, CriticalPointsType.toRow(sets[scan++][r]));
+        } else if (dims.length == 0) {
           row.setDouble(f++, out[col++][r]);
         } else if (dims.length == 1) {
           row.update(f++, UnsafeArrayData.fromPrimitiveArray(gather(col, dims[0], r)));

@@ -1,0 +1,165 @@
+package gradgrid.job.criticals;
+
+import gradgrid.ad.compile.Kernel;
+import gradgrid.job.conf.OutputSpec;
+import gradgrid.job.extrema.Bracket;
+import gradgrid.job.extrema.CriticalPoint;
+import gradgrid.job.extrema.Newton;
+import gradgrid.job.extrema.SignRule;
+import gradgrid.job.grid.AxisInput;
+import gradgrid.job.grid.Linspace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One task's scanner of a {@code critical-points} output: for one outer row at a time, evaluates
+ * the compiled {@code f'} over the inner grid in batches, brackets its sign changes by {@link
+ * SignRule} as it goes (nothing of the inner grid is kept), then refines each bracket with {@link
+ * Newton} on {@code f'} and {@code f''} from the compiled refinement kernel, and keeps the counted
+ * extrema ({@link CriticalPoint#counted}). Used by one thread.
+ */
+public final class InnerScan {
+  /** Inner points per kernel call. */
+  static final int BATCH = 4096;
+
+  private final Linspace grid;
+  private final Kernel scan;
+  private final Kernel point;
+  private final int inner;
+  private final double[][] in;
+  private final double[][] out;
+  private final double[][] in1;
+  private final double[][] out1;
+  private final List<Bracket> brackets = new ArrayList<>();
+  private double atX = Double.NaN;
+  private long evaluations;
+
+  InnerScan(OutputSpec.CriticalPoints spec, Kernel scan, Kernel point, int inner) {
+    this.grid =
+        new Linspace(new AxisInput.Whole(spec.param()), spec.from(), spec.to(), spec.points());
+    this.scan = scan;
+    this.point = point;
+    this.inner = inner;
+    int batch = Math.min(BATCH, spec.points());
+    this.in = new double[scan.inputWidth()][batch];
+    this.out = new double[scan.outputWidth()][batch];
+    this.in1 = new double[point.inputWidth()][1];
+    this.out1 = new double[point.outputWidth()][1];
+  }
+
+  /**
+   * The counted extrema of f along the inner grid at one outer row.
+   *
+   * @param outer the row's axis coordinates, in grid order
+   * @return the extrema, ascending in x
+   */
+  public CriticalPointSet scan(double[] outer) {
+    brackets.clear();
+    int batch = in[0].length;
+    for (int c = 0, a = 0; c < in.length; c++) {
+      if (c != inner) {
+        Arrays.fill(in[c], outer[a]);
+        in1[c][0] = outer[a++];
+      }
+    }
+    atX = Double.NaN;
+    // f' at the two points before the current one, carried across batches.
+    double px = Double.NaN;
+    double pd = Double.NaN;
+    double cx = Double.NaN;
+    double cd = Double.NaN;
+    long seen = 0;
+    double[] xs = in[inner];
+    double[] ds = out[0];
+    for (long first = 0; first < grid.points(); first += batch) {
+      int n = (int) Math.min(batch, grid.points() - first);
+      grid.fill(first, xs, 0, n);
+      scan.run(in, out, 0, n);
+      for (int r = 0; r < n; r++) {
+        if (seen >= 2) {
+          bracket(px, pd, cx, cd, ds[r]);
+        }
+        px = cx;
+        pd = cd;
+        cx = xs[r];
+        cd = ds[r];
+        seen++;
+      }
+    }
+    evaluations += grid.points();
+    bracket(px, pd, cx, cd, Double.NaN);
+    return refine();
+  }
+
+  private void bracket(double px, double pd, double x, double d, double nd) {
+    switch (SignRule.at(pd, d, nd)) {
+      case SignRule.CELL -> brackets.add(new Bracket(px, x, pd, d));
+      case SignRule.POINT -> brackets.add(new Bracket(x, x, 0, 0));
+      default -> {
+        // no sign change here
+      }
+    }
+  }
+
+  private CriticalPointSet refine() {
+    int k = 0;
+    double[] xs = new double[brackets.size()];
+    double[] fs = new double[xs.length];
+    int[] signs = new int[xs.length];
+    int maxima = 0;
+    double minAbs = Double.NaN;
+    for (Bracket b : brackets) {
+      double r = Newton.refine(this::d1, this::d2, b);
+      CriticalPoint p =
+          new CriticalPoint(r, f(r), d1(r), d2(r), Math.abs(d1(r)) < Newton.TOLERANCE);
+      if (!p.counted()) {
+        continue;
+      }
+      xs[k] = r;
+      fs[k] = p.f();
+      signs[k] = p.d2() < 0 ? -1 : 1;
+      maxima += p.d2() < 0 ? 1 : 0;
+      minAbs = Double.isNaN(minAbs) ? Math.abs(p.d2()) : Math.min(minAbs, Math.abs(p.d2()));
+      k++;
+    }
+    return new CriticalPointSet(
+        maxima,
+        k - maxima,
+        Arrays.copyOf(xs, k),
+        Arrays.copyOf(fs, k),
+        Arrays.copyOf(signs, k),
+        minAbs);
+  }
+
+  /**
+   * Inner points evaluated by the scan so far (the refinement's evaluations not included).
+   *
+   * @return the count
+   */
+  public long evaluations() {
+    return evaluations;
+  }
+
+  private double f(double x) {
+    return at(x)[0][0];
+  }
+
+  private double d1(double x) {
+    return at(x)[1][0];
+  }
+
+  private double d2(double x) {
+    return at(x)[2][0];
+  }
+
+  /** f, f', f'' at x for the current row, evaluated once per x. */
+  private double[][] at(double x) {
+    if (Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(atX)) {
+      in1[inner][0] = x;
+      point.run(in1, out1, 0, 1);
+      atX = x;
+    }
+    return out1;
+  }
+}
