@@ -14,8 +14,8 @@ import java.util.List;
  * The serializable recipe of one {@code critical-points} output, built on the driver and shipped
  * with the task: two functions of the scanned input and the sweep's axis columns, both from the AD
  * transforms of the traced function with the other fixed inputs bound ({@code AD.fix}): the scan's
- * {@code f'} alone, and the refinement's {@code (f, f', f'')}. Each task compiles them through the
- * jit's per-JVM cache ({@link #create}).
+ * {@code f'} alone, and the refinement's {@code (f, f', f'', f''')}. Each task compiles them
+ * through the jit's per-JVM cache ({@link #create}).
  */
 public final class CriticalPointKernel implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -36,9 +36,10 @@ public final class CriticalPointKernel implements Serializable {
     int x = f.paramIndex(spec.param());
     Fn d1 = AD.derivative(f, x, 1);
     Fn d2 = AD.derivative(f, x, 2);
+    Fn d3 = AD.derivative(f, x, 3);
     this.scan = bind(AD.simplify(d1), inputs, spec.param());
     this.point =
-        bind(AD.simplify(Fn.concat(f.name() + "_critical", f, d1, d2)), inputs, spec.param());
+        bind(AD.simplify(Fn.concat(f.name() + "_critical", f, d1, d2, d3)), inputs, spec.param());
   }
 
   /**
@@ -78,7 +79,7 @@ public final class CriticalPointKernel implements Serializable {
   }
 
   /**
-   * The refinement's function: {@code f, f', f''} of the same parameters.
+   * The refinement's function: {@code f, f', f'', f'''} of the same parameters.
    *
    * @return the function
    */

@@ -15,9 +15,10 @@ import java.util.List;
 /**
  * One task's scanner of a {@code critical-points} output: for one outer row at a time, evaluates
  * the compiled {@code f'} over the inner grid in batches, brackets its sign changes by {@link
- * SignRule} as it goes (nothing of the inner grid is kept), then refines each bracket with {@link
- * Newton} on {@code f'} and {@code f''} from the compiled refinement kernel, and keeps the counted
- * extrema ({@link CriticalPoint#counted}). Used by one thread.
+ * SignRule} as it goes (nothing of the inner grid is kept), splits dips of |f'| that hide a pair of
+ * zeros inside one cell, then refines each bracket with {@link Newton} on {@code f'} and {@code
+ * f''} from the compiled refinement kernel, and keeps the counted extrema ({@link
+ * CriticalPoint#counted}). Used by one thread.
  */
 public final class InnerScan {
   /** Inner points per kernel call. */
@@ -32,8 +33,10 @@ public final class InnerScan {
   private final double[][] in1;
   private final double[][] out1;
   private final List<Bracket> brackets = new ArrayList<>();
+  private final List<Bracket> dips = new ArrayList<>();
   private double atX = Double.NaN;
   private long evaluations;
+  private long hiddenPairs;
 
   InnerScan(OutputSpec.CriticalPoints spec, Kernel scan, Kernel point, int inner) {
     this.grid =
@@ -56,6 +59,7 @@ public final class InnerScan {
    */
   public CriticalPointSet scan(double[] outer) {
     brackets.clear();
+    dips.clear();
     int batch = in[0].length;
     for (int c = 0, a = 0; c < in.length; c++) {
       if (c != inner) {
@@ -78,7 +82,7 @@ public final class InnerScan {
       scan.run(in, out, 0, n);
       for (int r = 0; r < n; r++) {
         if (seen >= 2) {
-          bracket(px, pd, cx, cd, ds[r]);
+          bracket(px, pd, cx, cd, xs[r], ds[r]);
         }
         px = cx;
         pd = cd;
@@ -88,18 +92,49 @@ public final class InnerScan {
       }
     }
     evaluations += grid.points();
-    bracket(px, pd, cx, cd, Double.NaN);
+    bracket(px, pd, cx, cd, Double.NaN, Double.NaN);
+    splitDips();
     return refine();
   }
 
-  private void bracket(double px, double pd, double x, double d, double nd) {
+  private void bracket(double px, double pd, double x, double d, double nx, double nd) {
     switch (SignRule.at(pd, d, nd)) {
       case SignRule.CELL -> brackets.add(new Bracket(px, x, pd, d));
       case SignRule.POINT -> brackets.add(new Bracket(x, x, 0, 0));
       default -> {
-        // no sign change here
+        if (Math.signum(pd) == Math.signum(d)
+            && Math.signum(d) == Math.signum(nd)
+            && Math.abs(d) < Math.abs(pd)
+            && Math.abs(d) <= Math.abs(nd)) {
+          dips.add(new Bracket(px, nx, pd, nd));
+        }
       }
     }
+  }
+
+  /**
+   * A dip of |f'| towards 0 between two neighbours of the same sign may hide two zeros of f' inside
+   * the grid's cells: the extremum of f' there is the zero of f'' (Newton on f'' with f'''), and
+   * when f' has the other sign at it the dip becomes two brackets.
+   */
+  private void splitDips() {
+    for (Bracket dip : dips) {
+      double lo = dip.left();
+      double hi = dip.right();
+      double g2lo = d2(lo);
+      double g2hi = d2(hi);
+      if (!(Math.signum(g2lo) * Math.signum(g2hi) < 0)) {
+        continue;
+      }
+      double m = Newton.refine(this::d2, this::d3, new Bracket(lo, hi, g2lo, g2hi));
+      double gm = d1(m);
+      if (Math.signum(gm) * Math.signum(dip.dLeft()) < 0) {
+        brackets.add(new Bracket(lo, m, dip.dLeft(), gm));
+        brackets.add(new Bracket(m, hi, gm, dip.dRight()));
+        hiddenPairs++;
+      }
+    }
+    brackets.sort((a, b) -> Double.compare(a.left(), b.left()));
   }
 
   private CriticalPointSet refine() {
@@ -133,6 +168,16 @@ public final class InnerScan {
   }
 
   /**
+   * Pairs of zeros of f' found inside single cells of the inner grid so far (no sign change at the
+   * grid points; found from a dip of |f'| by {@link #splitDips}).
+   *
+   * @return the count
+   */
+  public long hiddenPairs() {
+    return hiddenPairs;
+  }
+
+  /**
    * Inner points evaluated by the scan so far (the refinement's evaluations not included).
    *
    * @return the count
@@ -151,6 +196,10 @@ public final class InnerScan {
 
   private double d2(double x) {
     return at(x)[2][0];
+  }
+
+  private double d3(double x) {
+    return at(x)[3][0];
   }
 
   /** f, f', f'' at x for the current row, evaluated once per x. */

@@ -30,8 +30,12 @@
  * and sign of f'' in ascending x, and the smallest |f''| at an extremum, which tends to 0 as the
  * row nears a fold (where a maximum and a minimum meet and vanish).
  *
- * <p>The grid's resolution bounds what is found: two zeros of {@code f'} inside one cell of the
- * inner grid leave no sign change and are missed, as in {@code extrema}; a small {@code
- * min_abs_d2f} warns that such a pair is near.
+ * <p>Two zeros of {@code f'} inside one cell of the inner grid leave no sign change at the grid
+ * points ({@code extrema} misses them). The scan watches for them: a grid point where |f'| dips
+ * below both neighbours without a sign change marks a possible pair; Newton on {@code f''} with
+ * {@code f'''} (the refinement kernel's fourth output) finds the extremum of {@code f'} between the
+ * neighbours, and when {@code f'} has the other sign there the dip becomes two brackets. Pairs
+ * closer than that (a dip below the grid's resolution of |f'|) are the fold itself; a small {@code
+ * min_abs_d2f} says the row is near one.
  */
 package gradgrid.job.criticals;
