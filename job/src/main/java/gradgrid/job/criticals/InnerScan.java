@@ -81,8 +81,15 @@ public final class InnerScan {
       grid.fill(first, xs, 0, n);
       scan.run(in, out, 0, n);
       for (int r = 0; r < n; r++) {
-        if (seen >= 2) {
-          bracket(px, pd, cx, cd, xs[r], ds[r]);
+        double nd = ds[r];
+        // The common case first: one sign throughout and no dip of |f'| (NaN and products that
+        // underflow to 0 take the full rule).
+        boolean plain =
+            pd * cd > 0
+                && cd * nd > 0
+                && (Math.abs(cd) >= Math.abs(pd) || Math.abs(cd) > Math.abs(nd));
+        if (seen >= 2 && !plain) {
+          bracket(px, pd, cx, cd, xs[r], nd);
         }
         px = cx;
         pd = cd;

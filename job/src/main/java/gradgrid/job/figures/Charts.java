@@ -3,6 +3,7 @@ package gradgrid.job.figures;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
@@ -15,7 +16,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYDataset;
 
-/** Builds the two kinds of chart: curves over x, and a heatmap with a colour bar. */
+/** Builds the kinds of chart: curves over x, points, and a heatmap with a colour bar. */
 public final class Charts {
   /** Distinct, colour-blind-safe line colours (Okabe-Ito), then black. */
   private static final Color[] PALETTE = {
@@ -57,6 +58,38 @@ public final class Charts {
     x.setAutoRangeStickyZero(false);
     x.setLowerMargin(0);
     x.setUpperMargin(0);
+    NumberAxis y = new NumberAxis(yLabel);
+    y.setAutoRangeIncludesZero(false);
+    XYPlot plot = new XYPlot(data, x, y, r);
+    style(plot);
+    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+    chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+    chart.setBackgroundPaint(Color.WHITE);
+    return chart;
+  }
+
+  /**
+   * Points without lines (a scatter), one legend entry per series: the bifurcation diagram's maxima
+   * and minima.
+   *
+   * @param title the chart title
+   * @param xLabel the x axis label
+   * @param yLabel the y axis label
+   * @param labels the series' legend labels
+   * @param series per series {@code {xs, ys}}
+   * @return the chart
+   */
+  public static JFreeChart points(
+      String title, String xLabel, String yLabel, List<String> labels, List<double[][]> series) {
+    DefaultXYDataset data = new DefaultXYDataset();
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+    for (int i = 0; i < series.size(); i++) {
+      data.addSeries(labels.get(i), series.get(i));
+      r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      r.setSeriesShape(i, new Ellipse2D.Double(-2, -2, 4, 4));
+    }
+    NumberAxis x = new NumberAxis(xLabel);
+    x.setAutoRangeIncludesZero(false);
     NumberAxis y = new NumberAxis(yLabel);
     y.setAutoRangeIncludesZero(false);
     XYPlot plot = new XYPlot(data, x, y, r);

@@ -29,7 +29,8 @@ public final class ReferenceFigures {
   private ReferenceFigures() {}
 
   /**
-   * Draws every figure the sweep's columns allow.
+   * Draws every figure the sweep's columns allow: the critical-point maps' ({@link
+   * CriticalPointFigures}), then, when the sweep has an {@code f} column, the reference's.
    *
    * @param data the sweep's rows
    * @param spec the sweep
@@ -38,6 +39,18 @@ public final class ReferenceFigures {
    * @return the files written
    */
   public static List<Path> draw(
+      Dataset<Row> data, SweepSpec spec, FiguresSpec conf, PrintStream err) {
+    List<Axis> axes = spec.grid().axes();
+    List<Path> maps = CriticalPointFigures.draw(data, spec, conf, err);
+    if (!Arrays.asList(data.columns()).contains("f")) {
+      return maps;
+    }
+    List<Path> out = new ArrayList<>(maps);
+    out.addAll(reference(data, spec, conf, err));
+    return out;
+  }
+
+  private static List<Path> reference(
       Dataset<Row> data, SweepSpec spec, FiguresSpec conf, PrintStream err) {
     List<Axis> axes = spec.grid().axes();
     if (axes.size() == 1 && axes.get(0).input() instanceof AxisInput.Whole) {
@@ -244,7 +257,7 @@ public final class ReferenceFigures {
     return parts.isEmpty() ? "" : " at " + String.join(", ", parts);
   }
 
-  private static List<Path> save(JFreeChart chart, String name, FiguresSpec conf) {
+  static List<Path> save(JFreeChart chart, String name, FiguresSpec conf) {
     return FigureFiles.write(chart, conf.dir(), name, conf.width(), conf.height());
   }
 
