@@ -46,7 +46,7 @@ public final class CriticalPointKernel implements Serializable {
    * Binds every input but the scanned one, the fixed ones first (as the sweep's kernel does): the
    * result's parameters are the scanned input and the axis columns, in call order.
    */
-  private static Fn bind(Fn fn, List<InputBinding> inputs, String scanned) {
+  static Fn bind(Fn fn, List<InputBinding> inputs, String scanned) {
     for (InputBinding in : inputs) {
       if (in instanceof InputBinding.Fixed && !in.param().name().equals(scanned)) {
         fn = in.bind(fn);

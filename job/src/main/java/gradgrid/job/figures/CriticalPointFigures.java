@@ -6,8 +6,12 @@ import gradgrid.job.conf.FiguresSpec;
 import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.criticals.FoldCurves;
+import gradgrid.job.criticals.FoldKernel;
+import gradgrid.job.criticals.FoldPoint;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.AxisInput;
+import gradgrid.job.run.FunctionProviders;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,10 +23,11 @@ import org.apache.spark.sql.functions;
 
 /**
  * The figures of a {@code critical-points} output: over a plane of two axes, a heatmap of the
- * number of local extrema; and a bifurcation diagram, the x of every extremum (maxima and minima
- * apart) against the first axis, along the line of the plane through the conf's own value of the
- * second axis's input (the vector's listed element; the middle of the axis for a scalar input). A
- * sweep over one axis gets the bifurcation diagram along it.
+ * number of local extrema with the fold curves on top ({@link FoldCurves}); and a bifurcation
+ * diagram, the x of every extremum (maxima and minima apart) against the first axis, along the line
+ * of the plane through the conf's own value of the second axis's input (the vector's listed
+ * element; the middle of the axis for a scalar input). A sweep over one axis gets the bifurcation
+ * diagram along it.
  */
 public final class CriticalPointFigures {
   private CriticalPointFigures() {}
@@ -33,16 +38,21 @@ public final class CriticalPointFigures {
    * @param data the sweep's rows
    * @param spec the sweep
    * @param conf where and how large
+   * @param providers the function providers (the fold curves differentiate the sweep's function)
    * @param err where notes go
    * @return the files written, none when the sweep has no such output
    */
   public static List<Path> draw(
-      Dataset<Row> data, SweepSpec spec, FiguresSpec conf, PrintStream err) {
+      Dataset<Row> data,
+      SweepSpec spec,
+      FiguresSpec conf,
+      FunctionProviders providers,
+      PrintStream err) {
     List<Path> out = new ArrayList<>();
     for (OutputSpec o : spec.outputs()) {
       if (o instanceof OutputSpec.CriticalPoints cp
           && Arrays.asList(data.columns()).contains(cp.column())) {
-        out.addAll(draw(data, spec, cp, conf, err));
+        out.addAll(draw(data, spec, cp, conf, providers, err));
       }
     }
     return out;
@@ -53,6 +63,7 @@ public final class CriticalPointFigures {
       SweepSpec spec,
       OutputSpec.CriticalPoints cp,
       FiguresSpec conf,
+      FunctionProviders providers,
       PrintStream err) {
     List<Axis> axes = spec.grid().axes();
     String col = "`" + cp.column() + "`";
@@ -67,6 +78,13 @@ public final class CriticalPointFigures {
       HeatmapGrid g =
           HeatmapGrid.aggregate(
               data, a.column(), b.column(), col + ".maxima + " + col + ".minima", nx, ny);
+      FoldKernel folds = new FoldKernel(providers.traced(spec), spec.inputs(), cp, axes);
+      List<FoldPoint> found = FoldCurves.find(data, axes, cp, folds);
+      double[][] xy = new double[2][found.size()];
+      for (int k = 0; k < found.size(); k++) {
+        xy[0][k] = found.get(k).outer()[0];
+        xy[1][k] = found.get(k).outer()[1];
+      }
       out.addAll(
           ReferenceFigures.save(
               Charts.heatmap(
@@ -80,7 +98,9 @@ public final class CriticalPointFigures {
                   a.confName(),
                   b.confName(),
                   "local extrema (maxima + minima)",
-                  g),
+                  g,
+                  "fold points (f' = f'' = 0, Newton in (x, coefficient)): " + found.size(),
+                  xy),
               name + "-count",
               conf));
       double v = lineValue(spec, b);

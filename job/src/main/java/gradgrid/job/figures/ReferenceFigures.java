@@ -29,8 +29,7 @@ public final class ReferenceFigures {
   private ReferenceFigures() {}
 
   /**
-   * Draws every figure the sweep's columns allow: the critical-point maps' ({@link
-   * CriticalPointFigures}), then, when the sweep has an {@code f} column, the reference's.
+   * Draws every figure the sweep's columns allow (none without an {@code f} column).
    *
    * @param data the sweep's rows
    * @param spec the sweep
@@ -40,18 +39,10 @@ public final class ReferenceFigures {
    */
   public static List<Path> draw(
       Dataset<Row> data, SweepSpec spec, FiguresSpec conf, PrintStream err) {
-    List<Axis> axes = spec.grid().axes();
-    List<Path> maps = CriticalPointFigures.draw(data, spec, conf, err);
     if (!Arrays.asList(data.columns()).contains("f")) {
-      return maps;
+      err.println("note: no reference figures: the sweep has no f column (output f)");
+      return List.of();
     }
-    List<Path> out = new ArrayList<>(maps);
-    out.addAll(reference(data, spec, conf, err));
-    return out;
-  }
-
-  private static List<Path> reference(
-      Dataset<Row> data, SweepSpec spec, FiguresSpec conf, PrintStream err) {
     List<Axis> axes = spec.grid().axes();
     if (axes.size() == 1 && axes.get(0).input() instanceof AxisInput.Whole) {
       return lines(data, spec, conf, err);
