@@ -41,7 +41,7 @@ public final class FoldCurves {
     for (int along = 0; along < 2; along++) {
       String a = axes.get(along).column();
       String b = axes.get(1 - along).column();
-      WindowSpec w = Window.partitionBy(col(b)).orderBy(col(a));
+      WindowSpec w = Window.partitionBy("b").orderBy("a");
       Dataset<Row> pairs =
           map.select(
                   col(a).as("a"),

@@ -29,13 +29,14 @@ class FoldCurvesTest {
 
   @Test
   void theCuspOfTheQuarticLiesOn27BSquaredEquals8ACubed() {
-    // f = x^4 - a x^2 + b x: f' = 4x^3 - 2ax + b, f'' = 12x^2 - 2a; both vanish where x^2 = a/6
+    // f = x^4 - a x^2 + b x (a, b named alpha, beta): f' = 4x^3 - 2ax + b, f'' = 12x^2 - 2a; both
+    // vanish where x^2 = a/6
     // and b = -4x^3 + 2ax, i.e. 27 b^2 = 8 a^3 (the two branches b = +-sqrt(8 a^3 / 27))
     List<FoldPoint> found =
         folds(
-            "function = \"x^4 - a * x^2 + b * x + 1\"\n"
-                + "inputs {\n  x = 0\n  a { from = 0.2, to = 2, points = 19 }\n"
-                + "  b { from = -1, to = 1, points = 21 }\n}\n"
+            "function = \"x^4 - alpha * x^2 + beta * x + 1\"\n"
+                + "inputs {\n  x = 0\n  alpha { from = 0.2, to = 2, points = 19 }\n"
+                + "  beta { from = -1, to = 1, points = 21 }\n}\n"
                 + "outputs = [\"critical-points(x, -3, 3, 2001)\"]\noutput.dir = cusp\n");
     assertTrue(found.size() >= 20, found.size() + " fold points");
     int positive = 0;
