@@ -29,9 +29,9 @@ class FoldCurvesTest {
 
   @Test
   void theCuspOfTheQuarticLiesOn27BSquaredEquals8ACubed() {
-    // f = x^4 - a x^2 + b x (a, b named alpha, beta): f' = 4x^3 - 2ax + b, f'' = 12x^2 - 2a; both
-    // vanish where x^2 = a/6
-    // and b = -4x^3 + 2ax, i.e. 27 b^2 = 8 a^3 (the two branches b = +-sqrt(8 a^3 / 27))
+    // f = x^4 - a x^2 + b x (a, b named alpha, beta, other names than the window's columns):
+    // f' = 4x^3 - 2ax + b, f'' = 12x^2 - 2a; both vanish where x^2 = a/6 and b = -4x^3 + 2ax,
+    // i.e. 27 b^2 = 8 a^3 (the two branches b = +-sqrt(8 a^3 / 27))
     List<FoldPoint> found =
         folds(
             "function = \"x^4 - alpha * x^2 + beta * x + 1\"\n"
