@@ -6,7 +6,6 @@ import gradgrid.ad.compile.Jit;
 import gradgrid.ad.compile.KernelTooLargeException;
 import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
-import gradgrid.job.run.KernelTooLargeFailure;
 import java.io.Serializable;
 import java.util.List;
 
@@ -91,14 +90,10 @@ public final class CriticalPointKernel implements Serializable {
    * A scanner for one task over the compiled kernels (compiled once per JVM).
    *
    * @return the scanner
-   * @throws KernelTooLargeFailure if a kernel is too large to compile in this JVM
+   * @throws KernelTooLargeException if a kernel is too large to compile in this JVM
    */
   public InnerScan create() {
-    try {
-      return new InnerScan(
-          spec, Jit.compile(scan), Jit.compile(point), point.paramIndex(spec.param()));
-    } catch (KernelTooLargeException e) {
-      throw new KernelTooLargeFailure(e);
-    }
+    return new InnerScan(
+        spec, Jit.compile(scan), Jit.compile(point), point.paramIndex(spec.param()));
   }
 }

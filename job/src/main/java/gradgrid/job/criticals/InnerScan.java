@@ -2,10 +2,6 @@ package gradgrid.job.criticals;
 
 import gradgrid.ad.compile.Kernel;
 import gradgrid.job.conf.OutputSpec;
-import gradgrid.job.extrema.Bracket;
-import gradgrid.job.extrema.CriticalPoint;
-import gradgrid.job.extrema.Newton;
-import gradgrid.job.extrema.SignRule;
 import gradgrid.job.grid.AxisInput;
 import gradgrid.job.grid.Linspace;
 import java.util.ArrayList;

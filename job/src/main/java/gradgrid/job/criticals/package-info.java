@@ -11,14 +11,14 @@
  *       x-axis of the same from, to and points) with a compiled kernel, 4,096 points per call, the
  *       row's axis coordinates as constant columns and every other input fixed into the kernel;
  *   <li>brackets every sign change of {@code f'} as it streams, by {@link
- *       gradgrid.job.extrema.SignRule}, the rule {@code ./submit.sh extrema} applies in Spark SQL:
- *       opposite signs at neighbours bracket the cell; an exact 0 between opposite signs brackets
- *       that point once; zeros next to the same sign (flat stretches) bracket nothing;
- *   <li>refines each bracket by {@link gradgrid.job.extrema.Newton} on {@code f'} with {@code f''},
- *       both from a second compiled kernel of {@code (f, f', f'')}, kept inside the bracket by
- *       bisection, to {@code |f'| < 1e-12};
+ *       gradgrid.job.criticals.SignRule}, the rule {@code ./submit.sh extrema} applies in Spark
+ *       SQL: opposite signs at neighbours bracket the cell; an exact 0 between opposite signs
+ *       brackets that point once; zeros next to the same sign (flat stretches) bracket nothing;
+ *   <li>refines each bracket by {@link gradgrid.job.criticals.Newton} on {@code f'} with {@code
+ *       f''}, both from a second compiled kernel of {@code (f, f', f'')}, kept inside the bracket
+ *       by bisection, to {@code |f'| < 1e-12};
  *   <li>keeps the points {@code extrema} counts ({@link
- *       gradgrid.job.extrema.CriticalPoint#counted}: {@code |f| >= 1e-6} and {@code f'' != 0}), a
+ *       gradgrid.job.criticals.CriticalPoint#counted}: {@code |f| >= 1e-6} and {@code f'' != 0}), a
  *       maximum where {@code f'' < 0}, a minimum where {@code f'' > 0}.
  * </ol>
  *

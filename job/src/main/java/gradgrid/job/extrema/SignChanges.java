@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 
+import gradgrid.job.criticals.Bracket;
+import gradgrid.job.criticals.SignRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;

@@ -1,6 +1,7 @@
 package gradgrid.job.run;
 
 import gradgrid.ad.Param;
+import gradgrid.ad.compile.KernelTooLargeException;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.criticals.CriticalPointKernel;
@@ -203,14 +204,21 @@ public final class SweepTask implements Serializable {
     private final double[][] coords = new double[grid.axes().size()][];
     private final long[] digits = new long[coords.length];
     private final ColumnStats local = stats == null ? null : new ColumnStats(stats.columns());
-    private final InnerScan[] scans =
-        criticals.stream().map(CriticalPointKernel::create).toArray(InnerScan[]::new);
+    private final InnerScan[] scans = scans();
     private final CriticalPointSet[][] sets = new CriticalPointSet[scans.length][batchSize];
     private final double[] outer = new double[coords.length];
     private int rangeIndex = -1;
     private long next;
     private long end;
     private int size;
+
+    private InnerScan[] scans() {
+      try {
+        return criticals.stream().map(CriticalPointKernel::create).toArray(InnerScan[]::new);
+      } catch (KernelTooLargeException e) {
+        throw new KernelTooLargeFailure(e);
+      }
+    }
 
     Batches(List<IndexRange> ranges) {
       this.ranges = ranges;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gradgrid.job.conf.SweepSpec;
-import gradgrid.job.extrema.CriticalPoint;
+import gradgrid.job.criticals.CriticalPoint;
 import gradgrid.job.extrema.Extrema;
 import gradgrid.job.extrema.SweepFunction;
 import gradgrid.job.testing.SmallSweeps;

@@ -1,4 +1,4 @@
-package gradgrid.job.extrema;
+package gradgrid.job.criticals;
 
 /**
  * The one rule for where f' changes sign along a grid, used by both {@code extrema} (in Spark SQL,
