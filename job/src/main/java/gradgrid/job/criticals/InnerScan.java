@@ -20,7 +20,7 @@ public final class InnerScan {
   /** Inner points per kernel call. */
   static final int BATCH = 4096;
 
-  private final Linspace grid;
+  private final double[] grid;
   private final Kernel scan;
   private final Kernel point;
   private final int inner;
@@ -35,8 +35,10 @@ public final class InnerScan {
   private long hiddenPairs;
 
   InnerScan(OutputSpec.CriticalPoints spec, Kernel scan, Kernel point, int inner) {
-    this.grid =
-        new Linspace(new AxisInput.Whole(spec.param()), spec.from(), spec.to(), spec.points());
+    // The inner grid's values, computed once: the same doubles as an axis of the same linspace.
+    this.grid = new double[spec.points()];
+    new Linspace(new AxisInput.Whole(spec.param()), spec.from(), spec.to(), spec.points())
+        .fill(0, grid, 0, spec.points());
     this.scan = scan;
     this.point = point;
     this.inner = inner;
@@ -72,9 +74,9 @@ public final class InnerScan {
     long seen = 0;
     double[] xs = in[inner];
     double[] ds = out[0];
-    for (long first = 0; first < grid.points(); first += batch) {
-      int n = (int) Math.min(batch, grid.points() - first);
-      grid.fill(first, xs, 0, n);
+    for (int first = 0; first < grid.length; first += batch) {
+      int n = Math.min(batch, grid.length - first);
+      System.arraycopy(grid, first, xs, 0, n);
       scan.run(in, out, 0, n);
       for (int r = 0; r < n; r++) {
         double nd = ds[r];
@@ -94,7 +96,7 @@ public final class InnerScan {
         seen++;
       }
     }
-    evaluations += grid.points();
+    evaluations += grid.length;
     bracket(px, pd, cx, cd, Double.NaN, Double.NaN);
     splitDips();
     return refine();

@@ -37,7 +37,7 @@ class CriticalPointsSourceTest {
           + "inputs { x = 1.5, \"alpha[1]\" { values = [-1.2, 1.5, 3] },"
           + " \"beta[1]\" { values = [-0.6, 0.5] } }\n"
           + "partitions = 2\n"
-          + "outputs = [f, \"critical-points(x, -10, 10, 20001)\", \"f'\"]\n";
+          + "outputs = [f, \"critical-points(x, -10, 10, 4001)\", \"f'\"]\n";
 
   @TempDir Path dir;
 
@@ -101,7 +101,7 @@ class CriticalPointsSourceTest {
             + "inputs.beta = [0.3, "
             + beta1
             + ", 0.1, 0.08, -0.01, 0.001]\n"
-            + "inputs.x { from = -10, to = 10, points = 20001 }\n"
+            + "inputs.x { from = -10, to = 10, points = 4001 }\n"
             + "outputs = [\"f'\"]\noutput.dir = \"x-"
             + alpha1
             + "_"
