@@ -142,4 +142,33 @@ class CriticalPointsSourceTest {
       }
     }
   }
+
+  @Test
+  void aTextFunctionsMapThroughTheSourceHasTheClosedFormExtrema() throws Exception {
+    // f = t^3 - a t: f' = 3t^2 - a, extrema at t = -+sqrt(a/3) (maximum, minimum) for a > 0
+    Dataset<Row> map =
+        source(
+            conf(
+                "text",
+                "function = \"t^3 - a * t\"\ninputs {\n  t = 0\n  a { values = [-1, 0.75, 3] }\n}\n"
+                    + "outputs = [\"critical-points(t, -2, 2, 801)\"]\n"));
+    assertEquals(
+        "struct<a:double,critical_points_t:struct<maxima:int,minima:int,x:array<double>,"
+            + "f:array<double>,d2f_sign:array<int>,min_abs_d2f:double>>",
+        map.schema().catalogString());
+    List<Row> rows = map.orderBy("a").collectAsList();
+    Row none = rows.get(0).getStruct(1);
+    assertEquals(0, none.getInt(0) + none.getInt(1));
+    assertTrue(none.isNullAt(5));
+    for (Row r : rows.subList(1, 3)) {
+      double root = Math.sqrt(r.getDouble(0) / 3);
+      Row m = r.getStruct(1);
+      assertEquals(List.of(-1, 1), m.getList(4));
+      List<Double> xs = m.getList(2);
+      assertEquals(-root, xs.get(0), 1e-12);
+      assertEquals(root, xs.get(1), 1e-12);
+      // f'' = 6t: |f''| = 6 root at both
+      assertEquals(6 * root, m.getDouble(5), 1e-9);
+    }
+  }
 }
