@@ -44,7 +44,7 @@ public final class InnerScan {
     this.inner = inner;
     int batch = Math.min(BATCH, spec.points());
     this.in = new double[scan.inputWidth()][batch];
-    this.out = new double[scan.outputWidth()][batch];
+    this.out = new double[scan.outputWidth()][batch + 2];
     this.in1 = new double[point.inputWidth()][1];
     this.out1 = new double[point.outputWidth()][1];
   }
@@ -66,38 +66,32 @@ public final class InnerScan {
       }
     }
     atX = Double.NaN;
-    // f' at the two points before the current one, carried across batches.
-    double px = Double.NaN;
-    double pd = Double.NaN;
-    double cx = Double.NaN;
-    double cd = Double.NaN;
-    long seen = 0;
+    // d[k + 2] is f' at inner point first + k of the batch; d[0] and d[1] carry the last two
+    // points of the batch before, so the rule at point i sees f' at i - 1, i and i + 1 as d[k - 1],
+    // d[k], d[k + 1] with i = first + k - 2.
+    double[] d = out[0];
     double[] xs = in[inner];
-    double[] ds = out[0];
     for (int first = 0; first < grid.length; first += batch) {
       int n = Math.min(batch, grid.length - first);
       System.arraycopy(grid, first, xs, 0, n);
-      scan.run(in, out, 0, n);
-      for (int r = 0; r < n; r++) {
-        double nd = ds[r];
+      scan.run(in, 0, out, 2, n);
+      for (int k = first == 0 ? 3 : 1; k <= n; k++) {
+        double p = d[k - 1];
+        double c = d[k];
+        double q = d[k + 1];
         // The common case first: one sign throughout and no dip of |f'| (NaN and products that
-        // underflow to 0 take the full rule).
-        boolean plain =
-            pd * cd > 0
-                && cd * nd > 0
-                && (Math.abs(cd) >= Math.abs(pd) || Math.abs(cd) > Math.abs(nd));
-        if (seen >= 2 && !plain) {
-          bracket(px, pd, cx, cd, xs[r], nd);
+        // underflow to 0 take the full rule); non-short-circuit operators leave one branch.
+        if (!(p * c > 0 & c * q > 0 & (Math.abs(c) >= Math.abs(p) | Math.abs(c) > Math.abs(q)))) {
+          int i = first + k - 2;
+          bracket(grid[i - 1], p, grid[i], c, grid[i + 1], q);
         }
-        px = cx;
-        pd = cd;
-        cx = xs[r];
-        cd = ds[r];
-        seen++;
       }
+      d[0] = d[n];
+      d[1] = d[n + 1];
     }
+    int last = grid.length - 1;
+    bracket(grid[last - 1], d[0], grid[last], d[1], Double.NaN, Double.NaN);
     evaluations += grid.length;
-    bracket(px, pd, cx, cd, Double.NaN, Double.NaN);
     splitDips();
     return refine();
   }

@@ -225,4 +225,39 @@ class InnerScanTest {
       assertEquals(grid.endsWith("2000") ? 0 : 1, scan.hiddenPairs(), grid);
     }
   }
+
+  @Test
+  void bracketsAcrossTheKernelsBatchesAndAtTheGridsEnds() {
+    // inner grid 0, 1, ..., 4096: the kernel's batches are points 0-4095 and 4096 alone;
+    // f = (x - c)^2 + 1 has its one minimum at x = c
+    // inside a cell (the last cell straddles the batches), and on grid points (4095 is the last
+    // point of the first batch, its right neighbour in the second)
+    for (double c : new double[] {0.5, 1, 2048.25, 4094.5, 4095, 4095.5}) {
+      CriticalPointSet s =
+          scanner(
+                  "function = \"(x - c)^2 + 1\"\ninputs {\n  x = 0\n  c = "
+                      + c
+                      + "\n}\noutputs = [\"critical-points(x, 0, 4096, 4097)\"]\n")
+              .scan(new double[0]);
+      assertArrayEquals(new double[] {c}, s.x(), 1e-9, "c = " + c);
+    }
+    // a zero of f' on the grid's first or last point has no neighbour on one side: not bracketed
+    // (extrema's window has no lag or lead there either)
+    for (double c : new double[] {0, 4096, 5000}) {
+      CriticalPointSet s =
+          scanner(
+                  "function = \"(x - c)^2 + 1\"\ninputs {\n  x = 0\n  c = "
+                      + c
+                      + "\n}\noutputs = [\"critical-points(x, 0, 4096, 4097)\"]\n")
+              .scan(new double[0]);
+      assertEquals(0, s.count(), "c = " + c);
+    }
+    // the smallest inner grid, 2 points: one cell
+    CriticalPointSet two =
+        scanner(
+                "function = \"(x - 0.25)^2 + 1\"\ninputs.x = 0\n"
+                    + "outputs = [\"critical-points(x, 0, 1, 2)\"]\n")
+            .scan(new double[0]);
+    assertArrayEquals(new double[] {0.25}, two.x(), 1e-12);
+  }
 }
