@@ -30,6 +30,8 @@ class BadInputTest {
   private static final String AXIS = "inputs.x { from = -1, to = 1, points = 5 }\n";
   private static final String OUT = "output.dir = \"${OUT}\"\n";
   private static final String GOOD_TAIL = FIXED + "outputs = [f]\n" + OUT;
+  private static final String CRITICAL =
+      FUNCTION + "inputs.x = 0\ninputs.\"alpha[1]\" { from = 0, to = 1, points = 3 }\n" + FIXED;
 
   @TempDir Path dir;
 
@@ -63,6 +65,36 @@ class BadInputTest {
             "did you mean 'snappy'",
             "lz4_raw, zstd"),
         bad("missing function", AXIS + GOOD_TAIL, "function: missing"),
+        bad(
+            "critical-points of a vector input",
+            CRITICAL + "outputs = [\"critical-points(alpha, -1, 1, 11)\"]\n" + OUT,
+            "s.conf:6: outputs[0]",
+            "'alpha' is a vector of 2",
+            "critical-points scans a scalar input"),
+        bad(
+            "critical-points with from >= to",
+            CRITICAL + "outputs = [\"critical-points(x, 1, 1, 11)\"]\n" + OUT,
+            "from must be less than to; got from = 1, to = 1"),
+        bad(
+            "critical-points with one point",
+            CRITICAL + "outputs = [\"critical-points(x, -1, 1, 1)\"]\n" + OUT,
+            "the inner grid needs at least 2 points"),
+        bad(
+            "critical-points over the inner-points limit",
+            CRITICAL + "outputs = [\"critical-points(x, -1, 1, 2000001)\"]\n" + OUT,
+            "2000001 inner points is more than 1000000 (limits.max-inner-points"),
+        bad(
+            "critical-points of an axis",
+            FUNCTION + AXIS + FIXED + "outputs = [\"critical-points(x, -1, 1, 11)\"]\n" + OUT,
+            "scans 'x' over its own inner grid, but inputs.x is an axis of the sweep"),
+        bad(
+            "critical-points with three arguments",
+            CRITICAL + "outputs = [\"critical-points(x, -1, 1)\"]\n" + OUT,
+            "critical-points takes 4 arguments"),
+        bad(
+            "critical-points with a word for a number",
+            CRITICAL + "outputs = [\"critical-points(x, -1, ten, 11)\"]\n" + OUT,
+            "to must be a finite number, got 'ten'"),
         bad(
             "missing input",
             FUNCTION + AXIS + "inputs.alpha = [1, 2]\noutputs = [f]\n" + OUT,

@@ -233,7 +233,14 @@ class LimitsTest {
                 + "limits { max-derivative-order = 40, max-kernel-columns = 250001,"
                 + " max-equations = 100000, max-partitions = 2000000 }\n");
     assertEquals(
-        new Limits(40, Limits.DEFAULT_MAX_OUTPUTS, 250001, 100000, 2000000), spec.limits());
+        new Limits(
+            40,
+            Limits.DEFAULT_MAX_OUTPUTS,
+            250001,
+            100000,
+            2000000,
+            Limits.DEFAULT_MAX_INNER_POINTS),
+        spec.limits());
     assertEquals(new OutputSpec.Derivative("x", 40), spec.outputs().get(0));
     assertEquals(Limits.DEFAULTS, parse(FUNCTION + AXIS + FIXED + "outputs = [f]\n").limits());
   }

@@ -25,6 +25,7 @@ class PackageOrderTest {
           "grid",
           "partitions",
           "conf",
+          "criticals",
           "run",
           "parquet",
           "functions",

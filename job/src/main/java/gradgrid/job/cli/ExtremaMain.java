@@ -4,7 +4,7 @@ import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.conf.WriteMode;
-import gradgrid.job.extrema.CriticalPoint;
+import gradgrid.job.criticals.CriticalPoint;
 import gradgrid.job.extrema.Extrema;
 import gradgrid.job.extrema.SweepFunction;
 import gradgrid.job.run.FunctionProviders;

@@ -79,10 +79,11 @@ final class InputsBlock {
             at(e.getValue())
                 + "inputs."
                 + FROM_TABLE
-                + ": binding inputs to the rows of a table is not built yet; meanwhile the SQL"
-                + " functions evaluate any table's rows: SELECT *, gradgrid.<function>.<output>(...)"
-                + " FROM parquet.`<path>` in ./submit.sh sql (README: \"Derivatives as Spark SQL"
-                + " functions\")");
+                + ": binding a sweep's inputs to the rows of a table is not built yet; meanwhile"
+                + " Gradgrid.evaluate(spark.read().parquet(\"<path>\"), f, outputs...) adds the"
+                + " outputs to any table's rows in kernel batches (README: \"Derivatives on any"
+                + " DataFrame\"), and in ./submit.sh sql the SQL functions do: SELECT *,"
+                + " gradgrid.<function>.<output>(...) FROM parquet.`<path>`");
       }
       if (p == null) {
         throw unknown(e.getKey(), e.getValue(), m.matches() ? m.group(1) : e.getKey(), params);

@@ -24,13 +24,16 @@ import java.util.Set;
  * @param maxEquations the most equations of the function the kernel is compiled from ({@code
  *     limits.max-equations})
  * @param maxPartitions the largest explicit {@code partitions} ({@code limits.max-partitions})
+ * @param maxInnerPoints the most points of the inner grid of a {@code critical-points} output
+ *     ({@code limits.max-inner-points})
  */
 public record Limits(
     int maxDerivativeOrder,
     int maxOutputs,
     int maxKernelColumns,
     int maxEquations,
-    int maxPartitions)
+    int maxPartitions,
+    int maxInnerPoints)
     implements Serializable {
   /** Default of {@code limits.max-derivative-order}: each order is one more forward-mode pass. */
   public static final int DEFAULT_MAX_DERIVATIVE_ORDER = 32;
@@ -53,6 +56,12 @@ public record Limits(
   /** Default of {@code limits.max-partitions}: the driver plans every partition in memory. */
   public static final int DEFAULT_MAX_PARTITIONS = PartitionPlan.MAX_DEFAULT_COUNT;
 
+  /**
+   * Default of {@code limits.max-inner-points}: each outer row of a {@code critical-points} output
+   * evaluates its whole inner grid (a million points take about 0.1 s per row on one core).
+   */
+  public static final int DEFAULT_MAX_INNER_POINTS = 1_000_000;
+
   /** The limits of a conf without a {@code limits} block. */
   public static final Limits DEFAULTS =
       new Limits(
@@ -60,7 +69,8 @@ public record Limits(
           DEFAULT_MAX_OUTPUTS,
           DEFAULT_MAX_KERNEL_COLUMNS,
           DEFAULT_MAX_EQUATIONS,
-          DEFAULT_MAX_PARTITIONS);
+          DEFAULT_MAX_PARTITIONS,
+          DEFAULT_MAX_INNER_POINTS);
 
   private static final Set<String> KEYS =
       Set.of(
@@ -68,7 +78,8 @@ public record Limits(
           "max-outputs",
           "max-kernel-columns",
           "max-equations",
-          "max-partitions");
+          "max-partitions",
+          "max-inner-points");
 
   /**
    * Reads the {@code limits} block of a conf.
@@ -95,7 +106,40 @@ public record Limits(
         value(o, "max-outputs", DEFAULT_MAX_OUTPUTS),
         value(o, "max-kernel-columns", DEFAULT_MAX_KERNEL_COLUMNS),
         value(o, "max-equations", DEFAULT_MAX_EQUATIONS),
-        value(o, "max-partitions", DEFAULT_MAX_PARTITIONS));
+        value(o, "max-partitions", DEFAULT_MAX_PARTITIONS),
+        value(o, "max-inner-points", DEFAULT_MAX_INNER_POINTS));
+  }
+
+  /**
+   * Refuses an inner grid of a {@code critical-points} output with fewer than 2 points (no pair of
+   * neighbours to bracket a sign change) or more than {@link #maxInnerPoints}.
+   *
+   * @param points the points as written (may exceed an int)
+   * @param where the output's key and origin
+   * @param text the output as written
+   * @throws ConfException naming the output and, when too large, {@code limits.max-inner-points}
+   */
+  public void checkInnerPoints(long points, String where, String text) {
+    if (points < 2) {
+      throw new ConfException(
+          where
+              + ": '"
+              + text
+              + "': the inner grid needs at least 2 points to bracket a sign change of f'; it has "
+              + points);
+    }
+    if (points > maxInnerPoints) {
+      throw new ConfException(
+          where
+              + ": '"
+              + text
+              + "': "
+              + points
+              + " inner points is more than "
+              + limit(maxInnerPoints, "max-inner-points", DEFAULT_MAX_INNER_POINTS)
+              + "; every row of the grid scans them all: use fewer, or raise"
+              + " limits.max-inner-points");
+    }
   }
 
   /**

@@ -11,16 +11,18 @@ import java.util.regex.Pattern;
 /**
  * Parses output strings: {@code f}, {@code f'}, {@code f''}, {@code df/dx}, {@code d3f/dx3}, {@code
  * grad(alpha)}, {@code hessian(alpha)}, {@code hessian(alpha, beta)}, {@code
- * eigenvalues(hessian(alpha, beta))}.
+ * eigenvalues(hessian(alpha, beta))}, {@code critical-points(x, -10, 10, 20001)}.
  */
 public final class OutputParser {
   /** The accepted forms, for error messages. */
   public static final String FORMS =
       "f, f', f'', df/dx, d2f/dx2 (any order, scalar input), grad(alpha), hessian(alpha),"
-          + " hessian(alpha, beta), eigenvalues(hessian(alpha, beta))";
+          + " hessian(alpha, beta), eigenvalues(hessian(alpha, beta)),"
+          + " critical-points(x, from, to, points)";
 
   private static final Pattern PRIMES = Pattern.compile("f('+)");
   private static final Pattern LEIBNIZ = Pattern.compile("d(\\d*)f/d([A-Za-z_]\\w*)");
+  private static final Pattern CRITICAL_POINTS = Pattern.compile("critical-points\\((.*)\\)");
   private static final Pattern CALL = Pattern.compile("([a-z]+)\\((.*)\\)");
 
   private OutputParser() {}
@@ -95,6 +97,10 @@ public final class OutputParser {
       limits.checkOrder(order, m.group(1), where, text);
       return new OutputSpec.Derivative(var, (int) order);
     }
+    m = CRITICAL_POINTS.matcher(s);
+    if (m.matches()) {
+      return criticalPoints(m.group(1), params, where, text, limits);
+    }
     m = CALL.matcher(s);
     if (m.matches()) {
       String fn = m.group(1);
@@ -137,6 +143,64 @@ public final class OutputParser {
     }
     throw new ConfException(
         where + ": cannot read output '" + text + "'; accepted forms: " + FORMS);
+  }
+
+  private static OutputSpec criticalPoints(
+      String args, Map<String, Param> params, String where, String text, Limits limits) {
+    String[] a = args.split(",", -1);
+    if (a.length != 4) {
+      throw new ConfException(
+          where
+              + ": '"
+              + text
+              + "': critical-points takes 4 arguments: the scalar input to scan, from, to and"
+              + " points, like critical-points(x, -10, 10, 20001)");
+    }
+    Param p = param(a[0], params, where, text);
+    if (!p.shape().isScalar()) {
+      throw new ConfException(
+          where
+              + ": '"
+              + text
+              + "': '"
+              + a[0]
+              + "' is a "
+              + ConfValues.describe(p)
+              + "; critical-points scans a scalar input");
+    }
+    double from = number(a[1], "from", where, text);
+    double to = number(a[2], "to", where, text);
+    if (!(from < to)) {
+      throw new ConfException(
+          where
+              + ": '"
+              + text
+              + "': from must be less than to; got from = "
+              + a[1]
+              + ", to = "
+              + a[2]);
+    }
+    if (!a[3].matches("\\d+")) {
+      throw new ConfException(
+          where + ": '" + text + "': points must be a whole number, got '" + a[3] + "'");
+    }
+    long points = Limits.parseDigits(a[3]);
+    limits.checkInnerPoints(points, where, text);
+    return new OutputSpec.CriticalPoints(p.name(), from, to, (int) points);
+  }
+
+  private static double number(String s, String name, String where, String text) {
+    double v;
+    try {
+      v = Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      v = Double.NaN;
+    }
+    if (!Double.isFinite(v) || s.matches(".*[A-Za-z&&[^eE]].*")) {
+      throw new ConfException(
+          where + ": '" + text + "': " + name + " must be a finite number, got '" + s + "'");
+    }
+    return v;
   }
 
   private static List<String> names(

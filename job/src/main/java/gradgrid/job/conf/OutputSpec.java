@@ -27,7 +27,8 @@ public sealed interface OutputSpec extends Serializable {
   int[] dims(Map<String, Param> params);
 
   /**
-   * Number of doubles per row (product of the dimensions).
+   * Number of doubles per row the sweep's kernel computes for this output (the product of the
+   * dimensions; 0 for a {@link CriticalPoints} map, which its own inner scan computes).
    *
    * @param params the function's parameters by name
    * @return the flat size
@@ -145,6 +146,35 @@ public sealed interface OutputSpec extends Serializable {
         n += all.get(p).shape().size();
       }
       return new int[] {n};
+    }
+  }
+
+  /**
+   * The critical points of f in one scalar input, at every row of the grid: an inner linspace of
+   * that input from {@code from} to {@code to} is scanned inside the task for sign changes of
+   * {@code f'}, each refined by Newton's method (see {@code gradgrid.job.criticals}). One struct
+   * column per row; {@link #dims} is {@code []} and {@link #size} 0, as no kernel column of the
+   * sweep holds it.
+   *
+   * @param param the scalar input scanned (fixed in the conf, never an axis)
+   * @param from the inner grid's first value
+   * @param to the inner grid's last value, {@code > from}
+   * @param points the inner grid's points, at least 2
+   */
+  record CriticalPoints(String param, double from, double to, int points) implements OutputSpec {
+    @Override
+    public String column() {
+      return "critical_points_" + param;
+    }
+
+    @Override
+    public int[] dims(Map<String, Param> params) {
+      return new int[0];
+    }
+
+    @Override
+    public int size(Map<String, Param> params) {
+      return 0;
     }
   }
 }

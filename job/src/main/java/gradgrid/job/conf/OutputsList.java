@@ -10,6 +10,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import gradgrid.ad.Param;
 import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.AxisInput;
 import gradgrid.job.grid.Grid;
 import gradgrid.job.grid.Samples;
 import java.util.ArrayList;
@@ -57,11 +58,36 @@ final class OutputsList {
         throw new ConfException(
             where + ": '" + text + "' repeats '" + previous + "' (column " + spec.column() + ")");
       }
+      if (spec instanceof OutputSpec.CriticalPoints cp) {
+        checkInnerInput(cp, grid, where, text);
+      }
       out.add(spec);
     }
     limits.checkKernelColumns(out, params, at(v));
     checkColumns(grid, out);
     return out;
+  }
+
+  /**
+   * The input a {@code critical-points} output scans takes the inner grid's values; as an axis of
+   * the outer grid too it would have two values on one row.
+   */
+  private static void checkInnerInput(
+      OutputSpec.CriticalPoints cp, Grid grid, String where, String text) {
+    for (Axis a : grid.axes()) {
+      if (a.input() instanceof AxisInput.Whole w && w.param().equals(cp.param())) {
+        throw new ConfException(
+            where
+                + ": '"
+                + text
+                + "' scans '"
+                + cp.param()
+                + "' over its own inner grid, but inputs."
+                + cp.param()
+                + " is an axis of the sweep; give it a fixed value (the other outputs use it) and"
+                + " sweep the coefficients instead");
+      }
+    }
   }
 
   /**

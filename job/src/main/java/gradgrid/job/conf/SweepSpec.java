@@ -126,6 +126,21 @@ public record SweepSpec(
   }
 
   /**
+   * Inner evaluations each row makes: the points of every {@code critical-points} output.
+   *
+   * @return the sum, 0 for a sweep without such outputs
+   */
+  public long innerPointsPerRow() {
+    long n = 0;
+    for (OutputSpec o : outputs) {
+      if (o instanceof OutputSpec.CriticalPoints cp) {
+        n += cp.points();
+      }
+    }
+    return n;
+  }
+
+  /**
    * The output as messages show it: the local path, or the URI of a remote output.
    *
    * @return the text for a message

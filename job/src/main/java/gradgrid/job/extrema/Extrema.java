@@ -1,5 +1,8 @@
 package gradgrid.job.extrema;
 
+import gradgrid.job.criticals.Bracket;
+import gradgrid.job.criticals.CriticalPoint;
+import gradgrid.job.criticals.Newton;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

@@ -6,6 +6,8 @@ import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 
+import gradgrid.job.criticals.Bracket;
+import gradgrid.job.criticals.SignRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -81,11 +83,7 @@ public final class SignChanges {
                 lead("d", 1).over(w).as("nd"))
             .where("NOT ghost");
     List<Row> found =
-        paired
-            .where("signum(pd) * signum(d) < 0" + " OR (d = 0 AND signum(pd) * signum(nd) < 0)")
-            .select("px", "x", "pd", "d")
-            .orderBy("x")
-            .collectAsList();
+        paired.where(SignRule.SQL).select("px", "x", "pd", "d").orderBy("x").collectAsList();
     List<Bracket> out = new ArrayList<>();
     for (Row r : found) {
       double dr = r.getDouble(3);

@@ -3,6 +3,7 @@ package gradgrid.job.figures;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
@@ -15,7 +16,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYDataset;
 
-/** Builds the two kinds of chart: curves over x, and a heatmap with a colour bar. */
+/** Builds the kinds of chart: curves over x, points, and a heatmap with a colour bar. */
 public final class Charts {
   /** Distinct, colour-blind-safe line colours (Okabe-Ito), then black. */
   private static final Color[] PALETTE = {
@@ -68,6 +69,38 @@ public final class Charts {
   }
 
   /**
+   * Points without lines (a scatter), one legend entry per series: the bifurcation diagram's maxima
+   * and minima.
+   *
+   * @param title the chart title
+   * @param xLabel the x axis label
+   * @param yLabel the y axis label
+   * @param labels the series' legend labels
+   * @param series per series {@code {xs, ys}}
+   * @return the chart
+   */
+  public static JFreeChart points(
+      String title, String xLabel, String yLabel, List<String> labels, List<double[][]> series) {
+    DefaultXYDataset data = new DefaultXYDataset();
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+    for (int i = 0; i < series.size(); i++) {
+      data.addSeries(labels.get(i), series.get(i));
+      r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      r.setSeriesShape(i, new Ellipse2D.Double(-2, -2, 4, 4));
+    }
+    NumberAxis x = new NumberAxis(xLabel);
+    x.setAutoRangeIncludesZero(false);
+    NumberAxis y = new NumberAxis(yLabel);
+    y.setAutoRangeIncludesZero(false);
+    XYPlot plot = new XYPlot(data, x, y, r);
+    style(plot);
+    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+    chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+    chart.setBackgroundPaint(Color.WHITE);
+    return chart;
+  }
+
+  /**
    * A heatmap drawn as one image in data coordinates, with a viridis colour bar on the right.
    *
    * @param title the chart title
@@ -79,6 +112,30 @@ public final class Charts {
    */
   public static JFreeChart heatmap(
       String title, String xLabel, String yLabel, String valueLabel, HeatmapGrid grid) {
+    return heatmap(title, xLabel, yLabel, valueLabel, grid, "", new double[2][0]);
+  }
+
+  /**
+   * A heatmap with points drawn on top (white dots with a black rim, named in a legend when there
+   * are any): the fold curves on the map of the number of extrema.
+   *
+   * @param title the chart title
+   * @param xLabel the x axis label
+   * @param yLabel the y axis label
+   * @param valueLabel the colour bar's label
+   * @param grid the cell means
+   * @param pointsLabel the points' legend label
+   * @param points {@code {xs, ys}} in data coordinates
+   * @return the chart
+   */
+  public static JFreeChart heatmap(
+      String title,
+      String xLabel,
+      String yLabel,
+      String valueLabel,
+      HeatmapGrid grid,
+      String pointsLabel,
+      double[][] points) {
     double[] range = grid.range();
     Viridis scale = new Viridis(range[0], range[1]);
     int ny = grid.mean().length;
@@ -93,7 +150,16 @@ public final class Charts {
     x.setRange(grid.x0(), grid.x1());
     NumberAxis y = new NumberAxis(yLabel);
     y.setRange(grid.y0(), grid.y1());
-    XYPlot plot = new XYPlot(new DefaultXYDataset(), x, y, new XYLineAndShapeRenderer());
+    DefaultXYDataset overlay = new DefaultXYDataset();
+    XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+    if (points[0].length > 0) {
+      overlay.addSeries(pointsLabel, points);
+      dots.setSeriesPaint(0, Color.WHITE);
+      dots.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+      dots.setUseOutlinePaint(true);
+      dots.setSeriesOutlinePaint(0, Color.BLACK);
+    }
+    XYPlot plot = new XYPlot(overlay, x, y, dots);
     plot.getRenderer()
         .addAnnotation(
             new XYDataImageAnnotation(
@@ -102,8 +168,11 @@ public final class Charts {
     style(plot);
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);
-    JFreeChart chart = new JFreeChart(title, TITLE, plot, false);
+    JFreeChart chart = new JFreeChart(title, TITLE, plot, points[0].length > 0);
     chart.setBackgroundPaint(Color.WHITE);
+    if (chart.getLegend() != null) {
+      chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+    }
     NumberAxis bar = new NumberAxis(valueLabel);
     bar.setRange(scale.getLowerBound(), scale.getUpperBound());
     PaintScaleLegend legend = new PaintScaleLegend(scale, bar);

@@ -19,12 +19,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The figures stage: draws a sweep's figures from its Parquet output, with the heatmaps of the conf
- * named in {@code figures.heatmaps}. It runs at the end of a sweep whose conf has a {@code figures}
- * block, and as {@code ./submit.sh plot} ({@code cli.PlotMain}).
+ * The figures stage: draws a sweep's figures from its Parquet output (its critical-point maps',
+ * {@link CriticalPointFigures}, and the reference's), with the heatmaps of the conf named in {@code
+ * figures.heatmaps}. It runs at the end of a sweep whose conf has a {@code figures} block, and as
+ * {@code ./submit.sh plot} ({@code cli.PlotMain}).
  */
 public final class FiguresStage {
   /**
@@ -105,7 +108,14 @@ public final class FiguresStage {
                 JobDescription.call(
                     spark,
                     "figures " + output.name() + ": aggregate and draw",
-                    () -> ReferenceFigures.draw(output.register(spark), spec, into, err)));
+                    () -> {
+                      Dataset<Row> rows = output.register(spark);
+                      List<Path> all =
+                          new ArrayList<>(
+                              CriticalPointFigures.draw(rows, spec, into, providers, err));
+                      all.addAll(ReferenceFigures.draw(rows, spec, into, err));
+                      return all;
+                    }));
             if (heatmapOutput != null) {
               drawn.addAll(
                   JobDescription.call(

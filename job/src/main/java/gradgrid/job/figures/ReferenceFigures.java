@@ -29,7 +29,7 @@ public final class ReferenceFigures {
   private ReferenceFigures() {}
 
   /**
-   * Draws every figure the sweep's columns allow.
+   * Draws every figure the sweep's columns allow (none without an {@code f} column).
    *
    * @param data the sweep's rows
    * @param spec the sweep
@@ -39,6 +39,10 @@ public final class ReferenceFigures {
    */
   public static List<Path> draw(
       Dataset<Row> data, SweepSpec spec, FiguresSpec conf, PrintStream err) {
+    if (!Arrays.asList(data.columns()).contains("f")) {
+      err.println("note: no reference figures: the sweep has no f column (output f)");
+      return List.of();
+    }
     List<Axis> axes = spec.grid().axes();
     if (spec.grid().samples().isPresent()) {
       err.println("note: no figures for a sampled sweep (figures need grid axes)");
@@ -248,7 +252,7 @@ public final class ReferenceFigures {
     return parts.isEmpty() ? "" : " at " + String.join(", ", parts);
   }
 
-  private static List<Path> save(JFreeChart chart, String name, FiguresSpec conf) {
+  static List<Path> save(JFreeChart chart, String name, FiguresSpec conf) {
     return FigureFiles.write(chart, conf.dir(), name, conf.width(), conf.height());
   }
 

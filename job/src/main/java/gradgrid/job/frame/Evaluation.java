@@ -225,6 +225,14 @@ public final class Evaluation {
         OutputSpec o =
             OutputParser.parse(
                 outputs.get(k), params, "Gradgrid: output " + (k + 1), Limits.DEFAULTS);
+        if (o instanceof OutputSpec.CriticalPoints) {
+          throw new IllegalArgumentException(
+              "Gradgrid: output '"
+                  + outputs.get(k)
+                  + "' scans an inner grid per row, which only a sweep's conf can do (README:"
+                  + " \"critical-point maps\"); here name pointwise outputs (f, f', df/dx,"
+                  + " grad(alpha), hessian(alpha, beta), eigenvalues(hessian(alpha)))");
+        }
         for (OutputSpec earlier : specs) {
           if (earlier.column().equals(o.column())) {
             throw new IllegalArgumentException(

@@ -3,6 +3,7 @@ package gradgrid.job.parquet;
 import gradgrid.ad.Param;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.criticals.CriticalPointsType;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.Samples;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import org.apache.spark.sql.types.StructType;
  * The Parquet schema of a sweep: for a sampled sweep first the sample index ({@code sample},
  * bigint), then one non-null double per axis ({@code x}, {@code alpha_1}; a sampled coordinate is
  * an axis column like any other), then one column per output: double, {@code array<double>} or
- * {@code array<array<double>>} (a matrix as a list of rows).
+ * {@code array<array<double>>} (a matrix as a list of rows), or for a {@code critical-points}
+ * output the struct of {@link CriticalPointsType}.
  */
 public final class SweepSchema {
   private SweepSchema() {}
@@ -38,7 +40,11 @@ public final class SweepSchema {
     }
     Map<String, Param> params = spec.paramsByName();
     for (OutputSpec o : spec.outputs()) {
-      fields.add(DataTypes.createStructField(o.column(), valueType(o.dims(params).length), false));
+      DataType t =
+          o instanceof OutputSpec.CriticalPoints
+              ? CriticalPointsType.TYPE
+              : valueType(o.dims(params).length);
+      fields.add(DataTypes.createStructField(o.column(), t, false));
     }
     return DataTypes.createStructType(fields);
   }

@@ -67,6 +67,10 @@ public final class SweepSummary {
     Map<String, Param> params = spec.paramsByName();
     for (OutputSpec o : spec.outputs()) {
       int width = o.size(params);
+      if (o instanceof OutputSpec.CriticalPoints) {
+        // a struct per row, computed outside the kernel's columns: no column statistics
+        continue;
+      }
       columns.put(o.column(), column(stats, c, width));
       c += width;
     }

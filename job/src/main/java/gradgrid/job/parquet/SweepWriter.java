@@ -91,6 +91,9 @@ public final class SweepWriter {
     }
     Map<String, Param> params = spec.paramsByName();
     for (OutputSpec out : spec.outputs()) {
+      if (out instanceof OutputSpec.CriticalPoints) {
+        continue; // short arrays of a struct: dictionaries cost little there
+      }
       // Spark writes arrays as Parquet's three-level lists: <name>.list.element
       String path = out.column() + ".list.element".repeat(out.dims(params).length);
       o.put("parquet.enable.dictionary#" + path, "false");

@@ -14,6 +14,12 @@ public final class PartitionPlan {
    */
   public static final int MAX_DEFAULT_COUNT = 1_000_000;
 
+  /**
+   * Inner evaluations a partition of a {@code critical-points} map aims at: 2^26, 2-4 s of one
+   * core.
+   */
+  public static final long TARGET_EVALUATIONS_PER_PARTITION = 1L << 26;
+
   private PartitionPlan() {}
 
   /**
@@ -26,9 +32,29 @@ public final class PartitionPlan {
    * @return the partition count
    */
   public static int defaultCount(long rows, int cores) {
+    return defaultCount(rows, 0, cores);
+  }
+
+  /**
+   * The default partition count of rows that each scan an inner grid (a {@code critical-points}
+   * output): as {@link #defaultCount(long, int)}, and also enough partitions of at most {@link
+   * #TARGET_EVALUATIONS_PER_PARTITION} inner evaluations, so that a map's tasks stay a few seconds
+   * long however few its rows.
+   *
+   * @param rows the grid's row count
+   * @param innerPerRow inner evaluations per row, 0 for none
+   * @param cores the cluster's default parallelism
+   * @return the partition count
+   */
+  public static int defaultCount(long rows, long innerPerRow, int cores) {
     int c = Math.max(1, cores);
     long bySize = (rows + TARGET_ROWS_PER_PARTITION - 1) / TARGET_ROWS_PER_PARTITION;
-    long n = Math.max(c, bySize);
+    long byWork =
+        (long)
+            Math.min(
+                Long.MAX_VALUE,
+                Math.ceil((double) rows * innerPerRow / TARGET_EVALUATIONS_PER_PARTITION));
+    long n = Math.max(c, Math.max(bySize, byWork));
     n = (n + c - 1) / c * c;
     n = Math.min(n, Math.max(1, rows));
     return (int) Math.min(n, MAX_DEFAULT_COUNT);
@@ -44,7 +70,23 @@ public final class PartitionPlan {
    * @return the partition count
    */
   public static int count(int confPartitions, long rows, int cores) {
-    return confPartitions > 0 ? (int) Math.min(confPartitions, rows) : defaultCount(rows, cores);
+    return count(confPartitions, rows, 0, cores);
+  }
+
+  /**
+   * The partition count for some rows of a sweep whose rows scan an inner grid: the conf's, or
+   * {@link #defaultCount(long, long, int)}.
+   *
+   * @param confPartitions the conf's {@code partitions}, or 0 for auto
+   * @param rows the rows to read (at least 1)
+   * @param innerPerRow inner evaluations per row, 0 for none
+   * @param cores the cluster's default parallelism
+   * @return the partition count
+   */
+  public static int count(int confPartitions, long rows, long innerPerRow, int cores) {
+    return confPartitions > 0
+        ? (int) Math.min(confPartitions, rows)
+        : defaultCount(rows, innerPerRow, cores);
   }
 
   /**

@@ -8,6 +8,8 @@ import gradgrid.ad.compile.Kernel;
 import gradgrid.ad.compile.KernelTooLargeException;
 import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
+import gradgrid.job.criticals.CriticalPointKernel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,6 +29,7 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
   private final Fn bound;
   private final int outputWidth;
   private final boolean interpreted;
+  private final List<CriticalPointKernel> criticals;
 
   /**
    * Builds the multi-output function for the requests and binds the inputs (on the driver).
@@ -36,14 +39,16 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
    * @param outputs the requests, in conf order
    */
   public AdEvaluatorFactory(Fn f, List<InputBinding> inputs, List<OutputSpec> outputs) {
-    this(AdPlan.of(f, outputs), inputs);
+    this(AdPlan.of(f, outputs), inputs, criticals(f, inputs, outputs));
   }
 
-  private AdEvaluatorFactory(AdPlan plan, List<InputBinding> inputs) {
-    this(plan, bind(plan.fn(), inputs), false);
+  private AdEvaluatorFactory(
+      AdPlan plan, List<InputBinding> inputs, List<CriticalPointKernel> criticals) {
+    this(plan, bind(plan.fn(), inputs), false, criticals);
   }
 
-  private AdEvaluatorFactory(AdPlan plan, Fn bound, boolean interpreted) {
+  private AdEvaluatorFactory(
+      AdPlan plan, Fn bound, boolean interpreted, List<CriticalPointKernel> criticals) {
     this.plan = plan;
     this.bound = bound;
     int out = 0;
@@ -52,6 +57,23 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
     }
     this.outputWidth = out;
     this.interpreted = interpreted;
+    this.criticals = List.copyOf(criticals);
+  }
+
+  private static List<CriticalPointKernel> criticals(
+      Fn f, List<InputBinding> inputs, List<OutputSpec> outputs) {
+    List<CriticalPointKernel> out = new ArrayList<>();
+    for (OutputSpec o : outputs) {
+      if (o instanceof OutputSpec.CriticalPoints cp) {
+        out.add(new CriticalPointKernel(f, inputs, cp));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<CriticalPointKernel> criticalPoints() {
+    return criticals;
   }
 
   /**
@@ -94,7 +116,7 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
         scalars = AD.fix(scalars, p.name(), new double[p.shape().size()], free);
       }
     }
-    return new AdEvaluatorFactory(plan, scalars, false);
+    return new AdEvaluatorFactory(plan, scalars, false, List.of());
   }
 
   /**
@@ -173,6 +195,6 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
    * @return a factory whose evaluators interpret the bound function's graph
    */
   public AdEvaluatorFactory interpreted() {
-    return new AdEvaluatorFactory(plan, bound, true);
+    return new AdEvaluatorFactory(plan, bound, true, criticals);
   }
 }

@@ -2,6 +2,7 @@ package gradgrid.job.run;
 
 import gradgrid.ad.AD;
 import gradgrid.ad.Fn;
+import gradgrid.ad.trace.Val;
 import gradgrid.job.conf.OutputSpec;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -15,7 +16,9 @@ import java.util.List;
  * applied k times, the cheap direction for one scalar input); {@code grad(p)} is {@code grad(f,
  * p)}; {@code hessian(a, b)} is {@code jacfwd(grad(f, a), b)} (only the requested block is built);
  * {@code eigenvalues(hessian(a, b, ...))} takes all blocks of {@code hessian(f, a, b, ...)}, which
- * {@link PlanEvaluator} assembles and diagonalises after the kernel.
+ * {@link PlanEvaluator} assembles and diagonalises after the kernel. A {@code critical-points}
+ * output has no part here (size 0): its own kernels are {@code
+ * gradgrid.job.criticals.CriticalPointKernel}'s; a plan of such outputs alone has no outputs.
  *
  * @param fn one function with the outputs of every request, sharing subexpressions
  * @param sizes per request, its number of output columns (for eigenvalues, the matrix order)
@@ -36,6 +39,9 @@ public record AdPlan(Fn fn, int[] sizes, int[][] blockWidths) implements Seriali
     int[][] widths = new int[outputs.size()][];
     for (int k = 0; k < outputs.size(); k++) {
       OutputSpec out = outputs.get(k);
+      if (out instanceof OutputSpec.CriticalPoints) {
+        continue;
+      }
       Fn part = part(f, out);
       parts.add(part);
       if (out instanceof OutputSpec.Eigenvalues e) {
@@ -52,7 +58,10 @@ public record AdPlan(Fn fn, int[] sizes, int[][] blockWidths) implements Seriali
         }
       }
     }
-    Fn all = Fn.concat(f.name() + "_sweep", parts.toArray(new Fn[0]));
+    Fn all =
+        parts.isEmpty()
+            ? Fn.traceMany(f.name() + "_sweep", f.params(), List.of(), args -> new Val[0])
+            : Fn.concat(f.name() + "_sweep", parts.toArray(new Fn[0]));
     return new AdPlan(AD.simplify(all), sizes, widths);
   }
 

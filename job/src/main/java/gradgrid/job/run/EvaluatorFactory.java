@@ -1,6 +1,8 @@
 package gradgrid.job.run;
 
+import gradgrid.job.criticals.CriticalPointKernel;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * Serializable recipe for a {@link BatchEvaluator}: built on the driver for one sweep (its
@@ -29,4 +31,14 @@ public interface EvaluatorFactory extends Serializable {
    * @return the evaluator
    */
   BatchEvaluator create();
+
+  /**
+   * The recipes of the sweep's {@code critical-points} outputs, in conf order: they have no column
+   * in the evaluator (their size is 0) and are scanned per row by the task.
+   *
+   * @return the recipes, empty by default
+   */
+  default List<CriticalPointKernel> criticalPoints() {
+    return List.of();
+  }
 }

@@ -1,8 +1,13 @@
 package gradgrid.job.run;
 
 import gradgrid.ad.Param;
+import gradgrid.ad.compile.KernelTooLargeException;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.criticals.CriticalPointKernel;
+import gradgrid.job.criticals.CriticalPointSet;
+import gradgrid.job.criticals.CriticalPointsType;
+import gradgrid.job.criticals.InnerScan;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.Grid;
 import gradgrid.job.grid.Samples;
@@ -29,12 +34,13 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Rows are Spark's binary {@code UnsafeRow}s: for a sampled grid first the sample index (a long,
  * when emitted), then one double per emitted axis (grid order), then per output a double (scalar),
- * an {@code array<double>} (vector) or an {@code array<array<double>>} (matrix, a list of rows).
- * Sampled coordinates come from a per-task {@link Samples.Cursor}: one sequence step per new
- * sample, shared by every row of that sample. As usual for Spark iterators, the returned row object
- * is reused: consumers copy what they keep. The grid may be a restriction of the sweep's grid (the
- * positions a pushed-down filter keeps); a task without outputs evaluates nothing and emits
- * coordinates only.
+ * an {@code array<double>} (vector) or an {@code array<array<double>>} (matrix, a list of rows), or
+ * the struct of a {@code critical-points} output, which the task computes row by row with the
+ * factory's inner scans ({@code gradgrid.job.criticals}). Sampled coordinates come from a per-task
+ * {@link Samples.Cursor}: one sequence step per new sample, shared by every row of that sample. As
+ * usual for Spark iterators, the returned row object is reused: consumers copy what they keep. The
+ * grid may be a restriction of the sweep's grid (the positions a pushed-down filter keeps); a task
+ * without outputs evaluates nothing and emits coordinates only.
  */
 public final class SweepTask implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -50,6 +56,8 @@ public final class SweepTask implements Serializable {
   private final boolean[] emitAxis;
   private final boolean emitSample;
   private final int[][] outputDims;
+  private final boolean[] structured;
+  private final List<CriticalPointKernel> criticals;
   private final int outputWidth;
   private final EvaluatorFactory factory;
   private final int batchSize;
@@ -91,10 +99,13 @@ public final class SweepTask implements Serializable {
     this.batchSize = batchRows(spec.batchSize(), grid.axes().size() + outputs);
     Map<String, Param> byName = spec.paramsByName();
     this.outputDims = new int[spec.outputs().size()][];
+    this.structured = new boolean[outputDims.length];
+    this.criticals = factory == null ? List.of() : factory.criticalPoints();
     int width = 0;
     for (int k = 0; k < outputDims.length; k++) {
       OutputSpec o = spec.outputs().get(k);
       outputDims[k] = o.dims(byName);
+      structured[k] = o instanceof OutputSpec.CriticalPoints;
       width += o.size(byName);
     }
     this.outputWidth = width;
@@ -157,8 +168,8 @@ public final class SweepTask implements Serializable {
    * @return true if no output is an array
    */
   public boolean allScalar() {
-    for (int[] dims : outputDims) {
-      if (dims.length != 0) {
+    for (int k = 0; k < outputDims.length; k++) {
+      if (outputDims[k].length != 0 || structured[k]) {
         return false;
       }
     }
@@ -216,10 +227,21 @@ public final class SweepTask implements Serializable {
     private final Samples.Cursor cursor = grid.samples().map(Samples::cursor).orElse(null);
     private final int firstSampled = firstSampled();
     private final ColumnStats local = stats == null ? null : new ColumnStats(stats.columns());
+    private final InnerScan[] scans = scans();
+    private final CriticalPointSet[][] sets = new CriticalPointSet[scans.length][batchSize];
+    private final double[] outer = new double[coords.length];
     private int rangeIndex = -1;
     private long next;
     private long end;
     private int size;
+
+    private InnerScan[] scans() {
+      try {
+        return criticals.stream().map(CriticalPointKernel::create).toArray(InnerScan[]::new);
+      } catch (KernelTooLargeException e) {
+        throw new KernelTooLargeFailure(e);
+      }
+    }
 
     Batches(List<IndexRange> ranges) {
       this.ranges = ranges;
@@ -295,6 +317,14 @@ public final class SweepTask implements Serializable {
       }
       if (evaluator != null) {
         evaluator.evaluate(coords, out, n);
+      }
+      for (int row = 0; row < n && scans.length > 0; row++) {
+        for (int a = 0; a < coords.length; a++) {
+          outer[a] = coords[a][row];
+        }
+        for (int s = 0; s < scans.length; s++) {
+          sets[s][row] = scans[s].scan(outer);
+        }
       }
       if (local != null) {
         local.addRows(n);
@@ -393,6 +423,7 @@ public final class SweepTask implements Serializable {
     private final Batches batches;
     private final double[][] coords;
     private final double[][] out;
+    private final CriticalPointSet[][] sets;
     private final SpecificInternalRow row = new SpecificInternalRow(schema);
     private final UnsafeProjection toUnsafe = UnsafeProjection.create(schema);
     // All-scalar rows (the common x-sweep) are written straight into one reused binary row.
@@ -403,6 +434,7 @@ public final class SweepTask implements Serializable {
       this.batches = batches;
       this.coords = batches.coords;
       this.out = batches.out;
+      this.sets = batches.sets;
     }
 
     @Override
@@ -447,8 +479,12 @@ public final class SweepTask implements Serializable {
         }
       }
       int col = 0;
-      for (int[] dims : outputDims) {
-        if (dims.length == 0) {
+      int scan = 0;
+      for (int k = 0; k < outputDims.length; k++) {
+        int[] dims = outputDims[k];
+        if (structured[k]) {
+          row.update(f++, CriticalPointsType.toRow(sets[scan++][r]));
+        } else if (dims.length == 0) {
           row.setDouble(f++, out[col++][r]);
         } else if (dims.length == 1) {
           row.update(f++, UnsafeArrayData.fromPrimitiveArray(gather(col, dims[0], r)));

@@ -189,7 +189,9 @@ final class SweepScan implements Scan, Batch, SupportsReportStatistics {
       ranges = List.of();
     } else {
       int cores = SparkSession.active().sparkContext().defaultParallelism();
-      ranges = PartitionPlan.split(rows, PartitionPlan.count(spec.partitions(), rows, cores));
+      ranges =
+          PartitionPlan.split(
+              rows, PartitionPlan.count(spec.partitions(), rows, spec.innerPointsPerRow(), cores));
     }
     return ranges.stream().map(RangePartition::new).toArray(InputPartition[]::new);
   }

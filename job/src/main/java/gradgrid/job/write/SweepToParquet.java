@@ -60,7 +60,9 @@ public final class SweepToParquet {
         total.merge(ColumnStats.fromMap(c.stats()));
       }
       int cores = spark.sparkContext().defaultParallelism();
-      int partitions = PartitionPlan.count(spec.partitions(), spec.grid().rows(), cores);
+      int partitions =
+          PartitionPlan.count(
+              spec.partitions(), spec.grid().rows(), spec.innerPointsPerRow(), cores);
       List<IndexRange> todo =
           PartitionPlan.missing(spec.grid().rows(), partitions, commit.committedRanges());
       if (!commit.chunks().isEmpty()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gradgrid.job.cli.ExtremaMain;
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.criticals.CriticalPoint;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.testing.SmallSweeps;

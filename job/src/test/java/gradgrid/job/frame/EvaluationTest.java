@@ -99,6 +99,9 @@ class EvaluationTest {
     refused(() -> Gradgrid.evaluate(df, F), "no outputs");
     refused(() -> Gradgrid.evaluate(df, F, "grad(gamma)"), "output 1", "gamma");
     refused(() -> Gradgrid.evaluate(df, F, "f'", "df/dx"), "repeats", "df_dx");
+    refused(
+        () -> Gradgrid.evaluate(df, F, "critical-points(x, -1, 1, 100)"),
+        "only a sweep's conf can do");
     refused(() -> Gradgrid.evaluate(df, F, "f"), "column 'f'", "already has", "withColumnRenamed");
   }
 

@@ -49,6 +49,11 @@ class PartitionPlanTest {
     assertEquals(3, PartitionPlan.defaultCount(3, 8));
     // 1e8 rows at 2^21 rows a partition: 48 partitions, a multiple of the 2 cores.
     assertEquals(48, PartitionPlan.defaultCount(100_000_000, 2));
+    // a critical-point map: 250,000 rows x 20,001 inner points / 2^26 = 74.5 -> 75 -> 76 (cores)
+    assertEquals(76, PartitionPlan.defaultCount(250_000, 20001, 2));
+    assertEquals(12, PartitionPlan.defaultCount(40_000, 20001, 2));
+    assertEquals(2, PartitionPlan.defaultCount(6, 20001, 2));
+    assertEquals(48, PartitionPlan.defaultCount(100_000_000, 0, 2));
   }
 
   @Test

@@ -106,7 +106,7 @@ class GradgridSourceTest {
     }
   }
 
-  private static void assertSameRows(List<Row> expected, List<Row> actual) {
+  static void assertSameRows(List<Row> expected, List<Row> actual) {
     assertEquals(expected.size(), actual.size(), "rows");
     for (int r = 0; r < expected.size(); r++) {
       Row e = expected.get(r);
@@ -220,7 +220,7 @@ class GradgridSourceTest {
             .contains("aggregates"));
   }
 
-  private static SweepScan scanOf(Dataset<Row> d) {
+  static SweepScan scanOf(Dataset<Row> d) {
     LogicalPlan plan = d.queryExecution().optimizedPlan();
     for (LogicalPlan leaf : CollectionConverters.asJava(plan.collectLeaves())) {
       if (leaf instanceof DataSourceV2ScanRelation r) {

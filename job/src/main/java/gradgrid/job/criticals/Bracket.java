@@ -1,4 +1,4 @@
-package gradgrid.job.extrema;
+package gradgrid.job.criticals;
 
 /**
  * Neighbouring grid points between which f' changes sign; {@code left == right} when f' is exactly

@@ -1,4 +1,4 @@
-package gradgrid.job.extrema;
+package gradgrid.job.criticals;
 
 /**
  * A refined critical point of f.

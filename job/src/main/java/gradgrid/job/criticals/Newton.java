@@ -1,4 +1,4 @@
-package gradgrid.job.extrema;
+package gradgrid.job.criticals;
 
 import java.util.function.DoubleUnaryOperator;
 

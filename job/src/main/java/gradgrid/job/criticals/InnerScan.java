@@ -1,0 +1,213 @@
+package gradgrid.job.criticals;
+
+import gradgrid.ad.compile.Kernel;
+import gradgrid.job.conf.OutputSpec;
+import gradgrid.job.grid.AxisInput;
+import gradgrid.job.grid.Linspace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One task's scanner of a {@code critical-points} output: for one outer row at a time, evaluates
+ * the compiled {@code f'} over the inner grid in batches, brackets its sign changes by {@link
+ * SignRule} as it goes (nothing of the inner grid is kept), splits dips of |f'| that hide a pair of
+ * zeros inside one cell, then refines each bracket with {@link Newton} on {@code f'} and {@code
+ * f''} from the compiled refinement kernel, and keeps the counted extrema ({@link
+ * CriticalPoint#counted}). Used by one thread.
+ */
+public final class InnerScan {
+  /** Inner points per kernel call. */
+  static final int BATCH = 4096;
+
+  private final double[] grid;
+  private final Kernel scan;
+  private final Kernel point;
+  private final int inner;
+  private final double[][] in;
+  private final double[][] out;
+  private final double[][] in1;
+  private final double[][] out1;
+  private final List<Bracket> brackets = new ArrayList<>();
+  private final List<Bracket> dips = new ArrayList<>();
+  private double atX = Double.NaN;
+  private long evaluations;
+  private long hiddenPairs;
+
+  InnerScan(OutputSpec.CriticalPoints spec, Kernel scan, Kernel point, int inner) {
+    // The inner grid's values, computed once: the same doubles as an axis of the same linspace.
+    this.grid = new double[spec.points()];
+    new Linspace(new AxisInput.Whole(spec.param()), spec.from(), spec.to(), spec.points())
+        .fill(0, grid, 0, spec.points());
+    this.scan = scan;
+    this.point = point;
+    this.inner = inner;
+    int batch = Math.min(BATCH, spec.points());
+    this.in = new double[scan.inputWidth()][batch];
+    this.out = new double[scan.outputWidth()][batch + 2];
+    this.in1 = new double[point.inputWidth()][1];
+    this.out1 = new double[point.outputWidth()][1];
+  }
+
+  /**
+   * The counted extrema of f along the inner grid at one outer row.
+   *
+   * @param outer the row's axis coordinates, in grid order
+   * @return the extrema, ascending in x
+   */
+  public CriticalPointSet scan(double[] outer) {
+    brackets.clear();
+    dips.clear();
+    int batch = in[0].length;
+    for (int c = 0, a = 0; c < in.length; c++) {
+      if (c != inner) {
+        Arrays.fill(in[c], outer[a]);
+        in1[c][0] = outer[a++];
+      }
+    }
+    atX = Double.NaN;
+    // d[k + 2] is f' at inner point first + k of the batch; d[0] and d[1] carry the last two
+    // points of the batch before, so the rule at point i sees f' at i - 1, i and i + 1 as d[k - 1],
+    // d[k], d[k + 1] with i = first + k - 2.
+    double[] d = out[0];
+    double[] xs = in[inner];
+    for (int first = 0; first < grid.length; first += batch) {
+      int n = Math.min(batch, grid.length - first);
+      System.arraycopy(grid, first, xs, 0, n);
+      scan.run(in, 0, out, 2, n);
+      for (int k = first == 0 ? 3 : 1; k <= n; k++) {
+        double p = d[k - 1];
+        double c = d[k];
+        double q = d[k + 1];
+        // The common case first: one sign throughout and no dip of |f'| (NaN and products that
+        // underflow to 0 take the full rule); non-short-circuit operators leave one branch.
+        if (!(p * c > 0 & c * q > 0 & (Math.abs(c) >= Math.abs(p) | Math.abs(c) > Math.abs(q)))) {
+          int i = first + k - 2;
+          bracket(grid[i - 1], p, grid[i], c, grid[i + 1], q);
+        }
+      }
+      d[0] = d[n];
+      d[1] = d[n + 1];
+    }
+    int last = grid.length - 1;
+    bracket(grid[last - 1], d[0], grid[last], d[1], Double.NaN, Double.NaN);
+    evaluations += grid.length;
+    splitDips();
+    return refine();
+  }
+
+  private void bracket(double px, double pd, double x, double d, double nx, double nd) {
+    switch (SignRule.at(pd, d, nd)) {
+      case SignRule.CELL -> brackets.add(new Bracket(px, x, pd, d));
+      case SignRule.POINT -> brackets.add(new Bracket(x, x, 0, 0));
+      default -> {
+        if (Math.signum(pd) == Math.signum(d)
+            && Math.signum(d) == Math.signum(nd)
+            && Math.abs(d) < Math.abs(pd)
+            && Math.abs(d) <= Math.abs(nd)) {
+          dips.add(new Bracket(px, nx, pd, nd));
+        }
+      }
+    }
+  }
+
+  /**
+   * A dip of |f'| towards 0 between two neighbours of the same sign may hide two zeros of f' inside
+   * the grid's cells: the extremum of f' there is the zero of f'' (Newton on f'' with f'''), and
+   * when f' has the other sign at it the dip becomes two brackets.
+   */
+  private void splitDips() {
+    for (Bracket dip : dips) {
+      double lo = dip.left();
+      double hi = dip.right();
+      double g2lo = d2(lo);
+      double g2hi = d2(hi);
+      if (!(Math.signum(g2lo) * Math.signum(g2hi) < 0)) {
+        continue;
+      }
+      double m = Newton.refine(this::d2, this::d3, new Bracket(lo, hi, g2lo, g2hi));
+      double gm = d1(m);
+      if (Math.signum(gm) * Math.signum(dip.dLeft()) < 0) {
+        brackets.add(new Bracket(lo, m, dip.dLeft(), gm));
+        brackets.add(new Bracket(m, hi, gm, dip.dRight()));
+        hiddenPairs++;
+      }
+    }
+    brackets.sort((a, b) -> Double.compare(a.left(), b.left()));
+  }
+
+  private CriticalPointSet refine() {
+    int k = 0;
+    double[] xs = new double[brackets.size()];
+    double[] fs = new double[xs.length];
+    int[] signs = new int[xs.length];
+    int maxima = 0;
+    double minAbs = Double.NaN;
+    for (Bracket b : brackets) {
+      double r = Newton.refine(this::d1, this::d2, b);
+      CriticalPoint p =
+          new CriticalPoint(r, f(r), d1(r), d2(r), Math.abs(d1(r)) < Newton.TOLERANCE);
+      if (!p.counted()) {
+        continue;
+      }
+      xs[k] = r;
+      fs[k] = p.f();
+      signs[k] = p.d2() < 0 ? -1 : 1;
+      maxima += p.d2() < 0 ? 1 : 0;
+      minAbs = Double.isNaN(minAbs) ? Math.abs(p.d2()) : Math.min(minAbs, Math.abs(p.d2()));
+      k++;
+    }
+    return new CriticalPointSet(
+        maxima,
+        k - maxima,
+        Arrays.copyOf(xs, k),
+        Arrays.copyOf(fs, k),
+        Arrays.copyOf(signs, k),
+        minAbs);
+  }
+
+  /**
+   * Pairs of zeros of f' found inside single cells of the inner grid so far (no sign change at the
+   * grid points; found from a dip of |f'| by {@link #splitDips}).
+   *
+   * @return the count
+   */
+  public long hiddenPairs() {
+    return hiddenPairs;
+  }
+
+  /**
+   * Inner points evaluated by the scan so far (the refinement's evaluations not included).
+   *
+   * @return the count
+   */
+  public long evaluations() {
+    return evaluations;
+  }
+
+  private double f(double x) {
+    return at(x)[0][0];
+  }
+
+  private double d1(double x) {
+    return at(x)[1][0];
+  }
+
+  private double d2(double x) {
+    return at(x)[2][0];
+  }
+
+  private double d3(double x) {
+    return at(x)[3][0];
+  }
+
+  /** f, f', f'' at x for the current row, evaluated once per x. */
+  private double[][] at(double x) {
+    if (Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(atX)) {
+      in1[inner][0] = x;
+      point.run(in1, out1, 0, 1);
+      atX = x;
+    }
+    return out1;
+  }
+}

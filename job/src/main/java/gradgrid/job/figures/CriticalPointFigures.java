@@ -1,0 +1,194 @@
+package gradgrid.job.figures;
+
+import static gradgrid.job.figures.ReferenceFigures.num;
+
+import gradgrid.job.conf.FiguresSpec;
+import gradgrid.job.conf.InputBinding;
+import gradgrid.job.conf.OutputSpec;
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.criticals.FoldCurves;
+import gradgrid.job.criticals.FoldKernel;
+import gradgrid.job.criticals.FoldPoint;
+import gradgrid.job.grid.Axis;
+import gradgrid.job.grid.AxisInput;
+import gradgrid.job.run.FunctionProviders;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * The figures of a {@code critical-points} output: over a plane of two axes, a heatmap of the
+ * number of local extrema with the fold curves on top ({@link FoldCurves}); and a bifurcation
+ * diagram, the x of every extremum (maxima and minima apart) against the first axis, along the line
+ * of the plane through the conf's own value of the second axis's input (the vector's listed
+ * element; the middle of the axis for a scalar input). A sweep over one axis gets the bifurcation
+ * diagram along it.
+ */
+public final class CriticalPointFigures {
+  private CriticalPointFigures() {}
+
+  /**
+   * Draws the figures of every {@code critical-points} output the rows have.
+   *
+   * @param data the sweep's rows
+   * @param spec the sweep
+   * @param conf where and how large
+   * @param providers the function providers (the fold curves differentiate the sweep's function)
+   * @param err where notes go
+   * @return the files written, none when the sweep has no such output
+   */
+  public static List<Path> draw(
+      Dataset<Row> data,
+      SweepSpec spec,
+      FiguresSpec conf,
+      FunctionProviders providers,
+      PrintStream err) {
+    List<Path> out = new ArrayList<>();
+    for (OutputSpec o : spec.outputs()) {
+      if (o instanceof OutputSpec.CriticalPoints cp
+          && Arrays.asList(data.columns()).contains(cp.column())) {
+        out.addAll(draw(data, spec, cp, conf, providers, err));
+      }
+    }
+    return out;
+  }
+
+  private static List<Path> draw(
+      Dataset<Row> data,
+      SweepSpec spec,
+      OutputSpec.CriticalPoints cp,
+      FiguresSpec conf,
+      FunctionProviders providers,
+      PrintStream err) {
+    List<Axis> axes = spec.grid().axes();
+    String col = "`" + cp.column() + "`";
+    String name = cp.column().replace('_', '-');
+    String inner = cp.param() + " in [" + num(cp.from()) + ", " + num(cp.to()) + "]";
+    List<Path> out = new ArrayList<>();
+    if (axes.size() == 2) {
+      Axis a = axes.get(0);
+      Axis b = axes.get(1);
+      int nx = (int) Math.min(ReferenceFigures.MAX_CELLS, a.points());
+      int ny = (int) Math.min(ReferenceFigures.MAX_CELLS, b.points());
+      HeatmapGrid g =
+          HeatmapGrid.aggregate(
+              data, a.column(), b.column(), col + ".maxima + " + col + ".minima", nx, ny);
+      FoldKernel folds = new FoldKernel(providers.traced(spec), spec.inputs(), cp, axes);
+      List<FoldPoint> found = FoldCurves.find(data, axes, cp, folds);
+      double[][] xy = new double[2][found.size()];
+      for (int k = 0; k < found.size(); k++) {
+        xy[0][k] = found.get(k).outer()[0];
+        xy[1][k] = found.get(k).outer()[1];
+      }
+      out.addAll(
+          ReferenceFigures.save(
+              Charts.heatmap(
+                  "Number of local extrema of f in "
+                      + inner
+                      + " over ("
+                      + a.confName()
+                      + ", "
+                      + b.confName()
+                      + ")",
+                  a.confName(),
+                  b.confName(),
+                  "local extrema (maxima + minima)",
+                  g,
+                  "fold points (f' = f'' = 0, Newton in (x, coefficient)): " + found.size(),
+                  xy),
+              name + "-count",
+              conf));
+      double v = lineValue(spec, b);
+      out.addAll(
+          bifurcation(
+              data.where(functions.col(b.column()).equalTo(v)),
+              a,
+              cp,
+              " at " + b.confName() + " = " + num(v),
+              name,
+              conf));
+    } else if (axes.size() == 1) {
+      out.addAll(bifurcation(data, axes.get(0), cp, "", name, conf));
+    } else {
+      err.println(
+          "note: no figures of "
+              + cp.column()
+              + " for a sweep over "
+              + axes.size()
+              + " axes (a heatmap needs two, a bifurcation diagram one or two)");
+    }
+    return out;
+  }
+
+  /** The x of every extremum against the axis: maxima and minima as two series of points. */
+  private static List<Path> bifurcation(
+      Dataset<Row> line,
+      Axis along,
+      OutputSpec.CriticalPoints cp,
+      String where,
+      String name,
+      FiguresSpec conf) {
+    String col = "`" + cp.column() + "`";
+    List<Row> rows =
+        line.selectExpr(
+                "`" + along.column() + "` AS c",
+                col + ".d2f_sign AS s",
+                "posexplode(" + col + ".x) AS (k, xv)")
+            .selectExpr("c", "xv", "s[k] AS sign")
+            .collectAsList();
+    List<double[]> maxima = new ArrayList<>();
+    List<double[]> minima = new ArrayList<>();
+    for (Row r : rows) {
+      (r.getInt(2) < 0 ? maxima : minima).add(new double[] {r.getDouble(0), r.getDouble(1)});
+    }
+    return ReferenceFigures.save(
+        Charts.points(
+            "Bifurcation diagram: "
+                + cp.param()
+                + " of every local extremum of f against "
+                + along.confName()
+                + where,
+            along.confName(),
+            cp.param() + " (extremum)",
+            List.of("maxima (f'' < 0)", "minima (f'' > 0)"),
+            List.of(columns(maxima), columns(minima))),
+        name + "-bifurcation",
+        conf);
+  }
+
+  private static double[][] columns(List<double[]> points) {
+    double[][] xy = new double[2][points.size()];
+    for (int i = 0; i < points.size(); i++) {
+      xy[0][i] = points.get(i)[0];
+      xy[1][i] = points.get(i)[1];
+    }
+    return xy;
+  }
+
+  /**
+   * The grid value of an axis nearest its input's value in the conf: the listed element of a vector
+   * with an element axis, else the middle of the axis's range.
+   */
+  static double lineValue(SweepSpec spec, Axis axis) {
+    double home = (axis.value(0) + axis.value(axis.points() - 1)) / 2;
+    if (axis.input() instanceof AxisInput.Element e) {
+      for (InputBinding in : spec.inputs()) {
+        if (in instanceof InputBinding.ElementAxes v && v.param().name().equals(e.param())) {
+          home = v.values()[e.index()];
+        }
+      }
+    }
+    double best = axis.value(0);
+    for (long i = 1; i < axis.points(); i++) {
+      if (Math.abs(axis.value(i) - home) < Math.abs(best - home)) {
+        best = axis.value(i);
+      }
+    }
+    return best;
+  }
+}
