@@ -6,10 +6,8 @@ import static org.apache.spark.sql.functions.lit;
 import gradgrid.ad.Fn;
 import gradgrid.ad.examples.Rational;
 import gradgrid.job.frame.Gradgrid;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -130,16 +128,6 @@ public final class EvaluateBench {
   }
 
   private static double median(Dataset<Row> df, int repeats) {
-    Runnable job = () -> df.write().format("noop").mode("overwrite").save();
-    job.run();
-    job.run();
-    List<Double> t = new ArrayList<>();
-    for (int i = 0; i < repeats; i++) {
-      long start = System.nanoTime();
-      job.run();
-      t.add((System.nanoTime() - start) / 1e9);
-    }
-    t.sort(Double::compare);
-    return t.get(t.size() / 2);
+    return WallTime.median(() -> df.write().format("noop").mode("overwrite").save(), repeats);
   }
 }

@@ -6,9 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import gradgrid.job.functions.GradgridFunctions;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -61,8 +59,8 @@ public final class FunctionsBench {
           "SELECT sum(gradgrid.seed.f(x, alpha, beta)), sum(gradgrid.seed.df_dx(x, alpha, beta)),"
               + " sum(gradgrid.seed.d2f_dx2(x, alpha, beta)) FROM pts";
       Dataset<Row> closed = closedForms(table);
-      double functions = median(() -> spark.sql(sql).collectAsList(), repeats);
-      double reference = median(closed::collectAsList, repeats);
+      double functions = WallTime.median(() -> spark.sql(sql).collectAsList(), repeats);
+      double reference = WallTime.median(closed::collectAsList, repeats);
       System.out.printf(
           "SQL functions f, df_dx, d2f_dx2: %.3f s (%.3g rows/s)%n", functions, rows / functions);
       System.out.printf(
@@ -99,18 +97,5 @@ public final class FunctionsBench {
             ClosedFormSqlSweep.horner(beta::getItem, 5, 2, x).as("q2"));
     Column[] f = ClosedFormSqlSweep.closedForms();
     return polys.agg(sum(f[0]), sum(f[1]), sum(f[2]));
-  }
-
-  private static double median(Runnable job, int repeats) {
-    job.run();
-    job.run();
-    List<Double> t = new ArrayList<>();
-    for (int i = 0; i < repeats; i++) {
-      long start = System.nanoTime();
-      job.run();
-      t.add((System.nanoTime() - start) / 1e9);
-    }
-    t.sort(Double::compare);
-    return t.get(t.size() / 2);
   }
 }
