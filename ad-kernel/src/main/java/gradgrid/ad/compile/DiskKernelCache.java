@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -42,7 +44,8 @@ import java.util.zip.CRC32;
  * renamed into place (concurrent writers of one key leave one whole file); each carries a CRC, and
  * a file that fails it is ignored and replaced. The total size is bounded: after a store the least
  * recently used files go first. Because the cache holds code that runs, a directory that is not the
- * user's own, or that others may write to, is not used (a warning says so, once).
+ * user's own, or that others may write to (or any directory above it, unless sticky), is not used
+ * (a warning says so, once), and files are read without following links.
  *
  * <p>Settings (system properties): {@code gradgrid.jit.persistentCache=false} turns it off; {@code
  * gradgrid.jit.cacheDir} (or the environment's {@code GRADGRID_JIT_CACHE_DIR}, which a Spark Worker
@@ -54,6 +57,15 @@ final class DiskKernelCache {
   private static final int MAGIC = 0x47474b43; // "GGKC"
   private static final int FORMAT = 1;
   private static final String SUFFIX = ".kernel";
+  private static final String TMP_SUFFIX = ".tmp";
+  private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+
+  /** A temporary file older than this was left by a JVM that died while storing. */
+  static final long STALE_TMP_MILLIS = 10 * 60 * 1000L;
+
+  /** This process's user id, or -1 where there is none (then no directory is trusted). */
+  private static final long MY_UID = myUid();
+
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rwx------");
 
@@ -92,12 +104,47 @@ final class DiskKernelCache {
             && !"false".equalsIgnoreCase(System.getProperty("gradgrid.jit.persistentCache"))) {
           c =
               new DiskKernelCache(
-                  defaultRoot(), Long.getLong("gradgrid.jit.cacheMaxBytes", DEFAULT_MAX_BYTES));
+                  defaultRoot(), maxBytes(System.getProperty("gradgrid.jit.cacheMaxBytes")));
           shared = c;
         }
       }
     }
     return c;
+  }
+
+  /**
+   * The size bound a {@code gradgrid.jit.cacheMaxBytes} setting asks for: a whole number of bytes,
+   * at least 0 (0 keeps nothing); anything else is warned about and the default is used, since a
+   * cache setting must not stop a sweep.
+   */
+  static long maxBytes(String setting) {
+    if (setting == null || setting.isBlank()) {
+      return DEFAULT_MAX_BYTES;
+    }
+    try {
+      long n = Long.parseLong(setting.strip());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException notANumber) {
+      // warned below
+    }
+    LOG.warning(
+        "gradgrid.jit.cacheMaxBytes="
+            + setting
+            + " is not a number of bytes (a whole number, 0 or more); the persistent kernel cache"
+            + " keeps its default bound of "
+            + (DEFAULT_MAX_BYTES >> 20)
+            + " MiB");
+    return DEFAULT_MAX_BYTES;
+  }
+
+  private static long myUid() {
+    try {
+      return new com.sun.security.auth.module.UnixSystem().getUid();
+    } catch (LinkageError | RuntimeException notUnix) {
+      return -1;
+    }
   }
 
   private static Path defaultRoot() {
@@ -170,16 +217,26 @@ final class DiskKernelCache {
 
   /**
    * The stored classes of {@code source}, or null when there are none (or the directory may not be
-   * trusted, or the file is damaged).
+   * trusted, or the file is damaged or not this user's).
    */
   Entry load(String source) {
     String key = key(source);
-    Path file = dir.resolve(key + SUFFIX);
-    if (!Files.isRegularFile(file) || !trusted()) {
+    Path real = trustedDir(false);
+    if (real == null) {
       return null;
     }
+    Path file = real.resolve(key + SUFFIX);
     try {
-      Entry e = decode(Files.readAllBytes(file), key);
+      Map<String, Object> a = Files.readAttributes(file, "unix:uid,isRegularFile", NOFOLLOW);
+      if (!Boolean.TRUE.equals(a.get("isRegularFile")) || uidOf(a) != MY_UID) {
+        warnOnce(file + " is not a regular file of this user's");
+        return null;
+      }
+      byte[] data;
+      try (InputStream in = Files.newInputStream(file, NOFOLLOW)) {
+        data = in.readAllBytes();
+      }
+      Entry e = decode(data, key);
       if (e == null) {
         LOG.warning("persistent kernel cache: " + file + " is damaged; compiling instead");
         return null;
@@ -191,35 +248,39 @@ final class DiskKernelCache {
       }
       hits.incrementAndGet();
       return e;
-    } catch (IOException e) {
+    } catch (IOException | UnsupportedOperationException e) {
       return null;
     }
   }
 
-  /** Stores the classes compiled from {@code source}; a failure only logs (the kernel works). */
+  /**
+   * Stores the classes compiled from {@code source}; a failure only logs (the kernel works).
+   * Concurrent stores of one key, in this JVM or others, each rename a whole file into place.
+   */
   void store(String source, Entry entry) {
     String key = key(source);
     try {
       if (!Files.isDirectory(dir)) {
         Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
       }
-      if (!trusted()) {
+      Path real = trustedDir(true);
+      if (real == null) {
         return;
       }
       Path tmp =
-          dir.resolve(
+          real.resolve(
               "."
                   + key
                   + "."
                   + ProcessHandle.current().pid()
                   + "."
                   + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE)
-                  + ".tmp");
-      Files.write(tmp, encode(key, entry));
+                  + TMP_SUFFIX);
+      Files.write(tmp, encode(key, entry), StandardOpenOption.CREATE_NEW, NOFOLLOW);
       try {
         Files.move(
             tmp,
-            dir.resolve(key + SUFFIX),
+            real.resolve(key + SUFFIX),
             StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -227,57 +288,104 @@ final class DiskKernelCache {
         return;
       }
       stores.incrementAndGet();
-      evict();
+      evict(real);
     } catch (IOException | UnsupportedOperationException e) {
       LOG.log(Level.FINE, "persistent kernel cache: could not store " + key, e);
     }
   }
 
-  /** Whether the version directory is the user's own and only the user may write to it. */
-  private boolean trusted() {
+  /**
+   * The real path of the version directory when it may hold code this JVM runs, else null (with a
+   * warning, once): every directory from the root down belongs to this user or root and no one else
+   * may write to it unless it is sticky (as {@code /tmp} is), and the version directory is this
+   * user's alone. Resolving links once, checking that path and then using only it means no link or
+   * file can be swapped in after the check, since no one else can write along the path.
+   *
+   * @param exists whether the directory should exist (a missing one is worth a warning)
+   */
+  private Path trustedDir(boolean exists) {
+    Path real;
     try {
-      PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class);
-      String me = System.getProperty("user.name");
-      Set<PosixFilePermission> p = a.permissions();
-      boolean ok =
-          a.owner().getName().equals(me)
-              && !p.contains(PosixFilePermission.GROUP_WRITE)
-              && !p.contains(PosixFilePermission.OTHERS_WRITE);
-      if (!ok && !warned) {
-        warned = true;
-        LOG.warning(
-            "persistent kernel cache: "
-                + dir
-                + " is not "
-                + me
-                + "'s alone (owner "
-                + a.owner().getName()
-                + ", "
-                + PosixFilePermissions.toString(p)
-                + "); kernels are compiled instead of loaded from it");
+      real = dir.toRealPath();
+    } catch (NoSuchFileException missing) {
+      if (exists) {
+        warnOnce(dir + " vanished");
       }
-      return ok;
-    } catch (IOException | UnsupportedOperationException e) {
-      return false;
+      return null;
+    } catch (IOException e) {
+      warnOnce(dir + " cannot be read (" + e.getMessage() + ")");
+      return null;
+    }
+    try {
+      for (Path p = real; p != null; p = p.getParent()) {
+        Map<String, Object> a = Files.readAttributes(p, "unix:uid,mode", NOFOLLOW);
+        long uid = uidOf(a);
+        int mode = (Integer) a.get("mode");
+        boolean leaf = p.equals(real);
+        if (uid != MY_UID && (leaf || uid != 0)) {
+          warnOnce(p + " belongs to uid " + uid + ", not to this user (uid " + MY_UID + ")");
+          return null;
+        }
+        if ((mode & 0_022) != 0 && (leaf || (mode & 0_1000) == 0)) {
+          warnOnce(
+              p + " may be written by others (mode " + Integer.toOctalString(mode & 0_7777) + ")");
+          return null;
+        }
+      }
+      return real;
+    } catch (IOException | UnsupportedOperationException | ClassCastException e) {
+      warnOnce(real + " has no Unix owner and mode to check (" + e + ")");
+      return null;
     }
   }
 
-  /** Deletes the least recently used files until the total is within the bound. */
-  private void evict() throws IOException {
+  private static long uidOf(Map<String, Object> unixAttributes) {
+    return ((Number) unixAttributes.get("uid")).longValue();
+  }
+
+  private void warnOnce(String why) {
+    if (!warned) {
+      warned = true;
+      LOG.warning(
+          "persistent kernel cache: "
+              + why
+              + "; kernels are compiled instead of loaded from "
+              + dir);
+    }
+  }
+
+  /**
+   * Deletes the least recently used files until the total is within the bound. Temporary files
+   * count too; those older than {@link #STALE_TMP_MILLIS} were left by a JVM killed mid-store and
+   * go first.
+   */
+  private void evict(Path real) throws IOException {
     List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(real)) {
       s.forEach(files::add);
     }
+    long now = System.currentTimeMillis();
     long total = 0;
     Map<Path, Long> sizes = new LinkedHashMap<>();
     Map<Path, Long> used = new LinkedHashMap<>();
     for (Path f : files) {
+      String name = f.getFileName().toString();
+      boolean tmp = name.startsWith(".") && name.endsWith(TMP_SUFFIX);
+      if (!tmp && !name.endsWith(SUFFIX)) {
+        continue;
+      }
       try {
-        sizes.put(f, Files.size(f));
-        used.put(f, Files.getLastModifiedTime(f).toMillis());
-        total += sizes.get(f);
+        long size = Files.size(f);
+        long modified = Files.getLastModifiedTime(f, NOFOLLOW).toMillis();
+        if (tmp && now - modified > STALE_TMP_MILLIS) {
+          Files.deleteIfExists(f);
+          continue;
+        }
+        sizes.put(f, size);
+        used.put(f, tmp ? Long.MAX_VALUE : modified);
+        total += size;
       } catch (IOException gone) {
-        // removed by another JVM's eviction meanwhile
+        // removed by another JVM's store or eviction meanwhile
       }
     }
     if (total <= maxBytes) {
@@ -286,7 +394,7 @@ final class DiskKernelCache {
     List<Path> oldestFirst = new ArrayList<>(sizes.keySet());
     oldestFirst.sort((x, y) -> Long.compare(used.get(x), used.get(y)));
     for (Path f : oldestFirst) {
-      if (total <= maxBytes) {
+      if (total <= maxBytes || used.get(f) == Long.MAX_VALUE) {
         break;
       }
       Files.deleteIfExists(f);

@@ -9,7 +9,8 @@ import org.codehaus.janino.util.ClassFile;
 /**
  * Compiles one generated class with Janino and reports its methods' bytecode sizes; with the
  * persistent kernel cache on ({@link DiskKernelCache}), defines the classes stored for the same
- * source instead, and stores what it compiles.
+ * source instead. Storing is the caller's choice ({@link Jit} stores only a kernel it accepts), so
+ * the result carries the class bytes.
  */
 final class JaninoCompiler {
   private JaninoCompiler() {}
@@ -19,10 +20,14 @@ final class JaninoCompiler {
    *
    * @param type the kernel class
    * @param methodSizes bytecode length by method name
+   * @param classes the class files, as the persistent cache stores them
    * @param fromDisk whether the classes came from the persistent cache
    */
   record Compiled(
-      Class<? extends KernelBody> type, Map<String, Integer> methodSizes, boolean fromDisk) {}
+      Class<? extends KernelBody> type,
+      Map<String, Integer> methodSizes,
+      DiskKernelCache.Entry classes,
+      boolean fromDisk) {}
 
   /** Compiles {@code source}, or defines it from {@code disk} (null: no persistent cache). */
   static Compiled compile(String source, DiskKernelCache disk) {
@@ -31,9 +36,9 @@ final class JaninoCompiler {
       if (e != null) {
         try {
           Class<?> k = new BytesClassLoader(e.classes()).loadClass(SourceGen.CLASS);
-          return new Compiled(k.asSubclass(KernelBody.class), e.methodSizes(), true);
+          return new Compiled(k.asSubclass(KernelBody.class), e.methodSizes(), e, true);
         } catch (ClassNotFoundException | LinkageError | ClassCastException damaged) {
-          // bytes that do not define the kernel: compile, and the store below replaces them
+          // bytes that do not define the kernel: compile, and the caller's store replaces them
         }
       }
     }
@@ -55,10 +60,8 @@ final class JaninoCompiler {
           }
         }
       }
-      if (disk != null) {
-        disk.store(source, new DiskKernelCache.Entry(classes, sizes));
-      }
-      return new Compiled(k.asSubclass(KernelBody.class), sizes, false);
+      return new Compiled(
+          k.asSubclass(KernelBody.class), sizes, new DiskKernelCache.Entry(classes, sizes), false);
     } catch (CompileException | ClassNotFoundException e) {
       throw new KernelCompileException(
           "Janino could not compile a generated kernel: " + e.getMessage(), source, e);

@@ -120,10 +120,18 @@ public final class Jit {
    * its JVM. A graph whose compile cannot fit in the heap at all is refused before starting.
    */
   private static Kernel compileUncached(Graph g, String key, DiskKernelCache disk) {
+    return compileUncached(g, key, disk, HUGE_METHOD_LIMIT);
+  }
+
+  /**
+   * As above, with the method size past which a kernel is split finer and compiled again (tests
+   * lower it to force the retry).
+   */
+  static Kernel compileUncached(Graph g, String key, DiskKernelCache disk, int hugeMethodLimit) {
     KernelTooLargeException.checkHeap(
         g, COMPILE_BYTES_PER_EQUATION, Runtime.getRuntime().maxMemory());
     try {
-      return compileOrFail(g, key, disk);
+      return compileOrFail(g, key, disk, hugeMethodLimit);
     } catch (RuntimeException | OutOfMemoryError | ClassFormatError e) {
       KernelTooLargeException tooLarge = KernelTooLargeException.of(g, e);
       if (tooLarge == null) {
@@ -134,7 +142,9 @@ public final class Jit {
     }
   }
 
-  private static Kernel compileOrFail(Graph g, String key, DiskKernelCache disk) {
+  /** Compiles {@code g}, halving the method budget while a method reaches {@code hugeLimit}. */
+  private static Kernel compileOrFail(
+      Graph g, String key, DiskKernelCache disk, int hugeMethodLimit) {
     long t0 = System.nanoTime();
     int budget = METHOD_BUDGET;
     while (true) {
@@ -142,11 +152,14 @@ public final class Jit {
       SourceGen.Result src = SourceGen.generate(p, budget);
       JaninoCompiler.Compiled c = JaninoCompiler.compile(src.source(), disk);
       int largest = Collections.max(c.methodSizes().values());
-      if (largest >= HUGE_METHOD_LIMIT && budget > 100) {
+      if (largest >= hugeMethodLimit && budget > 100) {
         budget /= 2;
         continue;
       }
       KernelBody body = instantiate(c, src);
+      if (disk != null && !c.fromDisk()) {
+        disk.store(src.source(), c.classes());
+      }
       List<Integer> in = g.inputShapes().stream().map(Shape::size).toList();
       List<Integer> out = g.outputShapes().stream().map(Shape::size).toList();
       Kernel k = new CompiledKernel(body, key, src.source(), c.methodSizes(), in, out);
