@@ -90,7 +90,8 @@ show_help() {
       echo "Finds the critical points of f along x in a finished sweep, prints them, saves <output.dir>-extrema." ;;
     example) echo "Usage: ./submit.sh example [spark options] <Name> [arguments]"
       echo "Runs the example program gradgrid.job.examples.<Name> (job/src/main/java/gradgrid/job/examples/)"
-      echo "through spark-submit with gradgrid's jar, as Spark's run-example does. Examples: $(examples)." ;;
+      echo "through spark-submit with gradgrid's jar, as Spark's run-example does: options before the name"
+      echo "go to spark-submit, every word after it to the example. Examples: $(examples)." ;;
     connect) echo "Usage: ./submit.sh connect start [spark options] [--dir OUTPUT_DIR | --confs CONF_DIR] | stop | status"
       echo "A Spark Connect server on sc://127.0.0.1:\$GRADGRID_CONNECT_PORT (15002) with gradgrid's jar; the views"
       echo "of sql are global temporary views (global_temp.seed) that every Connect session reads." ;;
@@ -859,7 +860,8 @@ examples() {
   echo "${names[*]}"
 }
 
-# run_example <arguments>: the first word that is not a Spark option names the example.
+# run_example <arguments>: the first word that is not a Spark option names the example; the
+# options before it go to spark-submit, and every word after it to the example, untouched.
 run_example() {
   local args=("$@") i=0 prev=""
   for ((i = 0; i < ${#args[@]}; i++)); do
@@ -867,23 +869,20 @@ run_example() {
       --verbose|--supervise|--load-spark-defaults|-v|--*=*) prev="" ;;
       --*) prev="${args[i]}" ;;
       *)
-        if [ -z "$prev" ]; then
-          local name="${args[i]}"
-          if [[ ! "$name" =~ ^[A-Z][A-Za-z0-9]*$ ]] || [ ! -f "$ROOT/job/src/main/java/gradgrid/job/examples/$name.java" ]; then
-            echo "error: example: no example named '$name'; the examples are: $(examples); nothing was run" >&2
-            exit 2
-          fi
-          args[i]="gradgrid.job.examples.$name"
-          break
-        fi
+        [ -z "$prev" ] && break
         prev=""
         ;;
     esac
   done
   [ "$i" -lt "${#args[@]}" ] || usage
-  local class="${args[i]}"
-  unset 'args[i]'
-  run_results "$class" "" -- "${args[@]+"${args[@]}"}"
+  local name="${args[i]}"
+  if [[ ! "$name" =~ ^[A-Z][A-Za-z0-9]*$ ]] || [ ! -f "$ROOT/job/src/main/java/gradgrid/job/examples/$name.java" ]; then
+    echo "error: example: no example named '$name'; the examples are: $(examples); nothing was run" >&2
+    exit 2
+  fi
+  MAIN_CLASS="gradgrid.job.examples.$name"
+  local opts=("${args[@]:0:i}")
+  launch "${args[@]:i+1}"
 }
 
 # ---- results: sql, plot, extrema -------------------------------------------------------------
@@ -927,17 +926,31 @@ SPARK_VALUE_OPTIONS=" --master --deploy-mode --class --name --jars --packages --
   --driver-java-options --driver-library-path --driver-class-path --driver-cores --executor-memory
   --executor-cores --total-executor-cores --num-executors --proxy-user --principal --keytab --queue "
 normalized=()
+prev=""
+verbatim=""
 for a in "$@"; do
+  if [ -n "$verbatim" ]; then
+    normalized+=("$a")
+    continue
+  fi
   case "$a" in
-    -c) normalized+=(--conf) ;;
+    -c) normalized+=(--conf); prev=--conf ;;
+    --verbose|--supervise|--load-spark-defaults|-v) normalized+=("$a"); prev="" ;;
     --*=*)
       if [[ "$SPARK_VALUE_OPTIONS" == *[[:space:]]"${a%%=*}"[[:space:]]* ]]; then
         normalized+=("${a%%=*}" "${a#*=}")
       else
         normalized+=("$a")
       fi
+      prev=""
       ;;
-    *) normalized+=("$a") ;;
+    --*) normalized+=("$a"); prev="$a" ;;
+    *)
+      # an example's name: the words after it are the example's arguments, not spark-submit's
+      [ -z "$prev" ] && [ "${normalized[0]:-}" = example ] && verbatim=1
+      normalized+=("$a")
+      prev=""
+      ;;
   esac
 done
 set -- "${normalized[@]+"${normalized[@]}"}"

@@ -11,7 +11,8 @@ import org.apache.spark.sql.SparkSession;
  * {@link Gradgrid} on a DataFrame of one's own ({@code ./submit.sh example Evaluate}): the worked
  * example's value, slope and coefficient gradient added to a small table of labelled points whose x
  * column is named {@code t}, the coefficients fixed; then the same function with the coefficients
- * as array columns of each row, one of them null.
+ * as array columns of each row, one of them null. Arguments, if any, replace the first table's
+ * outputs ({@code ./submit.sh example Evaluate f "d2f/dx2"}).
  */
 public final class Evaluate {
   private Evaluate() {}
@@ -19,9 +20,11 @@ public final class Evaluate {
   /**
    * Runs the example.
    *
-   * @param args none
+   * @param args the first table's outputs in the conf's output syntax (default {@code f f'
+   *     grad(beta)})
    */
   public static void main(String[] args) {
+    String[] outputs = args.length > 0 ? args : new String[] {"f", "f'", "grad(beta)"};
     SparkSession spark = SparkSession.builder().appName("gradgrid example: Evaluate").getOrCreate();
     try {
       Fn f = Rational.of(5, 5);
@@ -33,7 +36,7 @@ public final class Evaluate {
           .column("x", "t")
           .fix("alpha", alpha)
           .fix("beta", beta)
-          .outputs("f", "f'", "grad(beta)")
+          .outputs(outputs)
           .on(points)
           .show(false);
 

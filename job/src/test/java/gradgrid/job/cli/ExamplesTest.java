@@ -42,6 +42,30 @@ class ExamplesTest {
   }
 
   @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void optionsBeforeTheNameGoToSparkAndWordsAfterItToTheExampleUntouched() throws Exception {
+    Path log = tmp.resolve("args.log");
+    LocalCluster submit = new LocalCluster(tmp, 1);
+    Process p =
+        submit.start(
+            log,
+            "example",
+            "-c",
+            "spark.ui.enabled=false",
+            "--master=local[1]",
+            "Evaluate",
+            "d2f/dx2",
+            "--name=x",
+            "-c");
+    assertTrue(p.waitFor(100, TimeUnit.SECONDS));
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    assertEquals(1, p.exitValue(), text);
+    // the example, not spark-submit, saw the flags, as outputs it does not know
+    assertTrue(text.contains("'--name=x'"), text);
+    assertFalse(text.contains("Unrecognized option"), text);
+  }
+
+  @Test
   void anUnknownExampleIsRefusedNamingTheExamples() throws Exception {
     Path log = tmp.resolve("nope.log");
     LocalCluster submit = new LocalCluster(tmp, 1);
