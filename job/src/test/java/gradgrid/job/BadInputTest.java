@@ -76,6 +76,10 @@ class BadInputTest {
             CRITICAL + "outputs = [\"critical-points(x, 1, 1, 11)\"]\n" + OUT,
             "from must be less than to; got from = 1, to = 1"),
         bad(
+            "critical-points over a range wider than a double",
+            CRITICAL + "outputs = [\"critical-points(x, -1e308, 1e308, 11)\"]\n" + OUT,
+            "'critical-points(x, -1e308, 1e308, 11)': the range from -1.0E308 to 1.0E308 is wider"),
+        bad(
             "critical-points with one point",
             CRITICAL + "outputs = [\"critical-points(x, -1, 1, 1)\"]\n" + OUT,
             "the inner grid needs at least 2 points"),

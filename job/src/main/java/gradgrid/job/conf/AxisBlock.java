@@ -2,6 +2,7 @@ package gradgrid.job.conf;
 
 import static gradgrid.job.conf.ConfValues.at;
 import static gradgrid.job.conf.ConfValues.checkKeys;
+import static gradgrid.job.conf.ConfValues.checkWidth;
 import static gradgrid.job.conf.ConfValues.number;
 import static gradgrid.job.conf.ConfValues.numbers;
 import static gradgrid.job.conf.ConfValues.positiveLong;
@@ -65,6 +66,7 @@ final class AxisBlock {
       throw new ConfException(
           at(o) + key + ": from (" + from + ") is greater than to (" + to + ")");
     }
+    checkWidth(from, to, at(o) + key);
     if (points == 1 && from != to) {
       throw new ConfException(
           at(pv) + key + ".points: a single point needs from = to (or use a fixed value)");

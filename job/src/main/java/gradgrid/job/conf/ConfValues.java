@@ -110,6 +110,25 @@ final class ConfValues {
     return d;
   }
 
+  /**
+   * Refuses a range whose width {@code to - from} overflows a double: every point in it is {@code
+   * from + (to - from) * t}, which would then be infinite or NaN.
+   *
+   * @param where the message's opening (position and key)
+   */
+  static void checkWidth(double from, double to, String where) {
+    if (!Double.isFinite(to - from)) {
+      throw new ConfException(
+          where
+              + ": the range from "
+              + from
+              + " to "
+              + to
+              + " is wider than a double can hold (to - from overflows), so its points would be"
+              + " infinite; narrow it");
+    }
+  }
+
   /** A list of finite numbers; messages name the element ({@code key[3]}). */
   static double[] numbers(ConfigList list, String key) {
     double[] out = new double[list.size()];

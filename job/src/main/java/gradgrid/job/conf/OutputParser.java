@@ -180,6 +180,7 @@ public final class OutputParser {
               + ", to = "
               + a[2]);
     }
+    ConfValues.checkWidth(from, to, where + ": '" + text + "'");
     if (!a[3].matches("\\d+")) {
       throw new ConfException(
           where + ": '" + text + "': points must be a whole number, got '" + a[3] + "'");

@@ -2,6 +2,7 @@ package gradgrid.job.conf;
 
 import static gradgrid.job.conf.ConfValues.at;
 import static gradgrid.job.conf.ConfValues.checkKeys;
+import static gradgrid.job.conf.ConfValues.checkWidth;
 import static gradgrid.job.conf.ConfValues.number;
 import static gradgrid.job.conf.ConfValues.numbers;
 import static gradgrid.job.conf.ConfValues.positiveLong;
@@ -151,6 +152,10 @@ final class SampleBlock {
                 + (from.length > 1 ? " for " + inputs.get(d).confName() : "")
                 + "; a sampled range cannot be empty (fix the input instead)");
       }
+      checkWidth(
+          from[d],
+          to[d],
+          at(o) + key + (from.length > 1 ? " (" + inputs.get(d).confName() + ")" : ""));
     }
     return new Request(key, o, method, points, inputs, from, to);
   }

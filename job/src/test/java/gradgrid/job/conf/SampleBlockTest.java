@@ -101,6 +101,22 @@ class SampleBlockTest {
             .contains("from (0.0) must be less than to (0.0) for alpha[2]"),
         "one element's range empty");
     assertTrue(
+        error("x { sample = sobol, points = 10, from = -1e308, to = 1e308 }" + fixed)
+            .contains(
+                "inputs.x: the range from -1.0E308 to 1.0E308 is wider than a double can hold"),
+        "a range whose width overflows");
+    assertTrue(
+        error(
+                "x = 0\n beta = [4, 5]\n"
+                    + " alpha { sample = uniform, seed = 1, points = 10, from = [0, -1.7e308, 0],"
+                    + " to = [1, 1.7e308, 1] }")
+            .contains("inputs.alpha (alpha[1]): the range from -1.7E308 to 1.7E308 is wider"),
+        "one element's width overflows");
+    assertTrue(
+        error("x { from = -1e308, to = 1e308, points = 3 }" + fixed)
+            .contains("inputs.x: the range from -1.0E308 to 1.0E308 is wider than a double"),
+        "a grid axis too");
+    assertTrue(
         error("x { sample = uniform, points = 10, from = 0, to = 1 }" + fixed)
             .contains("inputs.x.seed: missing; sample = uniform needs a seed"),
         "no seed");
