@@ -29,7 +29,6 @@ import org.apache.spark.sql.SparkSession;
  * directory) and registers the finished ones as temporary views.
  */
 public final class SweepCatalog {
-  /** Spark's properties file (not HOCON), which lives beside the sweep confs in {@code conf/}. */
   private SweepCatalog() {}
 
   /**
