@@ -13,14 +13,5 @@ cd "$(dirname "$0")/.."
 POINTS="${1:-1e6}"
 REPEATS="${2:-5}"
 
-echo "building: mvn -B -q -DskipTests -pl job -am package" >&2
-MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" mvn -B -q -DskipTests -pl job -am package >&2
-eval "$(sed -n '/^JAVA17_OPTS=(/,/^)/p' submit.sh)"
-# shellcheck disable=SC2206
-EXTRA=(${BENCH_JAVA_OPTS--Xmx2g})
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)," \
-  "$(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
-java "${JAVA17_OPTS[@]}" "${EXTRA[@]}" "-Dlog4j2.configurationFile=$PWD/conf/log4j2.properties" \
-  -cp "job/target/test-classes:job/target/classes:$(cat job/target/classpath-launch.txt)" \
-  gradgrid.job.bench.SamplingBench "$POINTS" "$REPEATS" conf/seed-sobol.conf
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+. bench/lib.sh
+job_bench 2g plain gradgrid.job.bench.SamplingBench "$POINTS" "$REPEATS" conf/seed-sobol.conf
