@@ -176,21 +176,23 @@ public final class Transforms {
         });
   }
 
+  /** The parameter at {@code argnum}, refused with {@code need} when it is not a scalar. */
+  private static Param scalarArgument(String what, Fn f, int argnum, String need) {
+    Param p = f.params().get(argnum);
+    if (!p.shape().isScalar()) {
+      throw new AdException(what + ": argument '" + p.name() + "' is " + p.shape() + "; " + need);
+    }
+    return p;
+  }
+
   /** Repeated forward mode w.r.t. one scalar argument of a scalar function. */
   public static Fn derivative(Fn f, int argnum, int order) {
     String what = "derivative of '" + f.name() + "'";
     int[] wrt = checkArgnums(what, f, new int[] {argnum});
     requireScalarOutput(what, f);
-    Param p = f.params().get(wrt[0]);
-    if (!p.shape().isScalar()) {
-      throw new AdException(
-          what
-              + ": argument '"
-              + p.name()
-              + "' is "
-              + p.shape()
-              + "; derivative needs a scalar argument (use grad or jacfwd for vectors)");
-    }
+    Param p =
+        scalarArgument(
+            what, f, wrt[0], "derivative needs a scalar argument (use grad or jacfwd for vectors)");
     if (order < 1) {
       throw new AdException(what + ": the order must be at least 1, got " + order);
     }
@@ -216,16 +218,12 @@ public final class Transforms {
   public static Fn taylor(Fn f, int argnum, int order) {
     String what = "taylor of '" + f.name() + "'";
     int[] wrt = checkArgnums(what, f, new int[] {argnum});
-    Param p = f.params().get(wrt[0]);
-    if (!p.shape().isScalar()) {
-      throw new AdException(
-          what
-              + ": argument '"
-              + p.name()
-              + "' is "
-              + p.shape()
-              + "; Taylor mode needs a scalar argument (use taylorAlong for a direction)");
-    }
+    Param p =
+        scalarArgument(
+            what,
+            f,
+            wrt[0],
+            "Taylor mode needs a scalar argument (use taylorAlong for a direction)");
     return series(
         "taylor(" + f.name() + ", argnum=" + argnum + ", order=" + order + ")",
         f,
