@@ -3,9 +3,16 @@ package gradgrid.ad;
 import gradgrid.ad.ir.AdException;
 import gradgrid.ad.ir.Shape;
 import java.io.Serializable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A named argument of a traced function and its shape. */
 public record Param(String name, Shape shape) implements Serializable {
+  /** The longest vector {@link #parse} accepts: the largest array a JVM allocates. */
+  public static final int MAX_PARSED_LENGTH = Integer.MAX_VALUE - 8;
+
+  private static final Pattern FORM = Pattern.compile("([A-Za-z_]\\w*)(?:\\[(\\d+)])?");
+
   /** Checks the name. */
   public Param {
     if (name == null || name.isBlank()) {
@@ -44,6 +51,41 @@ public record Param(String name, Shape shape) implements Serializable {
               + " where a shape was expected");
     }
     return vector(name, (int) length);
+  }
+
+  /**
+   * The parameter written as text, as a sweep conf's {@code params} lists it: {@code x} (a scalar)
+   * or {@code alpha[6]} (a vector of 6), so a program reads that form as the job does.
+   *
+   * @param text the parameter, surrounding spaces ignored
+   * @return the parameter
+   * @throws AdException naming the text if it is neither form or its length is 0 or too large
+   */
+  public static Param parse(String text) {
+    Matcher m = FORM.matcher(text.strip());
+    if (!m.matches()) {
+      throw new AdException(
+          "'" + text + "' is not a parameter; write a name (a scalar) or name[n] (a vector of n)");
+    }
+    String digits = m.group(2);
+    if (digits == null) {
+      return scalar(m.group(1));
+    }
+    String significant = digits.replaceFirst("^0+(?=.)", "");
+    long n = significant.length() > 10 ? Long.MAX_VALUE : Long.parseLong(significant);
+    if (n < 1) {
+      throw new AdException("'" + text + "' needs a length of at least 1");
+    }
+    if (n > MAX_PARSED_LENGTH) {
+      throw new AdException(
+          "'"
+              + text
+              + "': a vector may have at most "
+              + MAX_PARSED_LENGTH
+              + " elements, got "
+              + digits);
+    }
+    return vector(m.group(1), (int) n);
   }
 
   @Override

@@ -70,6 +70,18 @@ class LimitsTest {
             "'x[99999999999]'",
             "at most 2147483639 elements"),
         bad(
+            "vector parameter of length 0",
+            "function { expression = \"x[0]\", params = [\"x[0]\"] }\n"
+                + "inputs.x = [1]\noutputs = [f]\n"
+                + OUT,
+            "function.params: 'x[0]' needs a length of at least 1"),
+        bad(
+            "a parameter that is not a name",
+            "function { expression = \"x\", params = [\"2x\"] }\n"
+                + "inputs.x = 1\noutputs = [f]\n"
+                + OUT,
+            "function.params: '2x' is not a parameter; write a name (a scalar) or name[n]"),
+        bad(
             "two axes whose names differ only in case",
             "function = \"x + X\"\ninputs {\n  x { from = 0, to = 1, points = 3 }\n"
                 + "  X { from = 0, to = 1, points = 3 }\n}\noutputs = [f]\n"

@@ -12,14 +12,13 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import gradgrid.ad.Param;
+import gradgrid.ad.ir.AdException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code function} of a sweep conf: {@code function { builtin = ..., <options> }}, {@code
@@ -27,12 +26,6 @@ import java.util.regex.Pattern;
  * whose parameters are the inputs in the order they are written.
  */
 final class FunctionBlock {
-  /** The longest vector parameter {@code name[n]} ({@code n} is a Java array length). */
-  static final int MAX_VECTOR_LENGTH = Integer.MAX_VALUE - 8;
-
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_]\\w*");
-  private static final Pattern PARAM = Pattern.compile("([A-Za-z_]\\w*)(?:\\[(\\d+)])?");
-
   private FunctionBlock() {}
 
   /**
@@ -125,9 +118,9 @@ final class FunctionBlock {
       ConfigValue v = e.getValue();
       if (v.valueType() == ConfigValueType.LIST) {
         int n = ((ConfigList) v).size();
-        params.add(e.getKey(), Integer.toString(n), e.getKey() + "[" + n + "]");
+        params.add(e.getKey() + "[" + n + "]");
       } else {
-        params.add(e.getKey(), null, e.getKey());
+        params.add(e.getKey());
       }
     }
     return params.done();
@@ -158,11 +151,7 @@ final class FunctionBlock {
     }
     Params params = new Params(origin);
     for (String s : names) {
-      Matcher m = PARAM.matcher(s.trim());
-      if (!m.matches()) {
-        throw params.notAParameter(s);
-      }
-      params.add(m.group(1), m.group(2), s);
+      params.add(s);
     }
     return params.done();
   }
@@ -177,41 +166,21 @@ final class FunctionBlock {
       this.origin = origin;
     }
 
-    ConfException notAParameter(String text) {
-      return new ConfException(
-          origin
-              + ".params: '"
-              + text
-              + "' is not a parameter; write a name (a scalar) or name[n] (a vector of n)");
-    }
-
-    /** A scalar (no {@code length}) or a vector of {@code length} digits; text for messages. */
-    void add(String name, String length, String text) {
-      if (!NAME.matcher(name).matches()) {
-        throw notAParameter(text);
+    /**
+     * The next parameter, in the form {@link Param#parse} reads, refused if it does not parse or
+     * its name was listed before.
+     */
+    void add(String text) {
+      Param p;
+      try {
+        p = Param.parse(text);
+      } catch (AdException e) {
+        throw new ConfException(origin + ".params: " + e.getMessage());
       }
-      if (!seen.add(name)) {
-        throw new ConfException(origin + ".params: '" + name + "' is listed more than once");
+      if (!seen.add(p.name())) {
+        throw new ConfException(origin + ".params: '" + p.name() + "' is listed more than once");
       }
-      if (length == null) {
-        list.add(Param.scalar(name));
-        return;
-      }
-      long n = Limits.parseDigits(length);
-      if (n < 1) {
-        throw new ConfException(origin + ".params: '" + text + "' needs a length of at least 1");
-      }
-      if (n > MAX_VECTOR_LENGTH) {
-        throw new ConfException(
-            origin
-                + ".params: '"
-                + text
-                + "': a vector may have at most "
-                + MAX_VECTOR_LENGTH
-                + " elements, got "
-                + length);
-      }
-      list.add(Param.vector(name, (int) n));
+      list.add(p);
     }
 
     List<Param> done() {
