@@ -3,7 +3,7 @@
 #
 #   bench/taylor.sh
 #
-# f..f^(k) of the worked example over x (alpha, beta bound) at k = 2, 4, 8, 12: AD.taylor against
+# f..f^(k) of the worked example over x (alpha, beta bound) at k = 1, 2, 3, 4, 8, 12: AD.taylor against
 # Fn.concat of AD.derivative per order, both jitted, in one JVM (gradgrid.bench.TaylorBench):
 # equations and ns per point over 2^20 points, best of 7 after 3 warm-ups, one thread, and the
 # ratio nested / Taylor.

@@ -7,7 +7,7 @@ import gradgrid.ad.compile.Kernel;
 import gradgrid.ad.examples.Rational;
 
 /**
- * f, f', ..., f^(k) of the worked example over x (alpha and beta bound) at k = 2, 4, 8, 12: one
+ * f, f', ..., f^(k) of the worked example over x (alpha and beta bound) at k = 1, 2, 3, 4, 8, 12: one
  * Taylor-mode function ({@code AD.taylor}) against {@code Fn.concat} of {@code AD.derivative} for
  * each order (nested forward mode), in the same run: equations, and nanoseconds per point of each
  * jitted kernel over 2^20 points (best of 7 after 3 warm-ups, one thread), with the ratio nested /
@@ -28,7 +28,7 @@ public final class TaylorBench {
     System.out.printf(
         "%3s %10s %10s %14s %14s %8s%n",
         "k", "eqns tay", "eqns nest", "taylor ns/pt", "nested ns/pt", "nest/tay");
-    for (int k : new int[] {2, 4, 8, 12}) {
+    for (int k : new int[] {1, 2, 3, 4, 8, 12}) {
       Fn[] nested = new Fn[k + 1];
       nested[0] = f;
       for (int j = 1; j <= k; j++) {

@@ -10,19 +10,23 @@ import java.util.regex.Pattern;
 
 /**
  * Parses output strings: {@code f}, {@code f'}, {@code f''}, {@code df/dx}, {@code d3f/dx3}, {@code
- * grad(alpha)}, {@code hessian(alpha)}, {@code hessian(alpha, beta)}, {@code
- * eigenvalues(hessian(alpha, beta))}, {@code critical-points(x, -10, 10, 20001)}.
+ * taylor(x, 4)}, {@code grad(alpha)}, {@code grad(alpha, beta)}, {@code hessian(alpha)}, {@code
+ * hessian(alpha, beta)}, {@code eigenvalues(hessian(alpha, beta))}, {@code critical-points(x, -10,
+ * 10, 20001)}. One string is one output except {@code taylor(x, k)}, which is {@code f} and the
+ * derivatives w.r.t. x of orders 1..k, one column each.
  */
 public final class OutputParser {
   /** The accepted forms, for error messages. */
   public static final String FORMS =
-      "f, f', f'', df/dx, d2f/dx2 (any order, scalar input), grad(alpha), hessian(alpha),"
-          + " hessian(alpha, beta), eigenvalues(hessian(alpha, beta)),"
+      "f, f', f'', df/dx, d2f/dx2 (any order, scalar input), taylor(x, k) (f and df/dx .."
+          + " dkf/dxk), grad(alpha), grad(alpha, beta), hessian(alpha), hessian(alpha, beta),"
+          + " eigenvalues(hessian(alpha, beta)),"
           + " critical-points(x, from, to, points)";
 
   private static final Pattern PRIMES = Pattern.compile("f('+)");
   private static final Pattern LEIBNIZ = Pattern.compile("d(\\d*)f/d([A-Za-z_]\\w*)");
   private static final Pattern CRITICAL_POINTS = Pattern.compile("critical-points\\((.*)\\)");
+  private static final Pattern TAYLOR = Pattern.compile("taylor\\((.*)\\)");
   private static final Pattern CALL = Pattern.compile("([a-z]+)\\((.*)\\)");
 
   private OutputParser() {}
@@ -34,10 +38,19 @@ public final class OutputParser {
    * @param params the function's parameters, in call order
    * @param where the key and origin for messages, for example {@code outputs[2] (seed.conf:14)}
    * @param limits the derivative order limit
-   * @return the output
+   * @return the outputs it names, in column order (one, except for {@code taylor(x, k)})
    * @throws ConfException naming {@code where} if the text is not an output of this function
    */
-  public static OutputSpec parse(
+  public static List<OutputSpec> parse(
+      String text, Map<String, Param> params, String where, Limits limits) {
+    Matcher m = TAYLOR.matcher(text.replaceAll("\\s+", ""));
+    if (m.matches()) {
+      return taylor(m.group(1), params, where, text, limits);
+    }
+    return List.of(one(text, params, where, limits));
+  }
+
+  private static OutputSpec one(
       String text, Map<String, Param> params, String where, Limits limits) {
     String s = text.replaceAll("\\s+", "");
     if (s.equals("f")) {
@@ -108,10 +121,15 @@ public final class OutputParser {
       switch (fn) {
         case "grad" -> {
           List<String> a = names(args, params, where, text);
-          if (a.size() != 1) {
-            throw new ConfException(where + ": '" + text + "': grad takes one input");
+          if (a.isEmpty() || a.size() != a.stream().distinct().count()) {
+            throw new ConfException(
+                where
+                    + ": '"
+                    + text
+                    + "': grad takes one or more inputs, each once, like grad(alpha) or"
+                    + " grad(alpha, beta)");
           }
-          return new OutputSpec.Grad(a.get(0));
+          return new OutputSpec.Grad(a);
         }
         case "hessian" -> {
           List<String> a = names(args, params, where, text);
@@ -143,6 +161,50 @@ public final class OutputParser {
     }
     throw new ConfException(
         where + ": cannot read output '" + text + "'; accepted forms: " + FORMS);
+  }
+
+  private static List<OutputSpec> taylor(
+      String args, Map<String, Param> params, String where, String text, Limits limits) {
+    String[] a = args.split(",", -1);
+    if (a.length != 2) {
+      throw new ConfException(
+          where
+              + ": '"
+              + text
+              + "': taylor takes 2 arguments: a scalar input and the highest order, like"
+              + " taylor(x, 4)");
+    }
+    Param p = param(a[0], params, where, text);
+    if (!p.shape().isScalar()) {
+      throw new ConfException(
+          where
+              + ": '"
+              + text
+              + "': '"
+              + a[0]
+              + "' is a "
+              + ConfValues.describe(p)
+              + "; taylor expands in a scalar input (use grad("
+              + a[0]
+              + ") or hessian("
+              + a[0]
+              + "))");
+    }
+    if (!a[1].matches("\\d+")) {
+      throw new ConfException(
+          where + ": '" + text + "': the order must be a whole number, got '" + a[1] + "'");
+    }
+    long order = Limits.parseDigits(a[1]);
+    if (order < 1) {
+      throw new ConfException(where + ": '" + text + "': the order must be >= 1 (f is just f)");
+    }
+    limits.checkOrder(order, a[1], where, text);
+    List<OutputSpec> out = new ArrayList<>();
+    out.add(new OutputSpec.Value());
+    for (int k = 1; k <= order; k++) {
+      out.add(new OutputSpec.Derivative(p.name(), k));
+    }
+    return out;
   }
 
   private static OutputSpec criticalPoints(

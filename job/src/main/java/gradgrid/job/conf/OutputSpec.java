@@ -73,20 +73,46 @@ public sealed interface OutputSpec extends Serializable {
   }
 
   /**
-   * The gradient w.r.t. one input: same shape as that input.
+   * The gradient w.r.t. one or more inputs taken together ({@code grad(alpha, beta)}, JAX's {@code
+   * grad} with several argnums): the entries of each input's gradient in the order listed, one
+   * vector; a scalar for one scalar input.
    *
-   * @param param the input
+   * @param params the inputs, each once
    */
-  record Grad(String param) implements OutputSpec {
-    @Override
-    public String column() {
-      return "grad_" + param;
+  record Grad(List<String> params) implements OutputSpec {
+    /**
+     * Copies the list.
+     *
+     * @param params the inputs
+     */
+    public Grad {
+      params = List.copyOf(params);
+    }
+
+    /**
+     * The gradient w.r.t. one input.
+     *
+     * @param param the input
+     */
+    public Grad(String param) {
+      this(List.of(param));
     }
 
     @Override
-    public int[] dims(Map<String, Param> params) {
-      Param p = params.get(param);
-      return p.shape().isScalar() ? new int[0] : new int[] {p.shape().size()};
+    public String column() {
+      return "grad_" + String.join("_", params);
+    }
+
+    @Override
+    public int[] dims(Map<String, Param> all) {
+      if (params.size() == 1 && all.get(params.get(0)).shape().isScalar()) {
+        return new int[0];
+      }
+      int n = 0;
+      for (String p : params) {
+        n += all.get(p).shape().size();
+      }
+      return new int[] {n};
     }
   }
 

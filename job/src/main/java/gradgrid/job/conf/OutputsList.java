@@ -52,16 +52,17 @@ final class OutputsList {
       ConfigValue item = list.get(i);
       String where = at(item) + "outputs[" + i + "]";
       String text = string(item, "outputs[" + i + "]");
-      OutputSpec spec = OutputParser.parse(text, params, where, limits);
-      String previous = columns.put(spec.column(), text);
-      if (previous != null) {
-        throw new ConfException(
-            where + ": '" + text + "' repeats '" + previous + "' (column " + spec.column() + ")");
+      for (OutputSpec spec : OutputParser.parse(text, params, where, limits)) {
+        String previous = columns.put(spec.column(), text);
+        if (previous != null) {
+          throw new ConfException(
+              where + ": '" + text + "' repeats '" + previous + "' (column " + spec.column() + ")");
+        }
+        if (spec instanceof OutputSpec.CriticalPoints cp) {
+          checkInnerInput(cp, grid, where, text);
+        }
+        out.add(spec);
       }
-      if (spec instanceof OutputSpec.CriticalPoints cp) {
-        checkInnerInput(cp, grid, where, text);
-      }
-      out.add(spec);
     }
     limits.checkKernelColumns(out, params, at(v));
     checkColumns(grid, out);

@@ -222,28 +222,29 @@ public final class Evaluation {
     try {
       Limits.DEFAULTS.checkOutputCount(outputs.size(), "Gradgrid: ");
       for (int k = 0; k < outputs.size(); k++) {
-        OutputSpec o =
-            OutputParser.parse(
-                outputs.get(k), params, "Gradgrid: output " + (k + 1), Limits.DEFAULTS);
-        if (o instanceof OutputSpec.CriticalPoints) {
-          throw new IllegalArgumentException(
-              "Gradgrid: output '"
-                  + outputs.get(k)
-                  + "' scans an inner grid per row, which only a sweep's conf can do (README:"
-                  + " \"critical-point maps\"); here name pointwise outputs (f, f', df/dx,"
-                  + " grad(alpha), hessian(alpha, beta), eigenvalues(hessian(alpha)))");
-        }
-        for (OutputSpec earlier : specs) {
-          if (earlier.column().equals(o.column())) {
+        String where = "Gradgrid: output " + (k + 1);
+        for (OutputSpec o : OutputParser.parse(outputs.get(k), params, where, Limits.DEFAULTS)) {
+          if (o instanceof OutputSpec.CriticalPoints) {
             throw new IllegalArgumentException(
                 "Gradgrid: output '"
                     + outputs.get(k)
-                    + "' repeats an earlier output (column '"
-                    + o.column()
-                    + "')");
+                    + "' scans an inner grid per row, which only a sweep's conf can do (README:"
+                    + " \"critical-point maps\"); here name pointwise outputs (f, f', df/dx,"
+                    + " taylor(x, k), grad(alpha), hessian(alpha, beta),"
+                    + " eigenvalues(hessian(alpha)))");
           }
+          for (OutputSpec earlier : specs) {
+            if (earlier.column().equals(o.column())) {
+              throw new IllegalArgumentException(
+                  "Gradgrid: output '"
+                      + outputs.get(k)
+                      + "' repeats an earlier output (column '"
+                      + o.column()
+                      + "')");
+            }
+          }
+          specs.add(o);
         }
-        specs.add(o);
       }
     } catch (ConfException e) {
       throw new IllegalArgumentException(e.getMessage(), e);

@@ -94,9 +94,10 @@ final class OutputNames {
     Map<String, Param> params = signature.paramsByName();
     for (String text : confForms(name, params)) {
       try {
-        OutputSpec o = OutputParser.parse(text, params, name, signature.limits());
-        if (o.column().equals(name)) {
-          return Optional.of(o);
+        for (OutputSpec o : OutputParser.parse(text, params, name, signature.limits())) {
+          if (o.column().equals(name)) {
+            return Optional.of(o);
+          }
         }
       } catch (ConfException e) {
         // not this reading of the name; another split of its parts may be
@@ -115,7 +116,9 @@ final class OutputNames {
       forms.add(name.replaceFirst("f_d", "f/d"));
     }
     if (name.startsWith(GRAD)) {
-      forms.add("grad(" + name.substring(GRAD.length()) + ")");
+      for (List<String> split : splits(name.substring(GRAD.length()), params)) {
+        forms.add("grad(" + String.join(", ", split) + ")");
+      }
     }
     if (name.startsWith(EIGENVALUES)) {
       for (List<String> split : splits(name.substring(EIGENVALUES.length()), params)) {

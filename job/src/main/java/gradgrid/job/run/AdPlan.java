@@ -6,18 +6,23 @@ import gradgrid.ad.trace.Val;
 import gradgrid.job.conf.OutputSpec;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The requested outputs as one multi-output traced function, built only with the AD transforms,
  * plus how its raw output columns map to the requests.
  *
  * <p>{@code f} is the function itself; {@code dkf/dxk} is {@code AD.derivative} (forward mode
- * applied k times, the cheap direction for one scalar input); {@code grad(p)} is {@code grad(f,
- * p)}; {@code hessian(a, b)} is {@code jacfwd(grad(f, a), b)} (only the requested block is built);
- * {@code eigenvalues(hessian(a, b, ...))} takes all blocks of {@code hessian(f, a, b, ...)}, which
- * {@link PlanEvaluator} assembles and diagonalises after the kernel. A {@code critical-points}
- * output has no part here (size 0): its own kernels are {@code
+ * applied k times, the cheap direction for one scalar input), unless the outputs reach order {@link
+ * #TAYLOR_FROM} or more in x: then every derivative in x is a coefficient of one Taylor-mode pass
+ * {@code AD.taylor(f, x, k)} of the highest order k, which {@code bench/taylor.sh} measures as
+ * cheaper from order 4 on (even at order 3, slower at 2); {@code grad(p, q, ...)} is {@code grad(f,
+ * p, q, ...)}; {@code hessian(a, b)} is {@code jacfwd(grad(f, a), b)} (only the requested block is
+ * built); {@code eigenvalues(hessian(a, b, ...))} takes all blocks of {@code hessian(f, a, b,
+ * ...)}, which {@link PlanEvaluator} assembles and diagonalises after the kernel. A {@code
+ * critical-points} output has no part here (size 0): its own kernels are {@code
  * gradgrid.job.criticals.CriticalPointKernel}'s; a plan of such outputs alone has no outputs.
  *
  * @param fn one function with the outputs of every request, sharing subexpressions
@@ -25,6 +30,8 @@ import java.util.List;
  * @param blockWidths per request, null, or for eigenvalues the sizes of the inputs (block widths)
  */
 public record AdPlan(Fn fn, int[] sizes, int[][] blockWidths) implements Serializable {
+  /** The highest derivative order in one input from which Taylor mode computes them all. */
+  public static final int TAYLOR_FROM = 4;
 
   /**
    * Builds the plan.
@@ -34,6 +41,7 @@ public record AdPlan(Fn fn, int[] sizes, int[][] blockWidths) implements Seriali
    * @return the plan
    */
   public static AdPlan of(Fn f, List<OutputSpec> outputs) {
+    Map<String, Fn> taylor = taylorPasses(f, outputs);
     List<Fn> parts = new ArrayList<>();
     int[] sizes = new int[outputs.size()];
     int[][] widths = new int[outputs.size()][];
@@ -42,7 +50,7 @@ public record AdPlan(Fn fn, int[] sizes, int[][] blockWidths) implements Seriali
       if (out instanceof OutputSpec.CriticalPoints) {
         continue;
       }
-      Fn part = part(f, out);
+      Fn part = part(f, out, taylor);
       parts.add(part);
       if (out instanceof OutputSpec.Eigenvalues e) {
         widths[k] =
@@ -63,6 +71,15 @@ public record AdPlan(Fn fn, int[] sizes, int[][] blockWidths) implements Seriali
             ? Fn.traceMany(f.name() + "_sweep", f.params(), List.of(), args -> new Val[0])
             : Fn.concat(f.name() + "_sweep", parts.toArray(new Fn[0]));
     return new AdPlan(AD.simplify(all), sizes, widths);
+  }
+
+  /** Output {@code k} of a Taylor pass (the k-th derivative) alone, as a function. */
+  private static Fn coefficient(Fn pass, int k) {
+    return Fn.traceMany(
+        pass.name() + "_" + k,
+        pass.params(),
+        List.of(pass.outputNames().get(k)),
+        args -> new Val[] {pass.apply(args)[k]});
   }
 
   /**
@@ -92,15 +109,36 @@ public record AdPlan(Fn fn, int[] sizes, int[][] blockWidths) implements Seriali
     return w;
   }
 
-  private static Fn part(Fn f, OutputSpec out) {
+  /** Per input whose requested derivatives reach {@link #TAYLOR_FROM}, one Taylor-mode pass. */
+  private static Map<String, Fn> taylorPasses(Fn f, List<OutputSpec> outputs) {
+    Map<String, Integer> highest = new LinkedHashMap<>();
+    for (OutputSpec out : outputs) {
+      if (out instanceof OutputSpec.Derivative d) {
+        highest.merge(d.param(), d.order(), Math::max);
+      }
+    }
+    Map<String, Fn> passes = new LinkedHashMap<>();
+    highest.forEach(
+        (param, order) -> {
+          if (order >= TAYLOR_FROM) {
+            passes.put(param, AD.taylor(f, f.paramIndex(param), order));
+          }
+        });
+    return passes;
+  }
+
+  private static Fn part(Fn f, OutputSpec out, Map<String, Fn> taylor) {
     if (out instanceof OutputSpec.Value) {
       return f;
     }
     if (out instanceof OutputSpec.Derivative d) {
-      return AD.derivative(f, f.paramIndex(d.param()), d.order());
+      Fn pass = taylor.get(d.param());
+      return pass == null
+          ? AD.derivative(f, f.paramIndex(d.param()), d.order())
+          : coefficient(pass, d.order());
     }
     if (out instanceof OutputSpec.Grad g) {
-      return AD.grad(f, f.paramIndex(g.param()));
+      return AD.grad(f, g.params().stream().mapToInt(f::paramIndex).toArray());
     }
     if (out instanceof OutputSpec.Hessian h) {
       return AD.jacfwd(AD.grad(f, f.paramIndex(h.rows())), f.paramIndex(h.cols()));

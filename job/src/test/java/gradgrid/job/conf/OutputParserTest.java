@@ -1,7 +1,9 @@
 package gradgrid.job.conf;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gradgrid.ad.Param;
 import java.util.LinkedHashMap;
@@ -19,7 +21,17 @@ class OutputParserTest {
   }
 
   private OutputSpec parse(String s) {
+    List<OutputSpec> all = parseAll(s);
+    assertEquals(1, all.size(), s);
+    return all.get(0);
+  }
+
+  private List<OutputSpec> parseAll(String s) {
     return OutputParser.parse(s, params, "outputs[0]", Limits.DEFAULTS);
+  }
+
+  private String message(String s) {
+    return assertThrows(ConfException.class, () -> parseAll(s)).getMessage();
   }
 
   @Test
@@ -54,10 +66,56 @@ class OutputParserTest {
   void rejects() {
     assertThrows(ConfException.class, () -> parse("d2f/dx"));
     assertThrows(ConfException.class, () -> parse("d0f/dx0"));
-    assertThrows(ConfException.class, () -> parse("grad(alpha, beta)"));
+    assertThrows(ConfException.class, () -> parse("grad(alpha, alpha)"));
+    assertThrows(ConfException.class, () -> parse("grad()"));
     assertThrows(ConfException.class, () -> parse("hessian()"));
     assertThrows(ConfException.class, () -> parse("eigenvalues(grad(alpha))"));
     assertThrows(ConfException.class, () -> parse("eigenvalues(hessian(alpha, alpha))"));
     assertThrows(ConfException.class, () -> parse("g"));
+  }
+
+  @Test
+  void gradOfSeveralInputsIsOneVectorInListedOrder() {
+    OutputSpec g = parse("grad(alpha, beta)");
+    assertEquals(new OutputSpec.Grad(List.of("alpha", "beta")), g);
+    assertEquals("grad_alpha_beta", g.column());
+    assertArrayEquals(new int[] {10}, g.dims(params));
+    assertArrayEquals(new int[] {7}, parse("grad(x,alpha)").dims(params));
+    assertEquals(
+        "outputs[0]: 'grad(alpha, alpha)': grad takes one or more inputs, each once, like"
+            + " grad(alpha) or grad(alpha, beta)",
+        message("grad(alpha, alpha)"));
+  }
+
+  @Test
+  void taylorIsTheValueAndEachOrderAsItsOwnColumn() {
+    assertEquals(
+        List.of(
+            new OutputSpec.Value(),
+            new OutputSpec.Derivative("x", 1),
+            new OutputSpec.Derivative("x", 2),
+            new OutputSpec.Derivative("x", 3)),
+        parseAll("taylor( x , 3 )"));
+    assertEquals(13, parseAll("taylor(x, 12)").size());
+  }
+
+  @Test
+  void taylorRefusals() {
+    assertEquals(
+        "outputs[0]: 'taylor(alpha, 2)': 'alpha' is a vector of 6; taylor expands in a scalar input"
+            + " (use grad(alpha) or hessian(alpha))",
+        message("taylor(alpha, 2)"));
+    assertEquals(
+        "outputs[0]: 'taylor(x)': taylor takes 2 arguments: a scalar input and the highest order,"
+            + " like taylor(x, 4)",
+        message("taylor(x)"));
+    assertEquals(
+        "outputs[0]: 'taylor(x, 2.5)': the order must be a whole number, got '2.5'",
+        message("taylor(x, 2.5)"));
+    assertEquals(
+        "outputs[0]: 'taylor(x, 0)': the order must be >= 1 (f is just f)",
+        message("taylor(x, 0)"));
+    assertTrue(message("taylor(x, 99999999999999999999)").contains("over the limit of"));
+    assertTrue(message("taylor(y, 2)").contains("names input 'y', which the function does not"));
   }
 }

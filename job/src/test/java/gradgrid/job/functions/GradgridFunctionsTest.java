@@ -227,6 +227,12 @@ class GradgridFunctionsTest {
     assertEquals(6.0, r.getDouble(1), 1e-15, "d2/dy2 of c y^3 is 6 c y");
     assertEquals(3.0, r.getDouble(2), 1e-15, "d3/dy3 of c y^3 is 6 c");
     assertEquals(8.0, r.getDouble(3), 1e-15, "d/dc of c y^3 is y^3");
+    List<Double> g =
+        SparkTestSession.get()
+            .sql("SELECT " + CATALOG + ".cube.grad_y_c(2, 0.5)")
+            .first()
+            .getList(0);
+    assertEquals(List.of(6.0, 8.0), g, "grad(y, c) of c y^3 is [3 c y^2, y^3], one array");
     Row upper = SparkTestSession.get().sql("SELECT " + CATALOG + ".CUBE.DF_DY(2, 0.5)").first();
     assertEquals(6.0, upper.getDouble(0), 1e-15, "names ignore case, as Spark's do");
   }
