@@ -142,6 +142,26 @@ public final class AD {
     return f.sameMode(Transforms.fix(f, param, value, free));
   }
 
+  /**
+   * {@code f} with several parameters, or single elements of vectors, fixed in one call: each key
+   * is a parameter name (its value {@code param}'s size many numbers) or one element {@code
+   * "beta[1]"} (one number). A vector fixed only at some elements keeps the others as scalar
+   * parameters named {@code beta_0}, {@code beta_2}, ... in its place, as a sweep names its element
+   * axes. The same as fixing one parameter after another with {@link #fix(Fn, String, double[],
+   * Map)}, in {@code f}'s parameter order, so the result is simplified, folded and jitted when
+   * {@code f} is. For {@code f(x, alpha[6], beta[6])}, {@code fix(f, Map.of("alpha", a, "beta[1]",
+   * new double[] {0.3}))} is a function of {@code (x, beta_0, beta_2, ..., beta_5)}.
+   *
+   * @param f the function
+   * @param values the values by parameter name or {@code name[i]}
+   * @return the function of what stays free
+   * @throws gradgrid.ad.ir.AdException if a key is not a parameter or an element of one, a length
+   *     is wrong, or a parameter is fixed both whole and by element
+   */
+  public static Fn fix(Fn f, Map<String, double[]> values) {
+    return f.sameMode(Transforms.fix(f, values));
+  }
+
   /** Re-runs constant folding, CSE and dead-code elimination over the graph. */
   public static Fn simplify(Fn f) {
     return f.sameMode(Transforms.simplify(f));

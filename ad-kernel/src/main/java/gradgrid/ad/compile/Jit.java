@@ -8,6 +8,7 @@ import gradgrid.ad.ir.Shape;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -68,6 +69,18 @@ public final class Jit {
    */
   public static Fn bind(Fn f, String param, double... value) {
     return AD.fix(f, param, value);
+  }
+
+  /**
+   * {@code f} with several parameters or single elements ({@code "beta[1]"}) bound at once, the
+   * values folded into the kernel: the same as {@link AD#fix(Fn, Map)}.
+   *
+   * @param f the function
+   * @param values the values by parameter name or {@code name[i]}
+   * @return the function of what stays free, jitted when {@code f} is
+   */
+  public static Fn bind(Fn f, Map<String, double[]> values) {
+    return AD.fix(f, values);
   }
 
   /** The cache key of {@code g}: equal for equal graphs, in any JVM with the same options. */

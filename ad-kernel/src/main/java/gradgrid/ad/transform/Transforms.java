@@ -12,6 +12,7 @@ import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,17 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Implements the transforms behind {@link gradgrid.ad.AD}: argument checks with clear messages,
  * then a fresh trace in which {@link Jvp} and {@link Transpose} emit the derivative graph.
  */
 public final class Transforms {
+  /** A key of {@link #fix(Fn, Map)}: a parameter name, or one element {@code name[i]}. */
+  private static final Pattern ELEMENT_KEY = Pattern.compile("([A-Za-z_]\\w*)(?:\\[(\\d+)])?");
+
   private Transforms() {}
 
   /** grad or value_and_grad of a scalar function. */
@@ -380,6 +386,65 @@ public final class Transforms {
               fixedArgument(b, s, fixed, elements, Arrays.copyOfRange(x, at, at + elements.length));
           return toVals(b, b.inline(f.graph(), args));
         });
+  }
+
+  /**
+   * {@code f} with several parameters or single elements fixed at once (see {@link
+   * gradgrid.ad.AD#fix(Fn, Map)}): each key is a parameter name or {@code name[i]}.
+   */
+  public static Fn fix(Fn f, Map<String, double[]> values) {
+    Map<String, double[]> whole = new HashMap<>();
+    Map<String, SortedMap<Integer, Double>> elements = new HashMap<>();
+    for (Map.Entry<String, double[]> e : values.entrySet()) {
+      Matcher m = ELEMENT_KEY.matcher(e.getKey());
+      String what = "fix '" + e.getKey() + "' of '" + f.name() + "'";
+      if (!m.matches()) {
+        throw new AdException(what + ": write a parameter name or name[i] for one element");
+      }
+      String name = m.group(1);
+      f.paramIndex(name);
+      if (m.group(2) == null) {
+        whole.put(name, e.getValue());
+        continue;
+      }
+      if (e.getValue().length != 1) {
+        throw new AdException(what + ": one element takes 1 value, got " + e.getValue().length);
+      }
+      int size = f.params().get(f.paramIndex(name)).shape().size();
+      int index = m.group(2).length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(m.group(2));
+      if (index >= size) {
+        throw new AdException(what + ": element " + m.group(2) + " is outside 0.." + (size - 1));
+      }
+      elements.computeIfAbsent(name, k -> new TreeMap<>()).put(index, e.getValue()[0]);
+    }
+    Fn g = f;
+    for (Param p : f.params()) {
+      String name = p.name();
+      if (whole.containsKey(name)) {
+        if (elements.containsKey(name)) {
+          throw new AdException(
+              "fix '"
+                  + name
+                  + "' of '"
+                  + f.name()
+                  + "': fixed both whole and by element; give one of the two");
+        }
+        g = fix(g, name, whole.get(name), Map.of());
+      } else if (elements.containsKey(name)) {
+        double[] value = new double[p.shape().size()];
+        Map<Integer, String> free = new HashMap<>();
+        for (int i = 0; i < value.length; i++) {
+          Double v = elements.get(name).get(i);
+          if (v == null) {
+            free.put(i, name + "_" + i);
+          } else {
+            value[i] = v;
+          }
+        }
+        g = fix(g, name, value, free);
+      }
+    }
+    return g;
   }
 
   /** The fixed parameter's value: a literal, or a stack of literals and the free elements. */

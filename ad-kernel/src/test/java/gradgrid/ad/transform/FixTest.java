@@ -14,6 +14,7 @@ import gradgrid.ad.examples.Rational;
 import gradgrid.ad.ir.AdException;
 import gradgrid.ad.ir.Lit;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -150,6 +151,74 @@ class FixTest {
         assertThrows(AdException.class, () -> AD.fix(F, "alpha", six, Map.of(0, "a", 1, "a")))
             .getMessage();
     assertTrue(m.contains("cannot be named 'a'"), m);
+  }
+
+  @Test
+  void severalParametersAndSingleElementsAtOnce() {
+    Random rnd = new Random(14);
+    double[] a = random(rnd, 6);
+    double[] b = random(rnd, 6);
+    Fn both = AD.fix(ALL, Map.of("beta", b, "alpha", a));
+    assertEquals(
+        Jit.key(AD.fix(AD.fix(ALL, "alpha", a), "beta", b).graph()), Jit.key(both.graph()));
+    assertEquals(
+        Jit.key(both.graph()), Jit.key(Jit.bind(ALL, Map.of("alpha", a, "beta", b)).graph()));
+    // beta fixed at elements 0, 2..5: the free element becomes beta_1, in beta's place
+    Map<String, double[]> some = new HashMap<>();
+    some.put("alpha", a);
+    for (int i : new int[] {0, 2, 3, 4, 5}) {
+      some.put("beta[" + i + "]", new double[] {b[i]});
+    }
+    Fn g = AD.fix(ALL, some);
+    assertEquals(List.of(Param.scalar("x"), Param.scalar("beta_1")), g.params());
+    for (int i = 0; i < 100; i++) {
+      double x = 3 * rnd.nextGaussian();
+      double b1 = rnd.nextGaussian();
+      double[] full = b.clone();
+      full[1] = b1;
+      assertBitsEqual(
+          ALL.call(new double[] {x}, a, full),
+          g.call(new double[] {x}, new double[] {b1}),
+          "x = " + x + ", beta_1 = " + b1);
+    }
+    // every element fixed one by one is the whole vector fixed
+    Map<String, double[]> each = new HashMap<>();
+    for (int i = 0; i < 6; i++) {
+      each.put("alpha[" + i + "]", new double[] {a[i]});
+    }
+    assertEquals(Jit.key(AD.fix(ALL, "alpha", a).graph()), Jit.key(AD.fix(ALL, each).graph()));
+  }
+
+  @Test
+  void severalAtOnceRefusesWithTheReason() {
+    double[] six = new double[6];
+    String m =
+        assertThrows(
+                AdException.class,
+                () -> AD.fix(F, Map.of("alpha", six, "alpha[2]", new double[] {1})))
+            .getMessage();
+    assertTrue(m.contains("fixed both whole and by element"), m);
+    m =
+        assertThrows(AdException.class, () -> AD.fix(F, Map.of("beta[6]", new double[] {1})))
+            .getMessage();
+    assertTrue(m.contains("element 6 is outside 0..5"), m);
+    m =
+        assertThrows(
+                AdException.class, () -> AD.fix(F, Map.of("beta[99999999999]", new double[] {1})))
+            .getMessage();
+    assertTrue(m.contains("is outside 0..5"), m);
+    m =
+        assertThrows(AdException.class, () -> AD.fix(F, Map.of("beta[1]", new double[] {1, 2})))
+            .getMessage();
+    assertTrue(m.contains("one element takes 1 value, got 2"), m);
+    m =
+        assertThrows(AdException.class, () -> AD.fix(F, Map.of("beta(1)", new double[] {1})))
+            .getMessage();
+    assertTrue(m.contains("write a parameter name or name[i]"), m);
+    m =
+        assertThrows(AdException.class, () -> AD.fix(F, Map.of("gamma[0]", new double[] {1})))
+            .getMessage();
+    assertTrue(m.contains("gamma"), m);
   }
 
   private static double[] random(Random rnd, int n) {
