@@ -11,7 +11,10 @@ import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Val;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -233,6 +236,96 @@ public final class Fn implements Serializable {
         }
       }
     }
+  }
+
+  /**
+   * Evaluates like {@link #call}, returning the outputs by name and with their shapes: {@code
+   * AD.hessian(f, 1, 2).evaluate(x, alpha, beta).matrix("d2f/dalpha dbeta")}.
+   *
+   * @param args one flat row-major array per parameter
+   * @return the outputs
+   */
+  public Result evaluate(double[]... args) {
+    return new Result(name, outputNames, outputShapes(), call(args));
+  }
+
+  /**
+   * The names of the input columns of {@link #callBatch} and the kernel, one per scalar element:
+   * {@code x, alpha[0], ..., alpha[5], ...}.
+   *
+   * @return the names, in column order
+   */
+  public List<String> inputColumns() {
+    return Columns.of(
+        params.stream().map(Param::name).toList(), params.stream().map(Param::shape).toList());
+  }
+
+  /**
+   * The names of the output columns of {@link #callBatch} and the kernel, one per scalar element:
+   * {@code df/dalpha[2]}, {@code d2f/dalpha dbeta[1][3]}.
+   *
+   * @return the names, in column order
+   */
+  public List<String> outputColumns() {
+    return Columns.of(outputNames, outputShapes());
+  }
+
+  /**
+   * Evaluates a batch given by named columns ({@link #inputColumns}, all of one length) and returns
+   * the output columns by name ({@link #outputColumns}), through the kernel when this function is
+   * jitted.
+   *
+   * @param in every input column by name
+   * @return every output column by name, in column order
+   * @throws AdException if a column is missing, unknown or of another length, or two output columns
+   *     share a name
+   */
+  public Map<String, double[]> callColumns(Map<String, double[]> in) {
+    List<String> inNames = inputColumns();
+    List<String> outNames = outputColumns();
+    if (new HashSet<>(outNames).size() != outNames.size()) {
+      throw new AdException(
+          "function '" + name + "' has two outputs of one name (" + outputNames + "); rename one");
+    }
+    for (String c : in.keySet()) {
+      if (!inNames.contains(c)) {
+        throw new AdException(
+            "function '" + name + "' has no input column '" + c + "'; its columns: " + inNames);
+      }
+    }
+    double[][] cols = new double[inNames.size()][];
+    int rows = -1;
+    for (int i = 0; i < cols.length; i++) {
+      cols[i] = in.get(inNames.get(i));
+      if (cols[i] == null) {
+        throw new AdException(
+            "function '" + name + "': input column '" + inNames.get(i) + "' is missing");
+      }
+      if (rows >= 0 && cols[i].length != rows) {
+        throw new AdException(
+            "function '"
+                + name
+                + "': input column '"
+                + inNames.get(i)
+                + "' has "
+                + cols[i].length
+                + " rows, '"
+                + inNames.get(0)
+                + "' has "
+                + rows);
+      }
+      rows = cols[i].length;
+    }
+    if (rows < 0) {
+      throw new AdException("function '" + name + "' has no inputs; use call()");
+    }
+    double[][] out = new double[outNames.size()][rows];
+    callBatch(cols, out, 0, rows);
+    Map<String, double[]> result = new LinkedHashMap<>();
+    for (int k = 0; k < out.length; k++) {
+      result.put(outNames.get(k), out[k]);
+    }
+    return result;
   }
 
   /** Evaluates a single-output, scalar-valued function. */
