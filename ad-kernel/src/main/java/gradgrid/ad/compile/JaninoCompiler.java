@@ -31,11 +31,16 @@ final class JaninoCompiler {
 
   /** Compiles {@code source}, or defines it from {@code disk} (null: no persistent cache). */
   static Compiled compile(String source, DiskKernelCache disk) {
+    return compile(source, SourceGen.CLASS, disk);
+  }
+
+  /** As {@link #compile(String, DiskKernelCache)}, for a kernel class of another name. */
+  static Compiled compile(String source, String className, DiskKernelCache disk) {
     if (disk != null) {
       DiskKernelCache.Entry e = disk.load(source);
       if (e != null) {
         try {
-          Class<?> k = new BytesClassLoader(e.classes()).loadClass(SourceGen.CLASS);
+          Class<?> k = new BytesClassLoader(e.classes()).loadClass(className);
           return new Compiled(k.asSubclass(KernelBody.class), e.methodSizes(), e, true);
         } catch (ClassNotFoundException | LinkageError | ClassCastException damaged) {
           // bytes that do not define the kernel: compile, and the caller's store replaces them
@@ -47,7 +52,7 @@ final class JaninoCompiler {
     c.setDebuggingInformation(false, false, false);
     try {
       c.cook(source);
-      Class<?> k = c.getClassLoader().loadClass(SourceGen.CLASS);
+      Class<?> k = c.getClassLoader().loadClass(className);
       Map<String, Integer> sizes = new LinkedHashMap<>();
       Map<String, byte[]> classes = new LinkedHashMap<>();
       for (ClassFile cf : c.getClassFiles()) {

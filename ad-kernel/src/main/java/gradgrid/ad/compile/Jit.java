@@ -9,6 +9,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -124,7 +125,7 @@ public final class Jit {
   /** The options that change generated code, so they are part of the key. */
   private static String options() {
     // not whether natives loaded: that is fixed per JVM, and asking would load jblas
-    return "dgemmMin=" + MatVecStep.dgemmMinElements();
+    return "dgemmMin=" + MatVecStep.dgemmMinElements() + (Simd.ON ? ",simd" : "");
   }
 
   /**
@@ -141,10 +142,19 @@ public final class Jit {
    * lower it to force the retry).
    */
   static Kernel compileUncached(Graph g, String key, DiskKernelCache disk, int hugeMethodLimit) {
+    return compileUncached(g, key, disk, hugeMethodLimit, Simd.ON);
+  }
+
+  /**
+   * As above, building a SIMD kernel where one is exact when {@code simd} is true (tests compare
+   * both kinds in one JVM).
+   */
+  static Kernel compileUncached(
+      Graph g, String key, DiskKernelCache disk, int hugeMethodLimit, boolean simd) {
     KernelTooLargeException.checkHeap(
         g, COMPILE_BYTES_PER_EQUATION, Runtime.getRuntime().maxMemory());
     try {
-      return compileOrFail(g, key, disk, hugeMethodLimit);
+      return compileOrFail(g, key, disk, hugeMethodLimit, simd);
     } catch (RuntimeException | OutOfMemoryError | ClassFormatError e) {
       KernelTooLargeException tooLarge = KernelTooLargeException.of(g, e);
       if (tooLarge == null) {
@@ -157,7 +167,7 @@ public final class Jit {
 
   /** Compiles {@code g}, halving the method budget while a method reaches {@code hugeLimit}. */
   private static Kernel compileOrFail(
-      Graph g, String key, DiskKernelCache disk, int hugeMethodLimit) {
+      Graph g, String key, DiskKernelCache disk, int hugeMethodLimit, boolean simd) {
     long t0 = System.nanoTime();
     int budget = METHOD_BUDGET;
     while (true) {
@@ -175,13 +185,25 @@ public final class Jit {
       }
       List<Integer> in = g.inputShapes().stream().map(Shape::size).toList();
       List<Integer> out = g.outputShapes().stream().map(Shape::size).toList();
-      Kernel k = new CompiledKernel(body, key, src.source(), c.methodSizes(), in, out);
+      Optional<Simd.Body> vector =
+          simd ? Simd.kernel(p, body, disk, hugeMethodLimit) : Optional.empty();
+      Kernel k =
+          vector.isPresent()
+              ? new CompiledKernel(
+                  vector.get().body(),
+                  key,
+                  vector.get().source(),
+                  vector.get().methodSizes(),
+                  in,
+                  out)
+              : new CompiledKernel(body, key, src.source(), c.methodSizes(), in, out);
       if (LOG.isLoggable(Level.FINE)) {
         LOG.fine(
             String.format(
-                "%s kernel %s in %.1f ms: %d equations, %d scalar nodes, %d methods,"
+                "%s%s kernel %s in %.1f ms: %d equations, %d scalar nodes, %d methods,"
                     + " largest %d bytes",
                 c.fromDisk() ? "loaded (persistent cache)" : "compiled",
+                vector.isPresent() ? " SIMD" : "",
                 key.substring(0, 12),
                 (System.nanoTime() - t0) / 1e6,
                 g.eqns().size(),
