@@ -10,7 +10,9 @@ import gradgrid.ad.ir.Shape;
 import gradgrid.ad.ir.Var;
 import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -22,7 +24,9 @@ import java.util.function.IntFunction;
  * it, so derivatives of every order differentiate the rule, never the body. Reverse mode transposes
  * the rule's tangent part, which must be linear in the tangents ({@link
  * gradgrid.ad.transform.Transpose} checks before it starts). Graphs compare by identity: two
- * equations share a value only when they come from the same {@code customJvp} call.
+ * equations share a value only when they come from the same {@code customJvp} call. The interpreter
+ * runs the whole body for each output's equation; a kernel lowers it once per output too, and its
+ * value numbering shares every node between them.
  *
  * @param function the name of the function, for printing and error messages
  * @param body the graph computing the value, n inputs and m outputs
@@ -47,9 +51,9 @@ public record CustomJvp(String function, Graph body, Graph rule, int output) imp
 
   @Override
   public Shape shape(Shape... in) {
-    if (!java.util.List.of(in).equals(body.inputShapes())) {
+    if (!List.of(in).equals(body.inputShapes())) {
       throw new AdException(
-          name() + " takes " + body.inputShapes() + ", got " + java.util.Arrays.toString(in));
+          name() + " takes " + body.inputShapes() + ", got " + Arrays.toString(in));
     }
     return body.outputShapes().get(output);
   }

@@ -196,6 +196,57 @@ class CustomJvpTest {
   }
 
   @Test
+  void aRuleMayItselfUseACustomFunctionAndHigherOrdersUseItsRule() {
+    // sigmoid traced naively: its traced derivative e^-x / (1 + e^-x)^2 is inf / inf at -800
+    Fn naiveSigmoid = Fn.trace("sigmoid", X, a -> a[0].neg().exp().add(1.0).recip());
+    Fn sigmoid =
+        AD.customJvp(
+            naiveSigmoid,
+            Fn.trace(
+                "sigmoidRule",
+                X_T,
+                a -> a[0].sigmoid().mul(a[0].sigmoid().neg().add(1.0)).mul(a[1])));
+    Fn naiveRule = Fn.trace("r", X_T, a -> naiveSigmoid.apply(a[0])[0].mul(a[1]));
+    Fn customRule = Fn.trace("r", X_T, a -> sigmoid.apply(a[0])[0].mul(a[1]));
+    Fn outer = AD.customJvp(NAIVE_SOFTPLUS, naiveRule);
+    Fn nested = AD.customJvp(NAIVE_SOFTPLUS, customRule);
+    assertTrue(Double.isNaN(at(AD.hessian(outer), -800)));
+    assertEquals(0.0, at(AD.hessian(nested), -800)); // s(1-s) with s = e^-800 rounded to 0
+    double x = 0.3;
+    double s = 1 / (1 + Math.exp(-x));
+    assertClose(s * (1 - s), at(AD.hessian(nested), x), 1e-15, "second derivative s(1-s)");
+    double third = s * (1 - s) * (1 - 2 * s);
+    assertClose(third, at(AD.derivative(nested, 0, 3), x), 1e-14, "third derivative");
+    double[][] t = AD.taylor(nested, 0, 3).call(new double[] {x});
+    assertClose(third, t[3][0], 1e-14, "Taylor third derivative");
+  }
+
+  @Test
+  void kernelsOfCustomFunctionsWithEqualNamesAndDifferentBodiesAreNotConfused() {
+    Fn rule = Fn.trace("r", X_T, a -> a[1]);
+    Fn square = AD.jit(AD.customJvp(Fn.trace("f", X, a -> a[0].mul(a[0])), rule));
+    Fn cube = AD.jit(AD.customJvp(Fn.trace("f", X, a -> a[0].mul(a[0]).mul(a[0])), rule));
+    assertEquals(9.0, at(square, 3));
+    assertEquals(27.0, at(cube, 3));
+  }
+
+  @Test
+  void fixingAParameterOfACustomFunctionKeepsTheRuleForTheOthers() {
+    List<Param> xy = List.of(Param.scalar("x"), Param.scalar("y"));
+    List<Param> xyt =
+        List.of(Param.scalar("x"), Param.scalar("y"), Param.scalar("t_x"), Param.scalar("t_y"));
+    // x y, differentiated as if it were 2 x y: rule 2 (y t_x + x t_y)
+    Fn f =
+        AD.customJvp(
+            Fn.trace("xy", xy, a -> a[0].mul(a[1])),
+            Fn.trace("r", xyt, a -> a[1].mul(a[2]).add(a[0].mul(a[3])).mul(2)));
+    Fn g = AD.fix(f, "y", 5);
+    assertEquals(15.0, at(g, 3));
+    assertEquals(10.0, at(AD.grad(g), 3)); // 2 y
+    assertEquals(6.0, AD.grad(f, 1).call(new double[] {3}, new double[] {5})[0][0]); // 2 x
+  }
+
+  @Test
   void aCustomFunctionSurvivesSerialisation() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
