@@ -92,6 +92,31 @@ public final class AD {
   }
 
   /**
+   * {@code f} with a tangent rule of its own (JAX's {@code custom_jvp}): the same parameters,
+   * outputs and values (bit for bit, interpreted or jitted), but every transform differentiates it
+   * through {@code rule} instead of through {@code f}'s graph. {@code rule} takes f's parameters
+   * followed by one tangent of each (same shapes) and returns the tangent of each of f's outputs;
+   * it must be linear in the tangents. Use it for a numerically stable derivative ({@code
+   * log1p(exp(x))} with rule {@code sigmoid(x) t}, finite where the traced derivative overflows to
+   * NaN) or to state a known derivative.
+   *
+   * <p>{@link #jvp} and {@link #jacfwd} inline the rule; {@link #grad}, {@link #vjp} and {@link
+   * #jacrev} transpose its tangent part; higher orders ({@link #hessian}, {@code grad(grad(f))})
+   * differentiate the rule itself, so it may itself be a {@code customJvp} function; {@link
+   * #taylor} follows {@code y'(s) = rule(x(s), x'(s))} to any order the rule's own operations
+   * support, with an error naming the function beyond it.
+   *
+   * @param f the function
+   * @param rule its tangent rule, of {@code (params of f..., one tangent per param...)}
+   * @return f, differentiated through {@code rule}; jitted when {@code f} is
+   * @throws gradgrid.ad.ir.AdException if the rule's parameters or outputs do not fit f's; under
+   *     reverse mode, if the rule is not linear in the tangents
+   */
+  public static Fn customJvp(Fn f, Fn rule) {
+    return f.sameMode(Transforms.customJvp(f, rule));
+  }
+
+  /**
    * {@code f} compiled: the same function, evaluated through one fused batch kernel (generated Java
    * compiled with Janino, cached by the graph's canonical hash). Composes both ways: {@code
    * grad(jit(f))} is a jitted gradient, {@code jit(grad(f))} too. See {@link

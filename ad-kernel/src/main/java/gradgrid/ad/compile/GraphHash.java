@@ -31,6 +31,17 @@ final class GraphHash {
   /** The hex SHA-256 of {@code g}'s canonical form plus the compile options in {@code salt}. */
   static String of(Graph g, String salt) {
     StringBuilder sb = new StringBuilder(FORMAT).append('\n').append(salt).append('\n');
+    graph(sb, g);
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** The canonical form of {@code g}: inputs, equations, outputs, variables by position. */
+  private static void graph(StringBuilder sb, Graph g) {
     Map<Var, Integer> pos = new HashMap<>();
     sb.append("in");
     for (Var v : g.inputs()) {
@@ -51,12 +62,6 @@ final class GraphHash {
     for (Atom a : g.outputs()) {
       sb.append(' ');
       atom(sb, pos, a);
-    }
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 
@@ -95,6 +100,11 @@ final class GraphHash {
       sb.append(']');
     } else if (v instanceof int[] a) {
       sb.append(Arrays.toString(a));
+    } else if (v instanceof Graph g) {
+      // a graph held by a primitive (custom_jvp's body and rule), in the same canonical form
+      sb.append('{');
+      graph(sb, g);
+      sb.append('}');
     } else if (v instanceof Enum<?> e) {
       sb.append(e.getDeclaringClass().getName()).append('.').append(e.name());
     } else if (v instanceof Integer

@@ -36,7 +36,8 @@ public sealed interface Primitive extends Serializable
         MatVec,
         MatT,
         Outer,
-        Eigvalsh {
+        Eigvalsh,
+        CustomJvp {
   /** The printed name, parameters included ({@code ipow[3]}, {@code index[2]}). */
   String name();
 

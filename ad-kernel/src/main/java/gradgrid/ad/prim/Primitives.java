@@ -1,5 +1,9 @@
 package gradgrid.ad.prim;
 
+import gradgrid.ad.ir.Graph;
+import gradgrid.ad.ir.GraphBuilder;
+import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Val;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,14 +33,15 @@ public final class Primitives {
                 new Select(),
                 new Index(0),
                 new Stack(),
-                new Broadcast(gradgrid.ad.ir.Shape.vector(3)),
+                new Broadcast(Shape.vector(3)),
                 new Sum(),
                 new Dot(),
                 new Max(),
                 new MatVec(),
                 new MatT(),
                 new Outer(),
-                new Eigvalsh()));
+                new Eigvalsh(),
+                sampleCustomJvp()));
     for (UnaryFn f : UnaryFn.values()) {
       all.add(new Unary(f));
     }
@@ -44,5 +49,24 @@ public final class Primitives {
       all.add(new Binary(f));
     }
     return List.copyOf(all);
+  }
+
+  /**
+   * {@code sin(a) * b} over two 3-vectors with its true tangent rule {@code cos(a) b t_a + sin(a)
+   * t_b}, so the generic rule tests can check a {@link CustomJvp} against finite differences.
+   */
+  private static CustomJvp sampleCustomJvp() {
+    Shape v3 = Shape.vector(3);
+    GraphBuilder body = new GraphBuilder("sinTimes");
+    Val a = new Val(body, body.addInput(v3));
+    Val b = new Val(body, body.addInput(v3));
+    Graph f = body.build(List.of(a.sin().mul(b).atom()));
+    GraphBuilder rule = new GraphBuilder("sinTimes rule");
+    Val[] x = new Val[4];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = new Val(rule, rule.addInput(v3));
+    }
+    Val t = x[0].cos().mul(x[1]).mul(x[2]).add(x[0].sin().mul(x[3]));
+    return new CustomJvp("sinTimes", f, rule.build(List.of(t.atom())), 0);
   }
 }

@@ -16,6 +16,9 @@
  * <p>The set is kept small: subtraction is add of neg, division is mul of recip, tan is sin over
  * cos, clip is min of max, and the tracing API ({@link gradgrid.ad.trace.Val}) builds the rest.
  *
+ * <p>{@link gradgrid.ad.prim.CustomJvp} (from {@code AD.customJvp}) holds two graphs, a body that
+ * gives the value and a user's tangent rule that every transform differentiates instead.
+ *
  * <p>Conventions: {@link gradgrid.ad.prim.IntPow} differentiates exactly at 0 to every order;
  * {@link gradgrid.ad.prim.Select}'s derivative follows the chosen branch; comparisons, floor, ceil,
  * round, sign and stop_gradient have zero derivative (a symbolic zero, so no tangent work at all);

@@ -8,6 +8,7 @@ import gradgrid.ad.ir.Graph;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.prim.CustomJvp;
 import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
 import java.util.ArrayList;
@@ -313,6 +314,61 @@ public final class Transforms {
             }
           }
           return zerosForNull(b, r, shapes);
+        });
+  }
+
+  /**
+   * {@code f} with the tangent rule {@code rule} (see {@link gradgrid.ad.AD#customJvp}): one {@link
+   * CustomJvp} equation per output, after checking that the rule takes f's parameters then one
+   * tangent of each, and returns one tangent of each of f's outputs.
+   */
+  public static Fn customJvp(Fn f, Fn rule) {
+    String what = "customJvp of '" + f.name() + "' with rule '" + rule.name() + "'";
+    int n = f.params().size();
+    if (n == 0) {
+      throw new AdException(what + ": the function takes no arguments to differentiate");
+    }
+    StringBuilder want = new StringBuilder();
+    for (int i = 0; i < 2 * n; i++) {
+      Param p = f.params().get(i % n);
+      want.append(i == 0 ? "" : ", ").append(i < n ? p : new Param("t_" + p.name(), p.shape()));
+    }
+    boolean fits = rule.params().size() == 2 * n;
+    for (int i = 0; fits && i < 2 * n; i++) {
+      fits = rule.params().get(i).shape().equals(f.params().get(i % n).shape());
+    }
+    if (!fits) {
+      throw new AdException(
+          what
+              + ": the rule must take the primals and then one tangent of each, of the same"
+              + " shapes ("
+              + want
+              + "), but it takes ("
+              + rule.signature()
+              + ")");
+    }
+    if (!rule.outputShapes().equals(f.outputShapes())) {
+      throw new AdException(
+          what
+              + ": the rule must return one tangent per output of the same shape, "
+              + f.outputShapes()
+              + " for "
+              + f.outputNames()
+              + ", but it returns "
+              + rule.outputShapes());
+    }
+    int m = f.outputNames().size();
+    return build(
+        f.name(),
+        f.params(),
+        f.outputNames(),
+        (b, x) -> {
+          Val[] out = new Val[m];
+          for (int j = 0; j < m; j++) {
+            out[j] =
+                new Val(b, b.emit(new CustomJvp(f.name(), f.graph(), rule.graph(), j), atoms(x)));
+          }
+          return out;
         });
   }
 

@@ -8,6 +8,7 @@ import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.ir.Var;
+import gradgrid.ad.prim.CustomJvp;
 import gradgrid.ad.prim.Stack;
 import gradgrid.ad.trace.Val;
 import java.util.ArrayList;
@@ -31,13 +32,21 @@ public final class Transpose {
    * primal outputs followed by one cotangent per entry of {@code wrt}.
    */
   public static Val[] pullback(GraphBuilder b, Graph g, Val[] primals, int[] wrt, Val[] outCts) {
-    int n = g.inputs().size();
-    int m = g.outputs().size();
+    requireLinearRules(b.context(), g);
     Graph lin = linearized(b.context(), g, wrt);
-    Set<Var> linear = new HashSet<>();
-    for (int k = 0; k < wrt.length; k++) {
-      linear.add(lin.inputs().get(n + k));
-    }
+    return transposed(b, lin, primals, g.outputs().size(), outCts);
+  }
+
+  /**
+   * Emits into {@code b} the transpose of {@code lin}, whose inputs are {@code primals.length}
+   * primal values then the linear inputs, and whose outputs are {@code m} primal values then the
+   * linear outputs, given their cotangents {@code outCts} (null entries are zero). Returns the
+   * primal outputs followed by one cotangent per linear input.
+   */
+  private static Val[] transposed(GraphBuilder b, Graph lin, Val[] primals, int m, Val[] outCts) {
+    int n = primals.length;
+    int nLinear = lin.inputs().size() - n;
+    Set<Var> linear = new HashSet<>(lin.inputs().subList(n, n + nLinear));
     List<Eqn> linearEqns = new ArrayList<>();
     Map<Var, Val> env = new HashMap<>();
     for (int i = 0; i < n; i++) {
@@ -53,7 +62,7 @@ public final class Transpose {
       }
     }
     Map<Var, Val> ct = new HashMap<>();
-    for (int j = 0; j < m; j++) {
+    for (int j = 0; j < outCts.length; j++) {
       if (outCts[j] != null && lin.outputs().get(m + j) instanceof Var v && linear.contains(v)) {
         accumulate(ct, v, outCts[j]);
       }
@@ -80,16 +89,54 @@ public final class Transpose {
         }
       }
     }
-    Val[] out = new Val[m + wrt.length];
+    Val[] out = new Val[m + nLinear];
     for (int j = 0; j < m; j++) {
       out[j] = value(b, env, lin.outputs().get(j));
     }
-    for (int k = 0; k < wrt.length; k++) {
+    for (int k = 0; k < nLinear; k++) {
       Var tin = lin.inputs().get(n + k);
       Val c = ct.get(tin);
       out[m + k] = c != null ? c : new Val(b, Lit.filled(tin.shape(), 0.0));
     }
     return out;
+  }
+
+  /**
+   * Refuses, naming the function, a {@code customJvp} rule in {@code g} that reverse mode cannot
+   * transpose because it is not linear in its tangents: each rule is transposed once on its own,
+   * into a scratch graph, before the real pass starts.
+   */
+  private static void requireLinearRules(String context, Graph g) {
+    Set<CustomJvp> checked = new HashSet<>();
+    for (Eqn e : g.eqns()) {
+      if (e.prim() instanceof CustomJvp c && checked.add(c)) {
+        Graph rule = c.rule();
+        int n = c.body().inputs().size();
+        GraphBuilder scratch = new GraphBuilder(context);
+        Val[] primals = new Val[n];
+        for (int i = 0; i < n; i++) {
+          primals[i] = new Val(scratch, scratch.addInput(rule.inputs().get(i).shape()));
+        }
+        Val[] cts = new Val[rule.outputs().size()];
+        for (int j = 0; j < cts.length; j++) {
+          cts[j] = new Val(scratch, scratch.addInput(rule.outputs().get(j).shape()));
+        }
+        try {
+          transposed(scratch, rule, primals, 0, cts);
+        } catch (AdException ex) {
+          throw new AdException(
+              "reverse mode of '"
+                  + context
+                  + "' needs the tangent rule of customJvp function '"
+                  + c.function()
+                  + "' to be linear in its tangents, but it is not ("
+                  + ex.getMessage()
+                  + "); the rule is\n"
+                  + rule,
+              ex);
+        }
+      }
+    }
   }
 
   /** The jvp graph of {@code g}: inputs are the primals then tangents of {@code wrt}. */

@@ -63,7 +63,8 @@ class PrimitiveRulesTest {
             new Case(new Max(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
             new Case(new MatVec(), new Shape[] {m23, v3}, -2, 2, new int[] {0, 1}),
             new Case(new MatT(), new Shape[] {m23}, -2, 2, new int[] {0}),
-            new Case(new Outer(), new Shape[] {v3, Shape.vector(2)}, -2, 2, new int[] {0, 1}));
+            new Case(new Outer(), new Shape[] {v3, Shape.vector(2)}, -2, 2, new int[] {0, 1}),
+            new Case(sampleCustomJvp(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}));
     Stream<Case> unary =
         Arrays.stream(UnaryFn.values())
             .filter(f -> f != UnaryFn.STOP_GRADIENT)
@@ -72,6 +73,11 @@ class PrimitiveRulesTest {
         Arrays.stream(BinaryFn.values())
             .map(f -> new Case(new Binary(f), new Shape[] {s, s}, 0.5, 2, new int[] {0, 1}));
     return Stream.of(fixed, unary, binary).flatMap(c -> c);
+  }
+
+  /** The registered custom_jvp sample (its graphs compare by identity, so the same instance). */
+  static Primitive sampleCustomJvp() {
+    return Primitives.ALL.stream().filter(p -> p instanceof CustomJvp).findFirst().orElseThrow();
   }
 
   /** Where each table function is smooth: inside its domain and away from its jumps. */
