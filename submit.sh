@@ -625,11 +625,18 @@ launcher_command() {
   [ -n "$launcher" ] || { echo "gradgrid: spark-launcher is not on the launch classpath" >&2; exit 1; }
   export SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13
   LAUNCH_CMD=()
+  # jdk.incubator.vector: no class of spark-core or spark-sql uses the Vector API, and the module
+  # prints a warning on every start, so the launcher's default goes unless the user's driver
+  # options ask for the module (gradgrid's SIMD kernels, -Dgradgrid.jit.simd=true).
+  local keep_vector=0
+  case " $(user_driver_java_options "" 0) ${SPARK_SUBMIT_OPTS:-}" in
+    *jdk.incubator.vector*) keep_vector=1 ;;
+  esac
   while IFS= read -d "$delim" -r arg; do
     if [ "$started" = 1 ]; then
-      # jdk.incubator.vector: no class of spark-core or spark-sql uses the Vector API, and the
-      # module prints a warning on every start.
-      [ "$arg" = --add-modules=jdk.incubator.vector ] || LAUNCH_CMD+=("$arg")
+      if [ "$keep_vector" = 1 ] || [ "$arg" != --add-modules=jdk.incubator.vector ]; then
+        LAUNCH_CMD+=("$arg")
+      fi
     elif [ -z "$arg" ]; then
       delim='' started=1
     else

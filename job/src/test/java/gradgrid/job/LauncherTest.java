@@ -81,6 +81,7 @@ class LauncherTest {
     assertTrue(done, "submit.sh did not finish:\n" + console);
     assertEquals(0, p.exitValue(), console);
     assertTrue(console.contains("wrote 101 rows"), console);
+    assertFalse(console.contains("incubator"), "Spark's default jdk.incubator.vector is dropped");
 
     String ev;
     try (Stream<Path> s = Files.list(events)) {
@@ -107,5 +108,43 @@ class LauncherTest {
       Path runLog = s.filter(f -> f.toString().endsWith(".log")).findFirst().orElseThrow();
       assertTrue(Files.readString(runLog).contains("MemoryStore started"), runLog.toString());
     }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void theVectorModuleReachesTheDriverWhenTheUserAsksForSimdKernels() throws Exception {
+    Path out = tmp.resolve("out");
+    Path conf =
+        Files.writeString(
+            tmp.resolve("small.conf"),
+            "function { builtin = rational, deg-p = 2, deg-q = 2 }\n"
+                + "inputs { x { from = -1, to = 1, points = 101 },"
+                + " alpha = [0.5, -1.2, 0.3], beta = [0.3, -0.6, 0.1] }\n"
+                + "outputs = [f, \"f'\"]\noutput.dir = \""
+                + out
+                + "\"\n");
+    Path log = tmp.resolve("submit.log");
+    Process p =
+        new LocalCluster(tmp, 1)
+            .start(
+                log,
+                Map.of(),
+                "--master",
+                "local[1]",
+                "--driver-java-options",
+                "--add-modules=jdk.incubator.vector -Dgradgrid.jit.simd=true",
+                conf.toString());
+    boolean done = p.waitFor(100, TimeUnit.SECONDS);
+    if (!done) {
+      p.destroyForcibly().waitFor();
+    }
+    String console = Files.readString(log, StandardCharsets.UTF_8);
+    assertTrue(done, "submit.sh did not finish:\n" + console);
+    assertEquals(0, p.exitValue(), console);
+    assertTrue(console.contains("wrote 101 rows"), console);
+    assertTrue(
+        console.contains("WARNING: Using incubator modules: jdk.incubator.vector"),
+        "the driver JVM has the module:\n" + console);
+    assertFalse(console.contains("kernels stay scalar"), console);
   }
 }
