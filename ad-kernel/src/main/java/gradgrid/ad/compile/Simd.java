@@ -60,7 +60,14 @@ final class Simd {
       return Optional.empty();
     }
     String source = src.get().source();
-    JaninoCompiler.Compiled c = JaninoCompiler.compile(source, SimdSourceGen.CLASS, disk);
+    JaninoCompiler.Compiled c;
+    try {
+      c = JaninoCompiler.compile(source, SimdSourceGen.CLASS, disk);
+    } catch (KernelCompileException e) {
+      // the scalar kernel computes the same numbers: a SIMD kernel is only ever a speed-up
+      LOG.warning("a SIMD kernel did not compile; this kernel stays scalar: " + e.getMessage());
+      return Optional.empty();
+    }
     if (Collections.max(c.methodSizes().values()) >= hugeMethodLimit) {
       return Optional.empty();
     }
