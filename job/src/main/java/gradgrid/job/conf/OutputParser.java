@@ -174,22 +174,13 @@ public final class OutputParser {
               + "': taylor takes 2 arguments: a scalar input and the highest order, like"
               + " taylor(x, 4)");
     }
-    Param p = param(a[0], params, where, text);
-    if (!p.shape().isScalar()) {
-      throw new ConfException(
-          where
-              + ": '"
-              + text
-              + "': '"
-              + a[0]
-              + "' is a "
-              + ConfValues.describe(p)
-              + "; taylor expands in a scalar input (use grad("
-              + a[0]
-              + ") or hessian("
-              + a[0]
-              + "))");
-    }
+    Param p =
+        scalarInput(
+            a[0],
+            params,
+            where,
+            text,
+            "taylor expands in a scalar input (use grad(" + a[0] + ") or hessian(" + a[0] + "))");
     if (!a[1].matches("\\d+")) {
       throw new ConfException(
           where + ": '" + text + "': the order must be a whole number, got '" + a[1] + "'");
@@ -218,18 +209,7 @@ public final class OutputParser {
               + "': critical-points takes 4 arguments: the scalar input to scan, from, to and"
               + " points, like critical-points(x, -10, 10, 20001)");
     }
-    Param p = param(a[0], params, where, text);
-    if (!p.shape().isScalar()) {
-      throw new ConfException(
-          where
-              + ": '"
-              + text
-              + "': '"
-              + a[0]
-              + "' is a "
-              + ConfValues.describe(p)
-              + "; critical-points scans a scalar input");
-    }
+    Param p = scalarInput(a[0], params, where, text, "critical-points scans a scalar input");
     double from = number(a[1], "from", where, text);
     double to = number(a[2], "to", where, text);
     if (!(from < to)) {
@@ -276,6 +256,17 @@ public final class OutputParser {
       out.add(param(a, params, where, text).name());
     }
     return out;
+  }
+
+  /** The scalar input {@code name}; refused, saying {@code why}, when it is a vector. */
+  private static Param scalarInput(
+      String name, Map<String, Param> params, String where, String text, String why) {
+    Param p = param(name, params, where, text);
+    if (!p.shape().isScalar()) {
+      throw new ConfException(
+          where + ": '" + text + "': '" + name + "' is a " + ConfValues.describe(p) + "; " + why);
+    }
+    return p;
   }
 
   private static Param param(String name, Map<String, Param> params, String where, String text) {
