@@ -303,6 +303,7 @@ public final class ReferenceFigures {
   }
 
   static List<Path> save(JFreeChart chart, String name, FiguresSpec conf) {
+    Ticks.fit(chart, conf.width(), conf.height());
     return FigureFiles.write(chart, conf.dir(), name, conf.width(), conf.height());
   }
 
