@@ -1,14 +1,20 @@
 package gradgrid.job.figures;
 
+import gradgrid.job.conf.FigureScale;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYDataImageAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -112,7 +118,31 @@ public final class Charts {
    */
   public static JFreeChart heatmap(
       String title, String xLabel, String yLabel, String valueLabel, HeatmapGrid grid) {
-    return heatmap(title, xLabel, yLabel, valueLabel, grid, "", new double[2][0]);
+    return heatmap(
+        title, xLabel, yLabel, valueLabel, grid, "", new double[2][0], ColourScale.LINEAR, 0);
+  }
+
+  /**
+   * A heatmap on a colour scale, with contour lines.
+   *
+   * @param title the chart title
+   * @param xLabel the x axis label
+   * @param yLabel the y axis label
+   * @param valueLabel the colour bar's label (the scale's note is added)
+   * @param grid the cell means
+   * @param scale the colour scale
+   * @param contours the number of contour lines, evenly spaced in the scale's coordinate
+   * @return the chart
+   */
+  public static JFreeChart heatmap(
+      String title,
+      String xLabel,
+      String yLabel,
+      String valueLabel,
+      HeatmapGrid grid,
+      ColourScale scale,
+      int contours) {
+    return heatmap(title, xLabel, yLabel, valueLabel, grid, "", new double[2][0], scale, contours);
   }
 
   /**
@@ -136,14 +166,34 @@ public final class Charts {
       HeatmapGrid grid,
       String pointsLabel,
       double[][] points) {
-    double[] range = grid.range();
-    Viridis scale = new Viridis(range[0], range[1]);
+    return heatmap(
+        title, xLabel, yLabel, valueLabel, grid, pointsLabel, points, ColourScale.LINEAR, 0);
+  }
+
+  private static JFreeChart heatmap(
+      String title,
+      String xLabel,
+      String yLabel,
+      String valueLabel,
+      HeatmapGrid grid,
+      String pointsLabel,
+      double[][] points,
+      ColourScale colours,
+      int contours) {
     int ny = grid.mean().length;
     int nx = grid.mean()[0].length;
+    double[][] t = new double[ny][nx];
+    for (int j = 0; j < ny; j++) {
+      for (int i = 0; i < nx; i++) {
+        t[j][i] = colours.t(grid.mean()[j][i]);
+      }
+    }
+    double[] range = new HeatmapGrid(grid.x0(), grid.x1(), grid.y0(), grid.y1(), t).range();
+    Viridis scale = new Viridis(range[0], range[1]);
     BufferedImage img = new BufferedImage(nx, ny, BufferedImage.TYPE_INT_RGB);
     for (int j = 0; j < ny; j++) {
       for (int i = 0; i < nx; i++) {
-        img.setRGB(i, ny - 1 - j, scale.color(grid.mean()[j][i]).getRGB());
+        img.setRGB(i, ny - 1 - j, scale.color(t[j][i]).getRGB());
       }
     }
     NumberAxis x = new NumberAxis(xLabel);
@@ -160,6 +210,22 @@ public final class Charts {
       dots.setSeriesOutlinePaint(0, Color.BLACK);
     }
     XYPlot plot = new XYPlot(overlay, x, y, dots);
+    if (contours > 0 && nx > 1 && ny > 1) {
+      DefaultXYDataset lines = new DefaultXYDataset();
+      XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+      r.setDrawSeriesLineAsPath(true);
+      r.setDefaultSeriesVisibleInLegend(false);
+      double[] levels = Contours.levels(range[0], range[1], contours);
+      for (int k = 0; k < levels.length; k++) {
+        lines.addSeries(
+            "level " + k,
+            Contours.segments(t, grid.x0(), grid.x1(), grid.y0(), grid.y1(), levels[k]));
+        r.setSeriesPaint(k, new Color(255, 255, 255, 170));
+        r.setSeriesStroke(k, new BasicStroke(0.8f));
+      }
+      plot.setDataset(1, lines);
+      plot.setRenderer(1, r);
+    }
     plot.getRenderer()
         .addAnnotation(
             new XYDataImageAnnotation(
@@ -173,7 +239,10 @@ public final class Charts {
     if (chart.getLegend() != null) {
       chart.getLegend().setPosition(RectangleEdge.BOTTOM);
     }
-    NumberAxis bar = new NumberAxis(valueLabel);
+    NumberAxis bar = new NumberAxis(valueLabel + colours.note());
+    if (colours.kind() != FigureScale.LINEAR) {
+      bar.setStandardTickUnits(decades(colours));
+    }
     bar.setRange(scale.getLowerBound(), scale.getUpperBound());
     PaintScaleLegend legend = new PaintScaleLegend(scale, bar);
     legend.setPosition(RectangleEdge.RIGHT);
@@ -183,6 +252,37 @@ public final class Charts {
     legend.setBackgroundPaint(Color.WHITE);
     chart.addSubtitle(legend);
     return chart;
+  }
+
+  /**
+   * Tick units of a log or symlog colour bar: whole steps of its coordinate (decades), each label
+   * the value there.
+   */
+  private static TickUnits decades(ColourScale colours) {
+    NumberFormat f =
+        new NumberFormat() {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public StringBuffer format(double t, StringBuffer to, FieldPosition pos) {
+            return to.append(ReferenceFigures.num(colours.inverse(t)));
+          }
+
+          @Override
+          public StringBuffer format(long t, StringBuffer to, FieldPosition pos) {
+            return format((double) t, to, pos);
+          }
+
+          @Override
+          public Number parse(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException("a tick label format only");
+          }
+        };
+    TickUnits units = new TickUnits();
+    for (int step : new int[] {1, 2, 5, 10, 20, 50, 100}) {
+      units.add(new NumberTickUnit(step, f));
+    }
+    return units;
   }
 
   private static void style(XYPlot plot) {

@@ -1,6 +1,7 @@
 package gradgrid.job.figures;
 
 import gradgrid.ad.Param;
+import gradgrid.job.conf.FigureScale;
 import gradgrid.job.conf.FiguresSpec;
 import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
@@ -250,7 +251,9 @@ public final class ReferenceFigures {
                 a.confName(),
                 b.confName(),
                 "f",
-                f),
+                f,
+                scale(ref, conf, f),
+                contours(ref, conf)),
             ref ? "f6-heatmap-f" : "heatmap-f",
             conf));
     String ga = component(a, data);
@@ -274,10 +277,33 @@ public final class ReferenceFigures {
                 a.confName(),
                 b.confName(),
                 label,
-                g),
+                g,
+                scale(ref, conf, g),
+                contours(ref, conf)),
             ref ? "f6-heatmap-grad-norm" : "heatmap-grad-norm",
             conf));
     return out;
+  }
+
+  /**
+   * The colour scale of a heatmap: the conf's, with {@code auto} chosen from the data ({@link
+   * ColourScale#choose}), except that the reference's heatmaps stay linear unless the conf says.
+   */
+  static ColourScale scale(boolean ref, FiguresSpec conf, HeatmapGrid grid) {
+    if (ref && conf.scale() == FigureScale.AUTO) {
+      return ColourScale.LINEAR;
+    }
+    return ColourScale.of(conf.scale(), grid.values());
+  }
+
+  /**
+   * The contour lines: the conf's count, else none for the reference and the default for others.
+   */
+  static int contours(boolean ref, FiguresSpec conf) {
+    if (conf.contours() != FiguresSpec.AUTO_CONTOURS) {
+      return conf.contours();
+    }
+    return ref ? 0 : FiguresSpec.DEFAULT_CONTOURS;
   }
 
   /** The SQL of df/d(axis): {@code grad_x} for a scalar, {@code grad_alpha[1]} for an element. */
