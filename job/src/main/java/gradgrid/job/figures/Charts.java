@@ -15,6 +15,7 @@ import org.jfree.chart.annotations.XYDataImageAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -70,6 +71,45 @@ public final class Charts {
     style(plot);
     JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
     chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+    chart.setBackgroundPaint(Color.WHITE);
+    return chart;
+  }
+
+  /**
+   * Curves over a shared x axis, one panel each with its own y axis (small multiples), the panels
+   * stacked top to bottom in the curves' order.
+   *
+   * @param title the chart title
+   * @param xLabel the x axis label
+   * @param curves the curves (each panel's y axis is labelled with its curve's label)
+   * @return the chart
+   */
+  public static JFreeChart panels(String title, String xLabel, List<LineEnvelope> curves) {
+    NumberAxis x = new NumberAxis(xLabel);
+    x.setAutoRangeIncludesZero(false);
+    x.setAutoRangeStickyZero(false);
+    x.setLowerMargin(0);
+    x.setUpperMargin(0);
+    CombinedDomainXYPlot combined = new CombinedDomainXYPlot(x);
+    combined.setGap(6);
+    for (int i = 0; i < curves.size(); i++) {
+      LineEnvelope c = curves.get(i);
+      DefaultXYDataset data = new DefaultXYDataset();
+      data.addSeries(c.label(), new double[][] {c.xs(), c.ys()});
+      XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+      r.setDrawSeriesLineAsPath(true);
+      r.setSeriesPaint(0, PALETTE[i % PALETTE.length]);
+      r.setSeriesStroke(0, new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      NumberAxis y = new NumberAxis(c.label());
+      y.setAutoRangeIncludesZero(false);
+      y.setLabelFont(y.getLabelFont().deriveFont(10f));
+      y.setTickLabelFont(y.getTickLabelFont().deriveFont(9f));
+      XYPlot plot = new XYPlot(data, null, y, r);
+      style(plot);
+      combined.add(plot, 1);
+    }
+    style(combined);
+    JFreeChart chart = new JFreeChart(title, TITLE, combined, false);
     chart.setBackgroundPaint(Color.WHITE);
     return chart;
   }

@@ -219,7 +219,7 @@ public final class ReferenceFigures {
     }
     List<LineEnvelope> curves =
         LineEnvelope.aggregate(data, x, labels, exprs, x0, x1, conf.width());
-    return save(Charts.lines(title, x, "df/d" + param + "_i", curves), name, conf);
+    return save(curves(title, x, "df/d" + param + "_i", curves, conf), name, conf);
   }
 
   /**
@@ -326,6 +326,21 @@ public final class ReferenceFigures {
       }
     }
     return parts.isEmpty() ? "" : " at " + String.join(", ", parts);
+  }
+
+  /**
+   * The curves of a vector output: one panel each when {@link Panels#split} says so, else together.
+   */
+  static JFreeChart curves(
+      String title, String x, String yLabel, List<LineEnvelope> curves, FiguresSpec conf) {
+    return Panels.split(conf.multiples(), curves)
+        ? Charts.panels(
+            title.contains("one curve per component")
+                ? title.replace("one curve per component", "one panel per component")
+                : title + ", one panel per component",
+            x,
+            curves)
+        : Charts.lines(title, x, yLabel, curves);
   }
 
   static List<Path> save(JFreeChart chart, String name, FiguresSpec conf) {

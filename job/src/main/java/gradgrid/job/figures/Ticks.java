@@ -15,8 +15,9 @@ import org.jfree.chart.title.Title;
 /**
  * Tick density that fits the picture: every number axis of a chart gets the smallest of its
  * standard tick units (1, 2, 5 times a power of ten) that puts at most {@link #maxTicks} labels on
- * it, one per {@link #ACROSS} pixels across and one per {@link #UP} pixels up. JFreeChart's own
- * choice only avoids overlapping labels, which gives 31 labels on a 400-pixel heatmap axis.
+ * it, one per {@link #ACROSS} pixels across and one per {@link #UP} pixels up (but at least two
+ * labels, on an axis too short for that). JFreeChart's own choice only avoids overlapping labels,
+ * which gives 31 labels on a 400-pixel heatmap axis.
  */
 final class Ticks {
   /** Pixels per tick label on a horizontal axis. */
@@ -86,7 +87,13 @@ final class Ticks {
 
   private static void fit(ValueAxis axis, int max) {
     if (axis instanceof NumberAxis a && a.getRange().getLength() > 0) {
-      TickUnit u = a.getStandardTickUnits().getCeilingTickUnit(a.getRange().getLength() / max);
+      double lo = a.getLowerBound();
+      double hi = a.getUpperBound();
+      TickUnit u = a.getStandardTickUnits().getCeilingTickUnit((hi - lo) / max);
+      // A short axis may fit no two multiples of that unit: step down (1-2-5) until two fit.
+      for (int k = 0; k < 10 && count(lo, hi, u.getSize()) < 2; k++) {
+        u = a.getStandardTickUnits().getCeilingTickUnit(u.getSize() * 0.39);
+      }
       if (u instanceof NumberTickUnit n) {
         a.setTickUnit(n, false, true);
       }
