@@ -161,6 +161,7 @@ public final class ReferenceFigures {
         }
       }
     }
+    out.addAll(SecondOrderFigures.draw(data, spec, conf, err, x, x0, x1));
     return out;
   }
 
