@@ -4,7 +4,9 @@ import gradgrid.job.conf.FigureScale;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
@@ -51,6 +53,22 @@ public final class Charts {
    */
   public static JFreeChart lines(
       String title, String xLabel, String yLabel, List<LineEnvelope> curves) {
+    return lines(title, xLabel, yLabel, curves, ExtremaMarks.NONE);
+  }
+
+  /**
+   * Curves over x with the extrema marked on them: maxima as triangles up, minima as triangles
+   * down, black-rimmed, each kind one legend entry.
+   *
+   * @param title the chart title
+   * @param xLabel the x axis label
+   * @param yLabel the y axis label
+   * @param curves the curves
+   * @param marks the points to mark (in data coordinates)
+   * @return the chart
+   */
+  static JFreeChart lines(
+      String title, String xLabel, String yLabel, List<LineEnvelope> curves, ExtremaMarks marks) {
     DefaultXYDataset data = new DefaultXYDataset();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
     r.setDrawSeriesLineAsPath(true);
@@ -68,11 +86,43 @@ public final class Charts {
     NumberAxis y = new NumberAxis(yLabel);
     y.setAutoRangeIncludesZero(false);
     XYPlot plot = new XYPlot(data, x, y, r);
+    if (!marks.isEmpty()) {
+      DefaultXYDataset points = new DefaultXYDataset();
+      XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+      dots.setUseOutlinePaint(true);
+      int k = 0;
+      for (Object[] m :
+          new Object[][] {
+            {"maxima (f' = 0, f'' < 0)", marks.maxima(), triangle(-1)},
+            {"minima (f' = 0, f'' > 0)", marks.minima(), triangle(1)}
+          }) {
+        double[][] xy = (double[][]) m[1];
+        if (xy[0].length > 0) {
+          points.addSeries((String) m[0], xy);
+          dots.setSeriesShape(k, (Shape) m[2]);
+          dots.setSeriesPaint(k, k == 0 ? new Color(213, 94, 0) : new Color(0, 114, 178));
+          dots.setSeriesOutlinePaint(k, Color.BLACK);
+          k++;
+        }
+      }
+      plot.setDataset(1, points);
+      plot.setRenderer(1, dots);
+    }
     style(plot);
     JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
     chart.getLegend().setPosition(RectangleEdge.BOTTOM);
     chart.setBackgroundPaint(Color.WHITE);
     return chart;
+  }
+
+  /** A triangle pointing up (direction -1, screen y grows down) or down (+1). */
+  private static Shape triangle(int direction) {
+    Path2D.Double t = new Path2D.Double();
+    t.moveTo(0, 5 * direction);
+    t.lineTo(-5, -4 * direction);
+    t.lineTo(5, -4 * direction);
+    t.closePath();
+    return t;
   }
 
   /**

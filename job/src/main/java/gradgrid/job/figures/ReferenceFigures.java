@@ -8,6 +8,7 @@ import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.AxisInput;
+import gradgrid.job.run.FunctionProviders;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +43,26 @@ public final class ReferenceFigures {
    */
   public static List<Path> draw(
       Dataset<Row> data, SweepSpec spec, FiguresSpec conf, PrintStream err) {
+    return draw(data, spec, conf, null, err);
+  }
+
+  /**
+   * Draws every figure the sweep's columns allow, with the extrema marked on the curves of f and f'
+   * of a one-axis sweep that has an f' column ({@link ExtremaMarks}).
+   *
+   * @param data the sweep's rows
+   * @param spec the sweep
+   * @param conf where and how large
+   * @param providers the function providers (to refine the extrema), or null to mark none
+   * @param err where notes on skipped figures go
+   * @return the files written
+   */
+  public static List<Path> draw(
+      Dataset<Row> data,
+      SweepSpec spec,
+      FiguresSpec conf,
+      FunctionProviders providers,
+      PrintStream err) {
     if (!Arrays.asList(data.columns()).contains("f")) {
       err.println("note: no reference figures: the sweep has no f column (output f)");
       return List.of();
@@ -52,7 +73,7 @@ public final class ReferenceFigures {
       return List.of();
     }
     if (axes.size() == 1 && axes.get(0).input() instanceof AxisInput.Whole) {
-      return lines(data, spec, conf, err);
+      return lines(data, spec, conf, providers, err);
     }
     if (axes.size() == 2) {
       return heatmaps(data, spec, conf, err);
@@ -72,11 +93,16 @@ public final class ReferenceFigures {
    * @param data the sweep's rows
    * @param spec the sweep (one scalar axis)
    * @param conf where and how large
+   * @param providers the function providers (to refine the extrema marked on f and f'), or null
    * @param err where notes go
    * @return the files written
    */
   public static List<Path> lines(
-      Dataset<Row> data, SweepSpec spec, FiguresSpec conf, PrintStream err) {
+      Dataset<Row> data,
+      SweepSpec spec,
+      FiguresSpec conf,
+      FunctionProviders providers,
+      PrintStream err) {
     String x = spec.grid().axes().get(0).column();
     Set<String> cols = Set.of(data.columns());
     String d1 = new OutputSpec.Derivative(x, 1).column();
@@ -104,10 +130,14 @@ public final class ReferenceFigures {
     }
     List<LineEnvelope> curves =
         LineEnvelope.aggregate(data, x, labels, exprs, x0, x1, conf.width());
+    ExtremaMarks marks =
+        cols.contains(d1)
+            ? ExtremaMarks.find(data, spec, providers, x, d1, err)
+            : ExtremaMarks.NONE;
     out.addAll(
         save(
             Charts.lines(
-                ref ? "(1) f" + on : fn + "f over " + x + on, x, "f", curves.subList(0, 1)),
+                ref ? "(1) f" + on : fn + "f over " + x + on, x, "f", curves.subList(0, 1), marks),
             ref ? "f1-f" : "f",
             conf));
     if (curves.size() > 1) {
@@ -119,7 +149,8 @@ public final class ReferenceFigures {
                       : fn + "f and f' = df/d" + x + " (" + d1 + ")" + on,
                   x,
                   "value",
-                  curves.subList(0, 2)),
+                  curves.subList(0, 2),
+                  marks.and(marks.onDerivative())),
               ref ? "f2-f-df" : "f-" + d1,
               conf));
     } else {
