@@ -9,8 +9,9 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li>{@code linear}: t = v.
- *   <li>{@code log}: t = log10(max(v, floor)), floor the smallest positive value; zero and negative
- *       cells take the lowest colour.
+ *   <li>{@code log}: t = log10(max(v, floor)), floor the 1st percentile of the positive values (so
+ *       a single cell at a minimum does not stretch the scale); cells below it, zero and negative
+ *       ones included, take the lowest colour.
  *   <li>{@code symlog}: t = v / c for |v| <= c, sign(v) (1 + log10(|v| / c)) beyond, c a power of
  *       ten ({@link #threshold}): integer t are the values 0, +-c, +-10c, ...
  * </ul>
@@ -23,7 +24,7 @@ import java.util.Arrays;
  * is {@code linear}.
  *
  * @param kind linear, log or symlog (never auto)
- * @param c the symlog threshold, or the log floor (the smallest positive value); 1 for linear
+ * @param c the symlog threshold, or the log floor; 1 for linear
  */
 public record ColourScale(FigureScale kind, double c) {
   /** Decades a positive (or signed) range must span for {@code auto} to leave linear. */
@@ -44,14 +45,10 @@ public record ColourScale(FigureScale kind, double c) {
     FigureScale k = requested == FigureScale.AUTO ? choose(values) : requested;
     double[] abs = nonZeroAbs(values);
     if (k == FigureScale.LOG) {
-      double floor = Double.POSITIVE_INFINITY;
-      for (double v : values) {
-        if (v > 0 && v < floor) {
-          floor = v;
-        }
-      }
-      if (floor < Double.POSITIVE_INFINITY) {
-        return new ColourScale(FigureScale.LOG, floor);
+      double[] pos =
+          Arrays.stream(values).filter(v -> v > 0 && Double.isFinite(v)).sorted().toArray();
+      if (pos.length > 0) {
+        return new ColourScale(FigureScale.LOG, pos[(int) Math.floor(0.01 * (pos.length - 1))]);
       }
       k = FigureScale.SYMLOG;
     }

@@ -43,7 +43,10 @@ class ColourScaleTest {
   }
 
   @Test
-  void logFloorsAtTheSmallestPositiveValueAndFallsBackToSymlog() {
+  void logFloorsAtTheFirstPercentileOfPositiveValuesAndFallsBackToSymlog() {
+    double[] many = logspace(-2, 4, 601, 1); // 10^(-2 + 0.01 i)
+    many[0] = 1e-9; // one cell at a minimum
+    assertEquals(Math.pow(10, -1.94), ColourScale.of(FigureScale.LOG, many).c(), 1e-15);
     ColourScale log = ColourScale.of(FigureScale.LOG, new double[] {0, 0.01, 5, 100});
     assertEquals(FigureScale.LOG, log.kind());
     assertEquals(0.01, log.c());
