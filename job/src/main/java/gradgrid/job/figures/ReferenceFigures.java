@@ -23,7 +23,7 @@ import org.jfree.chart.JFreeChart;
 /**
  * The figures of one sweep output (see the package overview): line figures for a sweep over one
  * scalar input, heatmaps for a sweep over two axes. The reference's sweep (the built-in {@code
- * rational}, {@link FunctionLabel#isReference}) keeps the reference write-up's numbering (1)-(6)
+ * rational}, {@code FunctionLabel#isReference}) keeps the reference write-up's numbering (1)-(6)
  * and titles; any other sweep's figures are titled from its function and columns.
  */
 public final class ReferenceFigures {
@@ -48,7 +48,7 @@ public final class ReferenceFigures {
 
   /**
    * Draws every figure the sweep's columns allow, with the extrema marked on the curves of f and f'
-   * of a one-axis sweep that has an f' column ({@link ExtremaMarks}).
+   * of a one-axis sweep that has an f' column ({@code ExtremaMarks}).
    *
    * @param data the sweep's rows
    * @param spec the sweep
@@ -361,7 +361,7 @@ public final class ReferenceFigures {
   }
 
   /**
-   * The curves of a vector output: one panel each when {@link Panels#split} says so, else together.
+   * The curves of a vector output: one panel each when {@code Panels#split} says so, else together.
    */
   static JFreeChart curves(
       String title, String x, String yLabel, List<LineEnvelope> curves, FiguresSpec conf) {

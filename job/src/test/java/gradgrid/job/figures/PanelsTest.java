@@ -25,7 +25,7 @@ class PanelsTest {
     assertTrue(Panels.needed(new double[] {1, 2, 20.001}));
     assertFalse(Panels.needed(new double[] {1, 2, 20})); // exactly the factor: together
     assertFalse(Panels.needed(new double[] {3400, 400, 200})); // 17x
-    assertTrue(Panels.needed(new double[] {3400, 2})); // the seed's df/dbeta_5 beside df/dbeta_0
+    assertTrue(Panels.needed(new double[] {2250, 8.5})); // the seed's df/dbeta_5 and df/dbeta_0
     assertTrue(Panels.needed(new double[] {0, 1})); // a constant beside a varying component
     assertFalse(Panels.needed(new double[] {0, 0}));
     assertFalse(Panels.needed(new double[] {5}));

@@ -43,7 +43,7 @@ class ReferenceFiguresTest {
       assertTrue(svg.startsWith("<svg") || svg.contains("<svg"), name);
       assertTrue(svg.contains("<path"), name + ": the SVG has no curve");
     }
-    // df/dbeta_5 spans about 3400, df/dbeta_0 about 2: one panel per component.
+    // df/dbeta_5 spans about 2250, df/dbeta_0 about 8.5: one panel per component.
     assertTrue(
         Files.readString(conf.dir().resolve("f5-df-dbeta.svg"))
             .contains("(5) df/dbeta, one panel per component"));
