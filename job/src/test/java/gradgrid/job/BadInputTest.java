@@ -59,6 +59,14 @@ class BadInputTest {
             FUNCTION + AXIS + GOOD_TAIL + "figures.dir = [a, b]\n",
             "s.conf:7: figures.dir: expected a string, got list"),
         bad(
+            "figures scale not among its choices",
+            FUNCTION + AXIS + GOOD_TAIL + "figures.scale = logarithmic\n",
+            "s.conf:7: figures.scale: expected one of linear, log, symlog, auto, got \"logarithmic\""),
+        bad(
+            "figures contours out of range",
+            FUNCTION + AXIS + GOOD_TAIL + "figures.contours = 99\n",
+            "s.conf:7: figures.contours: expected a whole number of contour lines in 0..50, got 99"),
+        bad(
             "unknown Parquet codec, did you mean",
             FUNCTION + AXIS + GOOD_TAIL + "output.compression = snapy\n",
             "s.conf:7: output.compression: 'snapy' is not a Parquet codec",

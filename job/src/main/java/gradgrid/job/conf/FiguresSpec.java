@@ -11,13 +11,45 @@ import java.nio.file.Path;
  * @param heatmaps a second sweep conf whose heatmaps are drawn with these figures, or null
  * @param width picture width in pixels
  * @param height picture height in pixels
+ * @param scale the heatmaps' colour scale ({@link FigureScale#AUTO} when the conf does not say)
+ * @param contours contour lines per heatmap, or {@link #AUTO_CONTOURS} to let the figures choose
+ *     ({@link #DEFAULT_CONTOURS} for any sweep, none for the reference's)
+ * @param multiples whether vector outputs get one panel per component
  */
-public record FiguresSpec(Path dir, Path heatmaps, int width, int height) {
+public record FiguresSpec(
+    Path dir,
+    Path heatmaps,
+    int width,
+    int height,
+    FigureScale scale,
+    int contours,
+    SmallMultiples multiples) {
   /** Picture width when the conf does not say. */
   public static final int DEFAULT_WIDTH = 1000;
 
   /** Picture height when the conf does not say. */
   public static final int DEFAULT_HEIGHT = 600;
+
+  /** {@code contours} when the conf does not say: the figures choose. */
+  public static final int AUTO_CONTOURS = -1;
+
+  /** Contour lines per heatmap by default (except the reference's, which has none). */
+  public static final int DEFAULT_CONTOURS = 8;
+
+  /** The most contour lines {@code figures.contours} may ask for. */
+  public static final int MAX_CONTOURS = 50;
+
+  /**
+   * The settings with every drawing choice left to the figures (scale, contours, panels).
+   *
+   * @param dir where the files go
+   * @param heatmaps a second sweep conf, or null
+   * @param width picture width in pixels
+   * @param height picture height in pixels
+   */
+  public FiguresSpec(Path dir, Path heatmaps, int width, int height) {
+    this(dir, heatmaps, width, height, FigureScale.AUTO, AUTO_CONTOURS, SmallMultiples.AUTO);
+  }
 
   /**
    * The settings of a conf without a {@code figures} block.
@@ -41,6 +73,6 @@ public record FiguresSpec(Path dir, Path heatmaps, int width, int height) {
    * @return the settings with {@code dir} replaced
    */
   public FiguresSpec withDir(Path other) {
-    return new FiguresSpec(other, heatmaps, width, height);
+    return new FiguresSpec(other, heatmaps, width, height, scale, contours, multiples);
   }
 }

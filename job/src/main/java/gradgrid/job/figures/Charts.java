@@ -1,14 +1,23 @@
 package gradgrid.job.figures;
 
+import gradgrid.job.conf.FigureScale;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYDataImageAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
@@ -44,6 +53,22 @@ public final class Charts {
    */
   public static JFreeChart lines(
       String title, String xLabel, String yLabel, List<LineEnvelope> curves) {
+    return lines(title, xLabel, yLabel, curves, ExtremaMarks.NONE);
+  }
+
+  /**
+   * Curves over x with the extrema marked on them: maxima as triangles up, minima as triangles
+   * down, black-rimmed, each kind one legend entry.
+   *
+   * @param title the chart title
+   * @param xLabel the x axis label
+   * @param yLabel the y axis label
+   * @param curves the curves
+   * @param marks the points to mark (in data coordinates)
+   * @return the chart
+   */
+  static JFreeChart lines(
+      String title, String xLabel, String yLabel, List<LineEnvelope> curves, ExtremaMarks marks) {
     DefaultXYDataset data = new DefaultXYDataset();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
     r.setDrawSeriesLineAsPath(true);
@@ -61,9 +86,80 @@ public final class Charts {
     NumberAxis y = new NumberAxis(yLabel);
     y.setAutoRangeIncludesZero(false);
     XYPlot plot = new XYPlot(data, x, y, r);
+    if (!marks.isEmpty()) {
+      DefaultXYDataset points = new DefaultXYDataset();
+      XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+      dots.setUseOutlinePaint(true);
+      int k = 0;
+      for (Object[] m :
+          new Object[][] {
+            {"maxima (f' = 0, f'' < 0)", marks.maxima(), triangle(-1)},
+            {"minima (f' = 0, f'' > 0)", marks.minima(), triangle(1)}
+          }) {
+        double[][] xy = (double[][]) m[1];
+        if (xy[0].length > 0) {
+          points.addSeries((String) m[0], xy);
+          dots.setSeriesShape(k, (Shape) m[2]);
+          dots.setSeriesPaint(k, k == 0 ? new Color(213, 94, 0) : new Color(0, 114, 178));
+          dots.setSeriesOutlinePaint(k, Color.BLACK);
+          k++;
+        }
+      }
+      plot.setDataset(1, points);
+      plot.setRenderer(1, dots);
+    }
     style(plot);
     JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
     chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+    chart.setBackgroundPaint(Color.WHITE);
+    return chart;
+  }
+
+  /** A triangle pointing up (direction -1, screen y grows down) or down (+1). */
+  private static Shape triangle(int direction) {
+    Path2D.Double t = new Path2D.Double();
+    t.moveTo(0, 5 * direction);
+    t.lineTo(-5, -4 * direction);
+    t.lineTo(5, -4 * direction);
+    t.closePath();
+    return t;
+  }
+
+  /**
+   * Curves over a shared x axis, one panel each with its own y axis (small multiples), the panels
+   * stacked top to bottom in the curves' order.
+   *
+   * @param title the chart title
+   * @param xLabel the x axis label
+   * @param curves the curves (each panel's y axis is labelled with its curve's label)
+   * @return the chart
+   */
+  public static JFreeChart panels(String title, String xLabel, List<LineEnvelope> curves) {
+    NumberAxis x = new NumberAxis(xLabel);
+    x.setAutoRangeIncludesZero(false);
+    x.setAutoRangeStickyZero(false);
+    x.setLowerMargin(0);
+    x.setUpperMargin(0);
+    CombinedDomainXYPlot combined = new CombinedDomainXYPlot(x);
+    combined.setGap(6);
+    for (int i = 0; i < curves.size(); i++) {
+      LineEnvelope c = curves.get(i);
+      DefaultXYDataset data = new DefaultXYDataset();
+      data.addSeries(c.label(), new double[][] {c.xs(), c.ys()});
+      XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+      r.setDrawSeriesLineAsPath(true);
+      r.setSeriesPaint(0, PALETTE[i % PALETTE.length]);
+      r.setSeriesStroke(0, new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      NumberAxis y = new NumberAxis(c.label());
+      y.setAutoRangeIncludesZero(false);
+      y.setLabelFont(y.getLabelFont().deriveFont(10f));
+      y.setTickLabelFont(y.getTickLabelFont().deriveFont(9f));
+      XYPlot plot = new XYPlot(data, null, y, r);
+      style(plot);
+      combined.add(plot, 1);
+    }
+    style(combined);
+    JFreeChart chart = new JFreeChart(title, TITLE, combined, false);
     chart.setBackgroundPaint(Color.WHITE);
     return chart;
   }
@@ -112,7 +208,31 @@ public final class Charts {
    */
   public static JFreeChart heatmap(
       String title, String xLabel, String yLabel, String valueLabel, HeatmapGrid grid) {
-    return heatmap(title, xLabel, yLabel, valueLabel, grid, "", new double[2][0]);
+    return heatmap(
+        title, xLabel, yLabel, valueLabel, grid, "", new double[2][0], ColourScale.LINEAR, 0);
+  }
+
+  /**
+   * A heatmap on a colour scale, with contour lines.
+   *
+   * @param title the chart title
+   * @param xLabel the x axis label
+   * @param yLabel the y axis label
+   * @param valueLabel the colour bar's label (the scale's note is added)
+   * @param grid the cell means
+   * @param scale the colour scale
+   * @param contours the number of contour lines, evenly spaced in the scale's coordinate
+   * @return the chart
+   */
+  public static JFreeChart heatmap(
+      String title,
+      String xLabel,
+      String yLabel,
+      String valueLabel,
+      HeatmapGrid grid,
+      ColourScale scale,
+      int contours) {
+    return heatmap(title, xLabel, yLabel, valueLabel, grid, "", new double[2][0], scale, contours);
   }
 
   /**
@@ -136,14 +256,34 @@ public final class Charts {
       HeatmapGrid grid,
       String pointsLabel,
       double[][] points) {
-    double[] range = grid.range();
-    Viridis scale = new Viridis(range[0], range[1]);
+    return heatmap(
+        title, xLabel, yLabel, valueLabel, grid, pointsLabel, points, ColourScale.LINEAR, 0);
+  }
+
+  private static JFreeChart heatmap(
+      String title,
+      String xLabel,
+      String yLabel,
+      String valueLabel,
+      HeatmapGrid grid,
+      String pointsLabel,
+      double[][] points,
+      ColourScale colours,
+      int contours) {
     int ny = grid.mean().length;
     int nx = grid.mean()[0].length;
+    double[][] t = new double[ny][nx];
+    for (int j = 0; j < ny; j++) {
+      for (int i = 0; i < nx; i++) {
+        t[j][i] = colours.t(grid.mean()[j][i]);
+      }
+    }
+    double[] range = new HeatmapGrid(grid.x0(), grid.x1(), grid.y0(), grid.y1(), t).range();
+    Viridis scale = new Viridis(range[0], range[1]);
     BufferedImage img = new BufferedImage(nx, ny, BufferedImage.TYPE_INT_RGB);
     for (int j = 0; j < ny; j++) {
       for (int i = 0; i < nx; i++) {
-        img.setRGB(i, ny - 1 - j, scale.color(grid.mean()[j][i]).getRGB());
+        img.setRGB(i, ny - 1 - j, scale.color(t[j][i]).getRGB());
       }
     }
     NumberAxis x = new NumberAxis(xLabel);
@@ -160,6 +300,22 @@ public final class Charts {
       dots.setSeriesOutlinePaint(0, Color.BLACK);
     }
     XYPlot plot = new XYPlot(overlay, x, y, dots);
+    if (contours > 0 && nx > 1 && ny > 1) {
+      DefaultXYDataset lines = new DefaultXYDataset();
+      XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+      r.setDrawSeriesLineAsPath(true);
+      r.setDefaultSeriesVisibleInLegend(false);
+      double[] levels = Contours.levels(range[0], range[1], contours);
+      for (int k = 0; k < levels.length; k++) {
+        lines.addSeries(
+            "level " + k,
+            Contours.segments(t, grid.x0(), grid.x1(), grid.y0(), grid.y1(), levels[k]));
+        r.setSeriesPaint(k, new Color(255, 255, 255, 170));
+        r.setSeriesStroke(k, new BasicStroke(0.8f));
+      }
+      plot.setDataset(1, lines);
+      plot.setRenderer(1, r);
+    }
     plot.getRenderer()
         .addAnnotation(
             new XYDataImageAnnotation(
@@ -173,7 +329,10 @@ public final class Charts {
     if (chart.getLegend() != null) {
       chart.getLegend().setPosition(RectangleEdge.BOTTOM);
     }
-    NumberAxis bar = new NumberAxis(valueLabel);
+    NumberAxis bar = new NumberAxis(valueLabel + colours.note());
+    if (colours.kind() != FigureScale.LINEAR) {
+      bar.setStandardTickUnits(decades(colours));
+    }
     bar.setRange(scale.getLowerBound(), scale.getUpperBound());
     PaintScaleLegend legend = new PaintScaleLegend(scale, bar);
     legend.setPosition(RectangleEdge.RIGHT);
@@ -183,6 +342,37 @@ public final class Charts {
     legend.setBackgroundPaint(Color.WHITE);
     chart.addSubtitle(legend);
     return chart;
+  }
+
+  /**
+   * Tick units of a log or symlog colour bar: whole steps of its coordinate (decades), each label
+   * the value there.
+   */
+  private static TickUnits decades(ColourScale colours) {
+    NumberFormat f =
+        new NumberFormat() {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public StringBuffer format(double t, StringBuffer to, FieldPosition pos) {
+            return to.append(ReferenceFigures.num(colours.inverse(t)));
+          }
+
+          @Override
+          public StringBuffer format(long t, StringBuffer to, FieldPosition pos) {
+            return format((double) t, to, pos);
+          }
+
+          @Override
+          public Number parse(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException("a tick label format only");
+          }
+        };
+    TickUnits units = new TickUnits();
+    for (int step : new int[] {1, 2, 5, 10, 20, 50, 100}) {
+      units.add(new NumberTickUnit(step, f));
+    }
+    return units;
   }
 
   private static void style(XYPlot plot) {

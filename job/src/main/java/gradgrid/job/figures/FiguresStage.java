@@ -113,7 +113,7 @@ public final class FiguresStage {
                       List<Path> all =
                           new ArrayList<>(
                               CriticalPointFigures.draw(rows, spec, into, providers, err));
-                      all.addAll(ReferenceFigures.draw(rows, spec, into, err));
+                      all.addAll(ReferenceFigures.draw(rows, spec, into, providers, err));
                       return all;
                     }));
             if (heatmapOutput != null) {
@@ -123,7 +123,7 @@ public final class FiguresStage {
                       "figures " + heatmapOutput.name() + ": aggregate and draw",
                       () ->
                           ReferenceFigures.draw(
-                              heatmapOutput.register(spark), heatmaps, into, err)));
+                              heatmapOutput.register(spark), heatmaps, into, providers, err)));
             }
           });
       for (Path f : drawn) {

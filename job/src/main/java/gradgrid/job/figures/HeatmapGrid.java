@@ -79,4 +79,13 @@ public record HeatmapGrid(double x0, double x1, double y0, double y1, double[][]
     }
     return lo > hi ? new double[] {0, 1} : new double[] {lo, hi};
   }
+
+  /**
+   * Every cell mean, row by row (NaN for empty cells).
+   *
+   * @return the values
+   */
+  public double[] values() {
+    return Arrays.stream(mean).flatMapToDouble(Arrays::stream).toArray();
+  }
 }

@@ -173,4 +173,21 @@ public record LineEnvelope(String label, double[] lo, double[] hi, double[] xs, 
     }
     return new LineEnvelope(newLabel, l, h, xs, y);
   }
+
+  /**
+   * The range of the curve's finite values.
+   *
+   * @return max - min over the pixel columns, or NaN for an empty curve
+   */
+  public double span() {
+    double l = Double.POSITIVE_INFINITY;
+    double h = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < lo.length; k++) {
+      if (!Double.isNaN(lo[k])) {
+        l = Math.min(l, lo[k]);
+        h = Math.max(h, hi[k]);
+      }
+    }
+    return l > h ? Double.NaN : h - l;
+  }
 }

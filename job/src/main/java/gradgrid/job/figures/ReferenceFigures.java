@@ -1,12 +1,14 @@
 package gradgrid.job.figures;
 
 import gradgrid.ad.Param;
+import gradgrid.job.conf.FigureScale;
 import gradgrid.job.conf.FiguresSpec;
 import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.grid.AxisInput;
+import gradgrid.job.run.FunctionProviders;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +21,10 @@ import org.apache.spark.sql.Row;
 import org.jfree.chart.JFreeChart;
 
 /**
- * The reference write-up's figures for one sweep output (see the package overview): line figures
- * (1)-(5) for a sweep over one scalar input, heatmaps (6) for a sweep over two axes.
+ * The figures of one sweep output (see the package overview): line figures for a sweep over one
+ * scalar input, heatmaps for a sweep over two axes. The reference's sweep (the built-in {@code
+ * rational}, {@code FunctionLabel#isReference}) keeps the reference write-up's numbering (1)-(6)
+ * and titles; any other sweep's figures are titled from its function and columns.
  */
 public final class ReferenceFigures {
   /** Cells per heatmap side at most (one per grid point up to this). */
@@ -39,6 +43,26 @@ public final class ReferenceFigures {
    */
   public static List<Path> draw(
       Dataset<Row> data, SweepSpec spec, FiguresSpec conf, PrintStream err) {
+    return draw(data, spec, conf, null, err);
+  }
+
+  /**
+   * Draws every figure the sweep's columns allow, with the extrema marked on the curves of f and f'
+   * of a one-axis sweep that has an f' column ({@code ExtremaMarks}).
+   *
+   * @param data the sweep's rows
+   * @param spec the sweep
+   * @param conf where and how large
+   * @param providers the function providers (to refine the extrema), or null to mark none
+   * @param err where notes on skipped figures go
+   * @return the files written
+   */
+  public static List<Path> draw(
+      Dataset<Row> data,
+      SweepSpec spec,
+      FiguresSpec conf,
+      FunctionProviders providers,
+      PrintStream err) {
     if (!Arrays.asList(data.columns()).contains("f")) {
       err.println("note: no reference figures: the sweep has no f column (output f)");
       return List.of();
@@ -49,7 +73,7 @@ public final class ReferenceFigures {
       return List.of();
     }
     if (axes.size() == 1 && axes.get(0).input() instanceof AxisInput.Whole) {
-      return lines(data, spec, conf, err);
+      return lines(data, spec, conf, providers, err);
     }
     if (axes.size() == 2) {
       return heatmaps(data, spec, conf, err);
@@ -62,16 +86,23 @@ public final class ReferenceFigures {
   }
 
   /**
-   * Figures (1)-(5): f; f and f'; f, f', f'' normalised; df/dalpha (deg P = 2); df/dbeta.
+   * The line figures: f; f and f'; f, f', f'' normalised; then the gradients. The reference's sweep
+   * gets figures (1)-(5) (df/dalpha for deg P = 2, df/dbeta); any other sweep one figure per
+   * gradient output, titled from its function and columns.
    *
    * @param data the sweep's rows
    * @param spec the sweep (one scalar axis)
    * @param conf where and how large
+   * @param providers the function providers (to refine the extrema marked on f and f'), or null
    * @param err where notes go
    * @return the files written
    */
   public static List<Path> lines(
-      Dataset<Row> data, SweepSpec spec, FiguresSpec conf, PrintStream err) {
+      Dataset<Row> data,
+      SweepSpec spec,
+      FiguresSpec conf,
+      FunctionProviders providers,
+      PrintStream err) {
     String x = spec.grid().axes().get(0).column();
     Set<String> cols = Set.of(data.columns());
     String d1 = new OutputSpec.Derivative(x, 1).column();
@@ -83,6 +114,8 @@ public final class ReferenceFigures {
       err.println("note: no line figures: " + x + " takes a single value");
       return List.of();
     }
+    boolean ref = FunctionLabel.isReference(spec);
+    String fn = FunctionLabel.of(spec.function()) + ": ";
     String on = " on [" + num(x0) + ", " + num(x1) + "]";
     List<Path> out = new ArrayList<>();
     List<String> labels = new ArrayList<>(List.of("f"));
@@ -97,15 +130,31 @@ public final class ReferenceFigures {
     }
     List<LineEnvelope> curves =
         LineEnvelope.aggregate(data, x, labels, exprs, x0, x1, conf.width());
-    out.addAll(save(Charts.lines("(1) f" + on, x, "f", curves.subList(0, 1)), "f1-f", conf));
+    ExtremaMarks marks =
+        cols.contains(d1)
+            ? ExtremaMarks.find(data, spec, providers, x, d1, err)
+            : ExtremaMarks.NONE;
+    out.addAll(
+        save(
+            Charts.lines(
+                ref ? "(1) f" + on : fn + "f over " + x + on, x, "f", curves.subList(0, 1), marks),
+            ref ? "f1-f" : "f",
+            conf));
     if (curves.size() > 1) {
       out.addAll(
           save(
-              Charts.lines("(2) f and its derivative f'" + on, x, "value", curves.subList(0, 2)),
-              "f2-f-df",
+              Charts.lines(
+                  ref
+                      ? "(2) f and its derivative f'" + on
+                      : fn + "f and f' = df/d" + x + " (" + d1 + ")" + on,
+                  x,
+                  "value",
+                  curves.subList(0, 2),
+                  marks.and(marks.onDerivative())),
+              ref ? "f2-f-df" : "f-" + d1,
               conf));
     } else {
-      err.println("note: figure 2 skipped: the sweep has no " + d1 + " column (output f')");
+      err.println("note: figure of f' skipped: the sweep has no " + d1 + " column (output f')");
     }
     if (curves.size() > 2) {
       List<LineEnvelope> norm = new ArrayList<>();
@@ -121,21 +170,29 @@ public final class ReferenceFigures {
                     + num(m)
                     + ")"));
       }
+      String each = "f, f', f'' each divided by its largest |value| (common range [-1, 1])";
       out.addAll(
           save(
-              Charts.lines(
-                  "(3) f, f', f'' each divided by its largest |value| (common range [-1, 1])",
-                  x,
-                  "normalised value",
-                  norm),
-              "f3-f-df-d2f-normalised",
+              Charts.lines(ref ? "(3) " + each : fn + each, x, "normalised value", norm),
+              ref ? "f3-f-df-d2f-normalised" : "f-" + d1 + "-" + d2 + "-normalised",
               conf));
     } else {
-      err.println("note: figure 3 skipped: the sweep has no " + d2 + " column (output f'')");
+      err.println("note: figure of f'' skipped: the sweep has no " + d2 + " column (output f'')");
     }
-    out.addAll(gradFigure(data, spec, conf, err, x, x0, x1, "alpha", 3, "f4-df-dalpha"));
-    out.addAll(
-        gradFigure(data, spec, conf, err, x, x0, x1, "beta", Integer.MAX_VALUE, "f5-df-dbeta"));
+    if (ref) {
+      out.addAll(gradFigure(data, spec, conf, err, x, x0, x1, "alpha", 3, "f4-df-dalpha"));
+      out.addAll(
+          gradFigure(data, spec, conf, err, x, x0, x1, "beta", Integer.MAX_VALUE, "f5-df-dbeta"));
+    } else {
+      for (OutputSpec o : spec.outputs()) {
+        if (o instanceof OutputSpec.Grad g && !g.param().equals(x)) {
+          out.addAll(
+              gradFigure(
+                  data, spec, conf, err, x, x0, x1, g.param(), Integer.MAX_VALUE, g.column()));
+        }
+      }
+    }
+    out.addAll(SecondOrderFigures.draw(data, spec, conf, err, x, x0, x1));
     return out;
   }
 
@@ -152,7 +209,7 @@ public final class ReferenceFigures {
       String name) {
     String col = new OutputSpec.Grad(param).column();
     Param p = spec.paramsByName().get(param);
-    if (p == null || p.shape().isScalar() || !Arrays.asList(data.columns()).contains(col)) {
+    if (p == null || !Arrays.asList(data.columns()).contains(col)) {
       err.println(
           "note: "
               + name
@@ -163,24 +220,43 @@ public final class ReferenceFigures {
               + "))");
       return List.of();
     }
-    int n = Math.min(maxComponents, p.shape().size());
+    boolean ref = FunctionLabel.isReference(spec);
     List<String> labels = new ArrayList<>();
     List<String> exprs = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      labels.add("df/d" + param + "_" + i);
-      exprs.add(col + "[" + i + "]");
+    String title;
+    if (p.shape().isScalar()) {
+      labels.add("df/d" + param);
+      exprs.add("`" + col + "`");
+      title = FunctionLabel.of(spec.function()) + ": df/d" + param + " (" + col + ") over " + x;
+    } else {
+      int n = Math.min(maxComponents, p.shape().size());
+      for (int i = 0; i < n; i++) {
+        labels.add("df/d" + param + "_" + i);
+        exprs.add("`" + col + "`[" + i + "]");
+      }
+      title =
+          !ref
+              ? FunctionLabel.of(spec.function())
+                  + ": df/d"
+                  + param
+                  + "_i ("
+                  + col
+                  + "), one curve per component"
+              : "alpha".equals(param) && n < p.shape().size()
+                  ? "(4) df/dalpha for deg(P) = " + (n - 1) + ": df/dalpha_i = x^i / (1 + Q(x)^2)"
+                  : ("beta".equals(param) ? "(5) " : "")
+                      + "df/d"
+                      + param
+                      + ", one curve per component";
     }
-    String title =
-        "alpha".equals(param) && n < p.shape().size()
-            ? "(4) df/dalpha for deg(P) = " + (n - 1) + ": df/dalpha_i = x^i / (1 + Q(x)^2)"
-            : ("beta".equals(param) ? "(5) " : "") + "df/d" + param + ", one curve per component";
     List<LineEnvelope> curves =
         LineEnvelope.aggregate(data, x, labels, exprs, x0, x1, conf.width());
-    return save(Charts.lines(title, x, "df/d" + param + "_i", curves), name, conf);
+    return save(curves(title, x, "df/d" + param + "_i", curves, conf), name, conf);
   }
 
   /**
-   * Figure (6): heatmaps of f and of |grad f| in the plane of the two axes.
+   * The heatmaps of f and of |grad f| in the plane of the two axes: figure (6) for the reference's
+   * sweep, titled from the function and its columns for any other.
    *
    * @param data the sweep's rows
    * @param spec the sweep (two axes)
@@ -194,14 +270,23 @@ public final class ReferenceFigures {
     Axis b = spec.grid().axes().get(1);
     int nx = (int) Math.min(MAX_CELLS, a.points());
     int ny = (int) Math.min(MAX_CELLS, b.points());
+    boolean ref = FunctionLabel.isReference(spec);
+    String fn = FunctionLabel.of(spec.function()) + ": ";
     String where = fixedScalars(spec);
     String plane = "(" + a.confName() + ", " + b.confName() + ")";
     List<Path> out = new ArrayList<>();
     HeatmapGrid f = HeatmapGrid.aggregate(data, a.column(), b.column(), "f", nx, ny);
     out.addAll(
         save(
-            Charts.heatmap("(6a) f" + where + " over " + plane, a.confName(), b.confName(), "f", f),
-            "f6-heatmap-f",
+            Charts.heatmap(
+                (ref ? "(6a) f" : fn + "f") + where + " over " + plane,
+                a.confName(),
+                b.confName(),
+                "f",
+                f,
+                scale(ref, conf, f),
+                contours(ref, conf)),
+            ref ? "f6-heatmap-f" : "heatmap-f",
             conf));
     String ga = component(a, data);
     String gb = component(b, data);
@@ -220,14 +305,37 @@ public final class ReferenceFigures {
     out.addAll(
         save(
             Charts.heatmap(
-                "(6b) |grad f|" + where + " in the " + plane + " plane",
+                (ref ? "(6b) |grad f|" : fn + "|grad f|") + where + " in the " + plane + " plane",
                 a.confName(),
                 b.confName(),
                 label,
-                g),
-            "f6-heatmap-grad-norm",
+                g,
+                scale(ref, conf, g),
+                contours(ref, conf)),
+            ref ? "f6-heatmap-grad-norm" : "heatmap-grad-norm",
             conf));
     return out;
+  }
+
+  /**
+   * The colour scale of a heatmap: the conf's, with {@code auto} chosen from the data ({@link
+   * ColourScale#choose}), except that the reference's heatmaps stay linear unless the conf says.
+   */
+  static ColourScale scale(boolean ref, FiguresSpec conf, HeatmapGrid grid) {
+    if (ref && conf.scale() == FigureScale.AUTO) {
+      return ColourScale.LINEAR;
+    }
+    return ColourScale.of(conf.scale(), grid.values());
+  }
+
+  /**
+   * The contour lines: the conf's count, else none for the reference and the default for others.
+   */
+  static int contours(boolean ref, FiguresSpec conf) {
+    if (conf.contours() != FiguresSpec.AUTO_CONTOURS) {
+      return conf.contours();
+    }
+    return ref ? 0 : FiguresSpec.DEFAULT_CONTOURS;
   }
 
   /** The SQL of df/d(axis): {@code grad_x} for a scalar, {@code grad_alpha[1]} for an element. */
@@ -252,7 +360,23 @@ public final class ReferenceFigures {
     return parts.isEmpty() ? "" : " at " + String.join(", ", parts);
   }
 
+  /**
+   * The curves of a vector output: one panel each when {@code Panels#split} says so, else together.
+   */
+  static JFreeChart curves(
+      String title, String x, String yLabel, List<LineEnvelope> curves, FiguresSpec conf) {
+    return Panels.split(conf.multiples(), curves)
+        ? Charts.panels(
+            title.contains("one curve per component")
+                ? title.replace("one curve per component", "one panel per component")
+                : title + ", one panel per component",
+            x,
+            curves)
+        : Charts.lines(title, x, yLabel, curves);
+  }
+
   static List<Path> save(JFreeChart chart, String name, FiguresSpec conf) {
+    Ticks.fit(chart, conf.width(), conf.height());
     return FigureFiles.write(chart, conf.dir(), name, conf.width(), conf.height());
   }
 

@@ -43,6 +43,10 @@ class ReferenceFiguresTest {
       assertTrue(svg.startsWith("<svg") || svg.contains("<svg"), name);
       assertTrue(svg.contains("<path"), name + ": the SVG has no curve");
     }
+    // df/dbeta_5 spans about 2250, df/dbeta_0 about 8.5: one panel per component.
+    assertTrue(
+        Files.readString(conf.dir().resolve("f5-df-dbeta.svg"))
+            .contains("(5) df/dbeta, one panel per component"));
   }
 
   @Test
