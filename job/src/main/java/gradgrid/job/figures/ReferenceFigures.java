@@ -185,10 +185,23 @@ public final class ReferenceFigures {
           gradFigure(data, spec, conf, err, x, x0, x1, "beta", Integer.MAX_VALUE, "f5-df-dbeta"));
     } else {
       for (OutputSpec o : spec.outputs()) {
-        if (o instanceof OutputSpec.Grad g && !g.param().equals(x)) {
+        // a gradient over several inputs at once (grad(alpha, beta)) has its per-input figures
+        // only when those are outputs of their own
+        if (o instanceof OutputSpec.Grad g
+            && g.params().size() == 1
+            && !g.params().get(0).equals(x)) {
           out.addAll(
               gradFigure(
-                  data, spec, conf, err, x, x0, x1, g.param(), Integer.MAX_VALUE, g.column()));
+                  data,
+                  spec,
+                  conf,
+                  err,
+                  x,
+                  x0,
+                  x1,
+                  g.params().get(0),
+                  Integer.MAX_VALUE,
+                  g.column()));
         }
       }
     }
