@@ -459,6 +459,9 @@ public final class Transforms {
       }
       String name = m.group(1);
       f.paramIndex(name);
+      if (e.getValue() == null) {
+        throw new AdException(what + ": no value (null)");
+      }
       if (m.group(2) == null) {
         whole.put(name, e.getValue());
         continue;

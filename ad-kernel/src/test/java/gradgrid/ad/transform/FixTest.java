@@ -219,6 +219,10 @@ class FixTest {
         assertThrows(AdException.class, () -> AD.fix(F, Map.of("gamma[0]", new double[] {1})))
             .getMessage();
     assertTrue(m.contains("gamma"), m);
+    Map<String, double[]> none = new HashMap<>();
+    none.put("alpha", null);
+    m = assertThrows(AdException.class, () -> AD.fix(F, none)).getMessage();
+    assertTrue(m.contains("fix 'alpha' of 'f': no value (null)"), m);
   }
 
   private static double[] random(Random rnd, int n) {
