@@ -7,11 +7,13 @@ import gradgrid.job.conf.WriteMode;
 import gradgrid.job.criticals.CriticalPoint;
 import gradgrid.job.extrema.Extrema;
 import gradgrid.job.extrema.SweepFunction;
+import gradgrid.job.parquet.SweepWriter;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.sql.ResultTable;
 import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.store.OutputCommit;
 import gradgrid.job.ui.JobDescription;
+import gradgrid.job.write.Provenance;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -128,16 +130,25 @@ public final class ExtremaMain {
 
   /**
    * Saves the critical points through the same output commit as a sweep: it replaces only an
-   * earlier extrema output (never a stranger's directory of that name) and publishes atomically.
+   * earlier extrema output (never a stranger's directory of that name) and publishes atomically,
+   * with the sweep's codec and the sweep's provenance in the Parquet footer.
    */
   private static void save(
       SparkSession spark, Dataset<Row> table, SweepOutput saved, SweepSpec spec, long rows)
       throws IOException {
+    String codec = SweepWriter.codec(spark, spec);
     OutputCommit.writeWhole(
         saved.paths(spark),
         WriteMode.OVERWRITE,
         spec.confJson(),
         rows,
-        staging -> table.coalesce(1).write().mode(SaveMode.Append).parquet(staging.toString()));
+        Provenance.of(spec, spark.version()),
+        staging ->
+            table
+                .coalesce(1)
+                .write()
+                .mode(SaveMode.Append)
+                .option("compression", codec)
+                .parquet(staging.toString()));
   }
 }

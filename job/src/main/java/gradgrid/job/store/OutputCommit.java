@@ -308,9 +308,34 @@ public final class OutputCommit implements AutoCloseable {
   public static void writeWhole(
       OutputPaths paths, WriteMode mode, String confJson, long rows, StagingWriter writer)
       throws IOException {
+    writeWhole(paths, mode, confJson, rows, Map.of(), writer);
+  }
+
+  /**
+   * As {@link #writeWhole(OutputPaths, WriteMode, String, long, StagingWriter)}, adding {@code
+   * footer}'s entries to each Parquet file's key-value metadata ({@link FooterStamp}), as a sweep's
+   * chunks get them.
+   *
+   * @param paths the output
+   * @param mode the write mode
+   * @param confJson the conf the output comes from
+   * @param rows the Parquet rows it holds
+   * @param footer the key-value entries for every Parquet footer (none: leave the files as written)
+   * @param writer writes the files
+   * @throws ConfException as {@link #open}
+   * @throws IOException if the file system fails
+   */
+  public static void writeWhole(
+      OutputPaths paths,
+      WriteMode mode,
+      String confJson,
+      long rows,
+      Map<String, String> footer,
+      StagingWriter writer)
+      throws IOException {
     try (OutputCommit commit = open(paths, mode, confJson, rows)) {
       writer.write(commit.staging());
-      commit.commit(rows == 0 ? List.of() : List.of(new IndexRange(0, rows)), Map.of());
+      commit.commit(rows == 0 ? List.of() : List.of(new IndexRange(0, rows)), Map.of(), footer);
       commit.publish();
     }
   }

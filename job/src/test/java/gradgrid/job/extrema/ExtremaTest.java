@@ -8,15 +8,26 @@ import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.criticals.CriticalPoint;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.sql.SweepOutput;
+import gradgrid.job.store.ConfHash;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
+import gradgrid.job.write.Provenance;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,7 +86,7 @@ class ExtremaTest {
   }
 
   @Test
-  void mainPrintsTheTableAndSavesParquet() {
+  void mainPrintsTheTableAndSavesParquet() throws Exception {
     SweepSpec spec =
         SmallSweeps.run(dir, SmallSweeps.SEED + GRID.replace("-4", "-10").replace("= 4,", "= 10,"));
     SparkSession spark = SparkTestSession.get();
@@ -107,6 +118,24 @@ class ExtremaTest {
                 System.err)
             .code());
     assertEquals(5, output.extrema().read(spark).count());
+    // the sweep's codec (zstd by default) and provenance in every footer, as a sweep's files have
+    List<Path> parts;
+    try (Stream<Path> s = Files.list(Path.of(URI.create(output.extrema().location())))) {
+      parts = s.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList();
+    }
+    assertEquals(1, parts.size(), parts.toString());
+    try (ParquetFileReader r =
+        ParquetFileReader.open(
+            HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(parts.get(0).toString()), new Configuration()),
+            ParquetReadOptions.builder().build())) {
+      for (ColumnChunkMetaData col : r.getFooter().getBlocks().get(0).getColumns()) {
+        assertEquals(CompressionCodecName.ZSTD, col.getCodec(), col.getPath().toString());
+      }
+      Map<String, String> kv = r.getFooter().getFileMetaData().getKeyValueMetaData();
+      assertEquals(Provenance.version(), kv.get("gradgrid.version"), kv.toString());
+      assertEquals(ConfHash.of(spec.confJson()), kv.get("gradgrid.conf-sha256"));
+    }
   }
 
   @Test
