@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gradgrid.job.cli.SweepMain;
+import gradgrid.job.testing.LocalCluster;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Bad input exits with 2, prints a Usage line and the problem, and writes nothing. */
+/**
+ * Bad input exits with 2, prints a Usage line and the problem, and writes nothing; a figures stage
+ * that fails after the sweep says the output is complete.
+ */
 class SweepMainTest {
   @TempDir Path dir;
 
@@ -77,5 +83,35 @@ class SweepMainTest {
     assertEquals(2, run(conf("f", "output.mode = overwrite\n").toString()));
     assertTrue(err().contains("gradgrid did not write it"), err());
     assertEquals("mine", Files.readString(dir.resolve("out/data.txt")));
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void figuresThatFailAfterTheSweepSayTheOutputIsComplete() throws Exception {
+    Path blocker = Files.writeString(dir.resolve("a-file"), "not a directory");
+    Path conf =
+        conf(
+            "f, \"f'\"",
+            "inputs.x { from = -1, to = 1, points = 11 }\nfigures.dir = \""
+                + blocker.resolve("figs")
+                + "\"\n");
+    Path log = dir.resolve("submit.log");
+    Process p = new LocalCluster(dir, 1).start(log, "--master", "local[1]", conf.toString());
+    boolean done = p.waitFor(100, TimeUnit.SECONDS);
+    if (!done) {
+      p.destroyForcibly().waitFor();
+    }
+    String console = Files.readString(log, StandardCharsets.UTF_8);
+    assertTrue(done, console);
+    assertEquals(1, p.exitValue(), console);
+    assertTrue(
+        console.contains(
+            "error: the sweep finished and "
+                + dir.resolve("out")
+                + " is complete, but drawing its"
+                + " figures failed:"),
+        console);
+    assertFalse(console.contains("the sweep failed"), console);
+    assertTrue(Files.exists(dir.resolve("out/_gradgrid/manifest.json")), "the output is finished");
   }
 }

@@ -86,8 +86,10 @@ public final class SweepMain {
       err.println(failed(stopped(new SparkConf().get("spark.master", "local[*]")), spec));
       return ExitCode.FAILED;
     }
+    boolean swept = false;
     try {
       SweepToParquet.run(spark, spec, factory, out);
+      swept = true;
       if (spec.figures().isPresent()) {
         FiguresStage.draw(
             spark, confFile, spec, spec.figures().get(), providers, SweepToParquet::run, out, err);
@@ -99,7 +101,7 @@ public final class SweepMain {
     } catch (Exception | Error e) {
       // Errors too: a full disk surfaces as Hadoop's FSError, and the answer is still one
       // paragraph.
-      err.println(failed(cause(spark, e), spec));
+      err.println(swept ? figuresFailed(cause(spark, e), spec) : failed(cause(spark, e), spec));
       return ExitCode.FAILED;
     } finally {
       spark.stop();
@@ -139,6 +141,16 @@ public final class SweepMain {
         + left(spec)
         + "; fix the cause and run again (output.mode = resume continues from the chunks it"
         + " committed)"
+        + logHint();
+  }
+
+  /** The one paragraph of a sweep that finished and whose figures then failed. */
+  private static String figuresFailed(String cause, SweepSpec spec) {
+    return "error: the sweep finished and "
+        + spec.outputForMessages()
+        + " is complete, but drawing its figures failed: "
+        + cause
+        + "; fix the cause and run ./submit.sh plot with the same conf, which draws them from the finished output"
         + logHint();
   }
 
