@@ -62,6 +62,19 @@
  * outputs over several kernels}. Catching the {@code OutOfMemoryError} there keeps it from killing
  * the JVM (a Spark executor) that compiles.
  *
+ * <h2>SIMD kernels</h2>
+ *
+ * With {@code -Dgradgrid.jit.simd=true} in a JVM that has the incubating Vector API ({@code
+ * --add-modules jdk.incubator.vector}), {@code SimdSourceGen} writes a second class for a program
+ * whose every node has an exact lane-wise form (sums, products, negation, reciprocals, square
+ * roots, comparisons, selects): the row loop runs over {@code DoubleVector}s of the preferred
+ * species, one lane per row, and the rows past the last whole vector go to the scalar kernel, which
+ * it holds. Each of those operations rounds lane by lane as the scalar operator does, so the
+ * results are the scalar kernel's bit for bit; any other node (a call of {@code exp}, a batched
+ * product) keeps the kernel scalar, as does a loop that would not fit in one JIT-compiled method or
+ * a class that does not compile. The switch is part of the cache key. {@code bench/vector-api.sh}
+ * measures it.
+ *
  * <h2>Native BLAS</h2>
  *
  * A matrix-vector product with a constant matrix (a dense layer {@code tanh(W x + b)}) runs batched
