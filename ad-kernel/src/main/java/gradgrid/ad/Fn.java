@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -287,8 +288,9 @@ public final class Fn implements Serializable {
       throw new AdException(
           "function '" + name + "' has two outputs of one name (" + outputNames + "); rename one");
     }
+    Set<String> known = new HashSet<>(inNames);
     for (String c : in.keySet()) {
-      if (!inNames.contains(c)) {
+      if (!known.contains(c)) {
         throw new AdException(
             "function '" + name + "' has no input column '" + c + "'; its columns: " + inNames);
       }

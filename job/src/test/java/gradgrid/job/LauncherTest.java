@@ -38,16 +38,7 @@ class LauncherTest {
             // the project's conf/spark-defaults.conf says false: the user's file wins
             + "spark.master.rest.enabled true\n");
     Path events = Files.createDirectories(tmp.resolve("events"));
-    Path out = tmp.resolve("out");
-    Path conf =
-        Files.writeString(
-            tmp.resolve("small.conf"),
-            "function { builtin = rational, deg-p = 2, deg-q = 2 }\n"
-                + "inputs { x { from = -1, to = 1, points = 101 },"
-                + " alpha = [0.5, -1.2, 0.3], beta = [0.3, -0.6, 0.1] }\n"
-                + "outputs = [f]\noutput.dir = \""
-                + out
-                + "\"\n");
+    Path conf = smallConf("f");
     LocalCluster submit = new LocalCluster(tmp, 1);
     Path log = tmp.resolve("submit.log");
     Process p =
@@ -113,38 +104,36 @@ class LauncherTest {
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void theVectorModuleReachesTheDriverWhenTheUserAsksForSimdKernels() throws Exception {
-    Path out = tmp.resolve("out");
-    Path conf =
-        Files.writeString(
-            tmp.resolve("small.conf"),
-            "function { builtin = rational, deg-p = 2, deg-q = 2 }\n"
-                + "inputs { x { from = -1, to = 1, points = 101 },"
-                + " alpha = [0.5, -1.2, 0.3], beta = [0.3, -0.6, 0.1] }\n"
-                + "outputs = [f, \"f'\"]\noutput.dir = \""
-                + out
-                + "\"\n");
-    Path log = tmp.resolve("submit.log");
-    Process p =
+    Path conf = smallConf("f, \"f'\"");
+    String console =
         new LocalCluster(tmp, 1)
-            .start(
-                log,
+            .runOk(
+                tmp.resolve("submit.log"),
                 Map.of(),
+                100,
                 "--master",
                 "local[1]",
                 "--driver-java-options",
                 "--add-modules=jdk.incubator.vector -Dgradgrid.jit.simd=true",
                 conf.toString());
-    boolean done = p.waitFor(100, TimeUnit.SECONDS);
-    if (!done) {
-      p.destroyForcibly().waitFor();
-    }
-    String console = Files.readString(log, StandardCharsets.UTF_8);
-    assertTrue(done, "submit.sh did not finish:\n" + console);
-    assertEquals(0, p.exitValue(), console);
     assertTrue(console.contains("wrote 101 rows"), console);
     assertTrue(
         console.contains("WARNING: Using incubator modules: jdk.incubator.vector"),
         "the driver JVM has the module:\n" + console);
     assertFalse(console.contains("kernels stay scalar"), console);
+  }
+
+  /** A 101-point x-sweep of a small rational function with these outputs, written under tmp. */
+  private Path smallConf(String outputs) throws Exception {
+    return Files.writeString(
+        tmp.resolve("small.conf"),
+        "function { builtin = rational, deg-p = 2, deg-q = 2 }\n"
+            + "inputs { x { from = -1, to = 1, points = 101 },"
+            + " alpha = [0.5, -1.2, 0.3], beta = [0.3, -0.6, 0.1] }\n"
+            + "outputs = ["
+            + outputs
+            + "]\noutput.dir = \""
+            + tmp.resolve("out")
+            + "\"\n");
   }
 }

@@ -43,16 +43,19 @@ public final class OutputParser {
    */
   public static List<OutputSpec> parse(
       String text, Map<String, Param> params, String where, Limits limits) {
-    Matcher m = TAYLOR.matcher(text.replaceAll("\\s+", ""));
+    String s = text.replaceAll("\\s+", "");
+    Matcher m = TAYLOR.matcher(s);
     if (m.matches()) {
       return taylor(m.group(1), params, where, text, limits);
     }
-    return List.of(one(text, params, where, limits));
+    return List.of(one(s, text, params, where, limits));
   }
 
+  /**
+   * One output from its text {@code s} without whitespace ({@code text} as written, for messages).
+   */
   private static OutputSpec one(
-      String text, Map<String, Param> params, String where, Limits limits) {
-    String s = text.replaceAll("\\s+", "");
+      String s, String text, Map<String, Param> params, String where, Limits limits) {
     if (s.equals("f")) {
       return new OutputSpec.Value();
     }

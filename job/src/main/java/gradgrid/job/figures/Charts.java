@@ -40,6 +40,10 @@ public final class Charts {
 
   private static final Font TITLE = new Font("DejaVu Sans", Font.BOLD, 18);
 
+  /** The line of every curve, in a single plot or in a panel. */
+  private static final BasicStroke CURVE_STROKE =
+      new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+
   private Charts() {}
 
   /**
@@ -76,13 +80,9 @@ public final class Charts {
       LineEnvelope c = curves.get(i);
       data.addSeries(c.label(), new double[][] {c.xs(), c.ys()});
       r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-      r.setSeriesStroke(i, new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      r.setSeriesStroke(i, CURVE_STROKE);
     }
-    NumberAxis x = new NumberAxis(xLabel);
-    x.setAutoRangeIncludesZero(false);
-    x.setAutoRangeStickyZero(false);
-    x.setLowerMargin(0);
-    x.setUpperMargin(0);
+    NumberAxis x = curveAxis(xLabel);
     NumberAxis y = new NumberAxis(yLabel);
     y.setAutoRangeIncludesZero(false);
     XYPlot plot = new XYPlot(data, x, y, r);
@@ -125,6 +125,16 @@ public final class Charts {
     return t;
   }
 
+  /** The x axis of curves: the data's own range, edge to edge, zero not forced in. */
+  private static NumberAxis curveAxis(String label) {
+    NumberAxis x = new NumberAxis(label);
+    x.setAutoRangeIncludesZero(false);
+    x.setAutoRangeStickyZero(false);
+    x.setLowerMargin(0);
+    x.setUpperMargin(0);
+    return x;
+  }
+
   /**
    * Curves over a shared x axis, one panel each with its own y axis (small multiples), the panels
    * stacked top to bottom in the curves' order.
@@ -135,11 +145,7 @@ public final class Charts {
    * @return the chart
    */
   public static JFreeChart panels(String title, String xLabel, List<LineEnvelope> curves) {
-    NumberAxis x = new NumberAxis(xLabel);
-    x.setAutoRangeIncludesZero(false);
-    x.setAutoRangeStickyZero(false);
-    x.setLowerMargin(0);
-    x.setUpperMargin(0);
+    NumberAxis x = curveAxis(xLabel);
     CombinedDomainXYPlot combined = new CombinedDomainXYPlot(x);
     combined.setGap(6);
     for (int i = 0; i < curves.size(); i++) {
@@ -149,7 +155,7 @@ public final class Charts {
       XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
       r.setDrawSeriesLineAsPath(true);
       r.setSeriesPaint(0, PALETTE[i % PALETTE.length]);
-      r.setSeriesStroke(0, new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      r.setSeriesStroke(0, CURVE_STROKE);
       NumberAxis y = new NumberAxis(c.label());
       y.setAutoRangeIncludesZero(false);
       y.setLabelFont(y.getLabelFont().deriveFont(10f));
