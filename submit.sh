@@ -615,7 +615,8 @@ launcher_spark_home() {
 }
 
 # The java command Spark's launcher (org.apache.spark.launcher.Main, what bin/spark-submit runs
-# through bin/spark-class) builds for SparkSubmit "$@", into the array LAUNCH_CMD. Like
+# through bin/spark-class) builds for SparkSubmit "${@:2}", into the array LAUNCH_CMD; $1 is 1 to
+# keep the launcher's --add-modules=jdk.incubator.vector, 0 to drop it. Like
 # spark-class: the launcher prints its messages, a NUL, then the command NUL-separated; its exit
 # code comes last.
 launcher_command() {
@@ -624,14 +625,11 @@ launcher_command() {
   launcher="$(launch_cp | tr ':' '\n' | grep -m1 '/spark-launcher_[^/]*\.jar$' || true)"
   [ -n "$launcher" ] || { echo "gradgrid: spark-launcher is not on the launch classpath" >&2; exit 1; }
   export SPARK_HOME="$home" SPARK_SCALA_VERSION=2.13
-  LAUNCH_CMD=()
   # jdk.incubator.vector: no class of spark-core or spark-sql uses the Vector API, and the module
-  # prints a warning on every start, so the launcher's default goes unless the user's driver
-  # options ask for the module (gradgrid's SIMD kernels, -Dgradgrid.jit.simd=true).
-  local keep_vector=0
-  case " $(user_driver_java_options "" 0) ${SPARK_SUBMIT_OPTS:-}" in
-    *jdk.incubator.vector*) keep_vector=1 ;;
-  esac
+  # prints a warning on every start, so the launcher's default goes unless the caller keeps it.
+  local keep_vector="$1"
+  shift
+  LAUNCH_CMD=()
   while IFS= read -d "$delim" -r arg; do
     if [ "$started" = 1 ]; then
       if [ "$keep_vector" = 1 ] || [ "$arg" != --add-modules=jdk.incubator.vector ]; then
@@ -782,7 +780,12 @@ launch() {
   if [ -n "${SPARK_HOME:-}" ]; then
     LAUNCH_CMD=("$SPARK_HOME/bin/spark-submit" "${base[@]}" "${spark_opts[@]+"${spark_opts[@]}"}" "$jar" "$@")
   else
-    launcher_command "${base[@]}" "${spark_opts[@]+"${spark_opts[@]}"}" "$jar" "$@"
+    # the user's driver options may ask for the Vector API (gradgrid's SIMD kernels)
+    local keep_vector=0
+    case " $(user_driver_java_options "$user_props" "$load_defaults") ${SPARK_SUBMIT_OPTS:-}" in
+      *jdk.incubator.vector*) keep_vector=1 ;;
+    esac
+    launcher_command "$keep_vector" "${base[@]}" "${spark_opts[@]+"${spark_opts[@]}"}" "$jar" "$@"
   fi
   if cluster_deploy_mode && standalone_master; then
     # the effective spark.standalone.submit.waitAppCompletion: the defaults' last line, then --conf
