@@ -4,6 +4,7 @@ import gradgrid.ad.prim.Primitive;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ public final class GraphBuilder {
   private record Key(Primitive prim, List<Atom> inputs) {}
 
   private final String context;
+  private final GraphBuilder parent;
+  private final Map<Var, Var> captured = new LinkedHashMap<>();
   private final List<Var> inputs = new ArrayList<>();
   private final List<Eqn> eqns = new ArrayList<>();
   private final Map<Key, Var> seen = new HashMap<>();
@@ -27,7 +30,57 @@ public final class GraphBuilder {
 
   /** A builder for a graph of the function named {@code context} (used in error messages). */
   public GraphBuilder(String context) {
+    this(context, null);
+  }
+
+  private GraphBuilder(String context, GraphBuilder parent) {
     this.context = context;
+    this.parent = parent;
+  }
+
+  /**
+   * A builder for a graph nested in this one (a loop body): values of this builder, or of its
+   * enclosing builders, used in the nested one become inputs of the nested graph, listed by {@link
+   * #captures()}.
+   */
+  public GraphBuilder nested() {
+    return new GraphBuilder(context, this);
+  }
+
+  /** True when {@code other} is this builder or one it is nested in. */
+  public boolean within(GraphBuilder other) {
+    for (GraphBuilder b = this; b != null; b = b.parent) {
+      if (b == other) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The atom standing in this builder for {@code a} of builder {@code owner}, which must be this
+   * builder or one it is nested in: {@code a} itself, or the input of this graph that captures it.
+   */
+  public Atom capture(GraphBuilder owner, Atom a) {
+    if (owner == this || a instanceof Lit) {
+      return a;
+    }
+    if (parent == null || !within(owner)) {
+      throw new AdException("in function '" + context + "': a value from another trace is used");
+    }
+    Atom outer = parent.capture(owner, a);
+    if (outer instanceof Lit) {
+      return outer;
+    }
+    return captured.computeIfAbsent((Var) outer, v -> addInput(v.shape()));
+  }
+
+  /**
+   * The values of the enclosing builder that this nested graph captured, in the order of the inputs
+   * they became (after the inputs declared before the first capture).
+   */
+  public List<Var> captures() {
+    return List.copyOf(captured.keySet());
   }
 
   /** The name of the function being built. */

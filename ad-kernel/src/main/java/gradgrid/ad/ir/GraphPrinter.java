@@ -1,5 +1,6 @@
 package gradgrid.ad.ir;
 
+import gradgrid.ad.prim.Loop;
 import java.util.stream.Collectors;
 
 /**
@@ -17,11 +18,17 @@ public final class GraphPrinter {
 
   /** The listing of {@code g}. */
   public static String print(Graph g) {
+    return print(g, "");
+  }
+
+  /** The listing with every line after the first indented by {@code indent}. */
+  private static String print(Graph g, String indent) {
     StringBuilder sb = new StringBuilder("{ lambda ");
     sb.append(g.inputs().stream().map(v -> v + ":" + v.shape()).collect(Collectors.joining(" ")));
     sb.append(" . let\n");
     for (Eqn e : g.eqns()) {
-      sb.append("    ")
+      sb.append(indent)
+          .append("    ")
           .append(e.out())
           .append(':')
           .append(e.out().shape())
@@ -30,9 +37,15 @@ public final class GraphPrinter {
       for (Atom a : e.inputs()) {
         sb.append(' ').append(a);
       }
+      if (e.prim() instanceof Loop l) {
+        sb.append("\n")
+            .append(indent)
+            .append("      body ")
+            .append(print(l.body(), indent + "      "));
+      }
       sb.append('\n');
     }
-    sb.append("  in (");
+    sb.append(indent).append("  in (");
     sb.append(g.outputs().stream().map(Atom::toString).collect(Collectors.joining(", ")));
     return sb.append(") }").toString();
   }

@@ -37,7 +37,10 @@ public sealed interface Primitive extends Serializable
         MatT,
         Outer,
         Eigvalsh,
-        CustomJvp {
+        CustomJvp,
+        Loop,
+        DynIndex,
+        DynPlace {
   /** The printed name, parameters included ({@code ipow[3]}, {@code index[2]}). */
   String name();
 

@@ -3,6 +3,7 @@ package gradgrid.ad.prim;
 import gradgrid.ad.ir.Graph;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Shape;
+import gradgrid.ad.trace.Loops;
 import gradgrid.ad.trace.Val;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,10 @@ public final class Primitives {
                 new MatT(),
                 new Outer(),
                 new Eigvalsh(),
-                sampleCustomJvp()));
+                sampleCustomJvp(),
+                new DynIndex(),
+                new DynPlace(3)));
+    all.addAll(sampleLoops());
     for (UnaryFn f : UnaryFn.values()) {
       all.add(new Unary(f));
     }
@@ -68,5 +72,30 @@ public final class Primitives {
     }
     Val t = x[0].cos().mul(x[1]).mul(x[2]).add(x[0].sin().mul(x[3]));
     return new CustomJvp("sinTimes", f, rule.build(List.of(t.atom())), 0);
+  }
+
+  /**
+   * The two outputs of a four-step scan over a scalar and a 2-vector carry closing over a 2-vector
+   * {@code k}: the vector carry after the last step and the stacked per-step output, so the generic
+   * rule tests check loops (jvp, transpose and Taylor through the body) like any primitive.
+   */
+  private static List<Loop> sampleLoops() {
+    GraphBuilder b = new GraphBuilder("sampleLoop");
+    Val a = new Val(b, b.addInput(Shape.SCALAR));
+    Val v = new Val(b, b.addInput(Shape.vector(2)));
+    Val k = new Val(b, b.addInput(Shape.vector(2)));
+    Loops.Scanned s =
+        Loops.scan(
+            0,
+            4,
+            new Val[] {a, v},
+            (i, c) -> {
+              Val next = c[0].mul(c[1].get(0).cos()).add(k.get(1).mul(i).mul(0.1));
+              Val vec = c[1].mul(k).mul(0.5).add(c[0].sin());
+              return Loops.step(new Val[] {next, vec}, c[0].mul(c[1].get(1)));
+            });
+    return List.of(
+        (Loop) b.definition(s.carry()[1].atom()).prim(),
+        (Loop) b.definition(s.stacked()[0].atom()).prim());
   }
 }

@@ -69,9 +69,11 @@ public final class Val {
   }
 
   private Val emit(Primitive p, Val... in) {
-    Atom[] atoms = new Atom[in.length];
-    for (int i = 0; i < in.length; i++) {
-      if (in[i].builder != builder) {
+    GraphBuilder deepest = builder;
+    for (Val v : in) {
+      if (v.builder.within(deepest)) {
+        deepest = v.builder;
+      } else if (!deepest.within(v.builder)) {
         throw new AdException(
             "in function '"
                 + builder.context()
@@ -79,9 +81,12 @@ public final class Val {
                 + p.name()
                 + " mixes values from two different traces");
       }
-      atoms[i] = in[i].atom;
     }
-    return new Val(builder, builder.emit(p, atoms));
+    Atom[] atoms = new Atom[in.length];
+    for (int i = 0; i < in.length; i++) {
+      atoms[i] = deepest.capture(in[i].builder, in[i].atom);
+    }
+    return new Val(deepest, deepest.emit(p, atoms));
   }
 
   private Val binary(Primitive p, Val o) {

@@ -6,6 +6,7 @@ import gradgrid.ad.ir.Graph;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Var;
+import gradgrid.ad.prim.Loop;
 import gradgrid.ad.trace.Val;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,7 +51,9 @@ public final class Jvp {
       Val y = new Val(b, b.emit(e.prim(), atoms));
       primal.put(e.out(), y);
       if (any) {
-        Val ty = symbolic(e.prim().jvp(x, t, y));
+        Val ty =
+            symbolic(
+                e.prim() instanceof Loop l ? LoopRules.jvp(l, x, t, y) : e.prim().jvp(x, t, y));
         if (ty != null) {
           tangent.put(e.out(), ty);
         }

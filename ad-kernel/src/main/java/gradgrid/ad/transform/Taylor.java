@@ -5,6 +5,7 @@ import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Graph;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Var;
+import gradgrid.ad.prim.Loop;
 import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
 import java.util.ArrayList;
@@ -117,7 +118,10 @@ public final class Taylor implements Series.Context {
       }
       if (m == 1) {
         Series[] x = e.inputs().stream().map(this::seriesOf).toArray(Series[]::new);
-        rules.add(e.prim().taylor(this, x, out));
+        rules.add(
+            e.prim() instanceof Loop l
+                ? LoopRules.taylor(l, x, out)
+                : e.prim().taylor(this, x, out));
       }
       out.c.add(Jvp.symbolic(rules.get(k).apply(m)));
     }

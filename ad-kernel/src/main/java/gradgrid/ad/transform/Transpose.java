@@ -9,6 +9,7 @@ import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.ir.Var;
 import gradgrid.ad.prim.CustomJvp;
+import gradgrid.ad.prim.Loop;
 import gradgrid.ad.prim.Stack;
 import gradgrid.ad.trace.Val;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class Transpose {
    * linear outputs, given their cotangents {@code outCts} (null entries are zero). Returns the
    * primal outputs followed by one cotangent per linear input.
    */
-  private static Val[] transposed(GraphBuilder b, Graph lin, Val[] primals, int m, Val[] outCts) {
+  static Val[] transposed(GraphBuilder b, Graph lin, Val[] primals, int m, Val[] outCts) {
     int n = primals.length;
     int nLinear = lin.inputs().size() - n;
     Set<Var> linear = new HashSet<>(lin.inputs().subList(n, n + nLinear));
@@ -81,7 +82,10 @@ public final class Transpose {
         flags[a] = in instanceof Var v && linear.contains(v);
         x[a] = flags[a] ? null : value(b, env, in);
       }
-      Val[] cts = e.prim().transpose(c, x, e.inputShapes(), flags);
+      Val[] cts =
+          e.prim() instanceof Loop l
+              ? LoopRules.transpose(l, c, x, e.inputShapes(), flags)
+              : e.prim().transpose(c, x, e.inputShapes(), flags);
       for (int a = 0; a < k; a++) {
         Val ca = Jvp.symbolic(cts[a]);
         if (flags[a] && ca != null) {
@@ -181,7 +185,7 @@ public final class Transpose {
    * other slot; those zeros are symbolic (no computation produced them), so stacks add slot by slot
    * and zero slots are skipped rather than added.
    */
-  private static Val plus(Val a, Val c) {
+  static Val plus(Val a, Val c) {
     if (a.atom() instanceof Lit l && l.isZero()) {
       return c;
     }

@@ -17,6 +17,7 @@ import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.ir.Var;
 import gradgrid.ad.prim.IntPow;
+import gradgrid.ad.prim.Loop;
 import gradgrid.ad.prim.Primitive;
 import gradgrid.ad.prim.Primitives;
 import java.util.ArrayList;
@@ -51,11 +52,17 @@ class JitTest {
           List.of(Shape.vector(3), Shape.vector(3), Shape.vector(3)),
           List.of(Shape.matrix(3, 3)),
           List.of(Shape.matrix(3, 4), Shape.vector(4)),
+          List.of(Shape.vector(3), Shape.SCALAR),
           List.of(Shape.SCALAR));
 
   /** {@code prim} applied to fresh inputs of the first shapes it accepts. */
   private static Graph oneEquation(Primitive prim) {
-    for (List<Shape> shapes : CANDIDATES) {
+    List<List<Shape>> candidates = CANDIDATES;
+    if (prim instanceof Loop l) {
+      List<Shape> body = l.body().inputShapes();
+      candidates = List.of(body.subList(1, body.size()));
+    }
+    for (List<Shape> shapes : candidates) {
       try {
         prim.shape(shapes.toArray(Shape[]::new));
       } catch (AdException e) {

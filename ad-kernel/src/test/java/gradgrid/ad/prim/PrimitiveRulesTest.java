@@ -64,7 +64,11 @@ class PrimitiveRulesTest {
             new Case(new MatVec(), new Shape[] {m23, v3}, -2, 2, new int[] {0, 1}),
             new Case(new MatT(), new Shape[] {m23}, -2, 2, new int[] {0}),
             new Case(new Outer(), new Shape[] {v3, Shape.vector(2)}, -2, 2, new int[] {0, 1}),
-            new Case(sampleCustomJvp(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}));
+            new Case(sampleCustomJvp(), new Shape[] {v3, v3}, -2, 2, new int[] {0, 1}),
+            new Case(new DynIndex(), new Shape[] {m23, s}, -2, 2, new int[] {0}),
+            new Case(new DynPlace(3), new Shape[] {v3, s}, -2, 2, new int[] {0}));
+    Stream<Case> loops =
+        Primitives.ALL.stream().filter(p -> p instanceof Loop).map(p -> loopCase((Loop) p));
     Stream<Case> unary =
         Arrays.stream(UnaryFn.values())
             .filter(f -> f != UnaryFn.STOP_GRADIENT)
@@ -72,7 +76,14 @@ class PrimitiveRulesTest {
     Stream<Case> binary =
         Arrays.stream(BinaryFn.values())
             .map(f -> new Case(new Binary(f), new Shape[] {s, s}, 0.5, 2, new int[] {0, 1}));
-    return Stream.of(fixed, unary, binary).flatMap(c -> c);
+    return Stream.of(fixed, loops, unary, binary).flatMap(c -> c);
+  }
+
+  /** A loop sample with every input (carries and closed-over values) differentiable. */
+  static Case loopCase(Loop l) {
+    List<Shape> in = l.body().inputShapes();
+    Shape[] shapes = in.subList(1, in.size()).toArray(new Shape[0]);
+    return new Case(l, shapes, -1, 1, java.util.stream.IntStream.range(0, shapes.length).toArray());
   }
 
   /** The registered custom_jvp sample (its graphs compare by identity, so the same instance). */
@@ -127,6 +138,7 @@ class PrimitiveRulesTest {
 
   @Test
   void theRegistryListsEveryPermittedPrimitive() {
+    // one Unary and one Binary per table line, and two loop samples
     Set<Class<?>> registered = new HashSet<>();
     Primitives.ALL.forEach(p -> registered.add(p.getClass()));
     assertEquals(Set.of(Primitive.class.getPermittedSubclasses()), registered);
@@ -134,7 +146,8 @@ class PrimitiveRulesTest {
         Primitive.class.getPermittedSubclasses().length
             + UnaryFn.values().length
             + BinaryFn.values().length
-            - 2,
+            - 2
+            + 1,
         Primitives.ALL.size());
   }
 
@@ -158,6 +171,9 @@ class PrimitiveRulesTest {
       for (int k = 0; k < x[i].length; k++) {
         x[i][k] = c.lo() + (c.hi() - c.lo()) * r.nextDouble();
       }
+    }
+    if (c.prim() instanceof DynIndex || c.prim() instanceof DynPlace) {
+      x[1][0] = 1;
     }
     if (c.prim() instanceof Select) {
       for (int k = 0; k < x[0].length; k++) {
