@@ -75,9 +75,10 @@ public final class Primitives {
   }
 
   /**
-   * The two outputs of a four-step scan over a scalar and a 2-vector carry closing over a 2-vector
-   * {@code k}: the vector carry after the last step and the stacked per-step output, so the generic
-   * rule tests check loops (jvp, transpose and Taylor through the body) like any primitive.
+   * The two outputs of a four-step scan (indices 2 to 5) over a scalar and a 2-vector carry closing
+   * over a 2-vector {@code k}: the vector carry after the last step and the stacked per-step
+   * output, so the generic rule tests check loops (jvp, transpose and Taylor through the body) like
+   * any primitive.
    */
   private static List<Loop> sampleLoops() {
     GraphBuilder b = new GraphBuilder("sampleLoop");
@@ -86,8 +87,8 @@ public final class Primitives {
     Val k = new Val(b, b.addInput(Shape.vector(2)));
     Loops.Scanned s =
         Loops.scan(
-            0,
-            4,
+            2,
+            6,
             new Val[] {a, v},
             (i, c) -> {
               Val next = c[0].mul(c[1].get(0).cos()).add(k.get(1).mul(i).mul(0.1));

@@ -344,7 +344,7 @@ final class LoopRules {
     boolean ys = l.output() >= p;
     Val ctStacked =
         ys ? new Val(rb, rb.addInput(g.outputs().get(l.output()).shape().prepend(n))) : null;
-    Val row = i.neg().add(n - 1.0);
+    Val row = i.neg().add(n - 1.0 + l.lower());
     Val index = i.neg().add(2.0 * l.lower() + n - 1.0);
     List<Val> primals = new ArrayList<>();
     primals.add(index);
