@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gradgrid.ad.AD;
 import gradgrid.ad.Fn;
 import gradgrid.ad.Param;
+import gradgrid.ad.examples.Odes;
 import gradgrid.ad.ir.AdException;
 import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
@@ -15,7 +16,6 @@ import gradgrid.ad.prim.Loop;
 import gradgrid.ad.trace.Loops;
 import gradgrid.ad.trace.Val;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,41 +26,13 @@ import org.junit.jupiter.api.Test;
  */
 class LoopTransformsTest {
   private static final Param Y0 = new Param("y0", Shape.SCALAR);
-  private static final Param R = new Param("r", Shape.SCALAR);
 
-  /** One RK4 step of {@code y' = rhs(y)} with step {@code h}. */
-  private static Val rk4(Val y, double h, UnaryOperator<Val> rhs) {
-    Val k1 = rhs.apply(y);
-    Val k2 = rhs.apply(y.add(k1.mul(h / 2)));
-    Val k3 = rhs.apply(y.add(k2.mul(h / 2)));
-    Val k4 = rhs.apply(y.add(k3.mul(h)));
-    return y.add(k1.add(k2.mul(2)).add(k3.mul(2)).add(k4).mul(h / 6));
-  }
-
-  /** y(T) of {@code y' = r y (1 - y)} by {@code steps} RK4 steps, as a loop. */
   static Fn logistic(int steps, double t) {
-    double h = t / steps;
-    return Fn.trace(
-        "logistic",
-        List.of(Y0, R),
-        a ->
-            Loops.fori(
-                0, steps, a[0], (i, y) -> rk4(y, h, v -> a[1].mul(v).mul(v.neg().add(1.0)))));
+    return Odes.logistic(steps, t, false);
   }
 
-  /** The same, unrolled by a Java loop at trace time. */
   static Fn logisticUnrolled(int steps, double t) {
-    double h = t / steps;
-    return Fn.trace(
-        "logistic",
-        List.of(Y0, R),
-        a -> {
-          Val y = a[0];
-          for (int k = 0; k < steps; k++) {
-            y = rk4(y, h, v -> a[1].mul(v).mul(v.neg().add(1.0)));
-          }
-          return y;
-        });
+    return Odes.logistic(steps, t, true);
   }
 
   @Test
@@ -123,25 +95,8 @@ class LoopTransformsTest {
     assertClose(AD.derivative(f, 1, 2).call(y0, r)[0][0], h[3][0], 1e-10, "derivative(f, r, 2)");
   }
 
-  /** {@code x(T) y(T)} of Lotka-Volterra with parameters {@code (a, b, c, d)} by RK4. */
   static Fn lotkaVolterra(int steps, double t) {
-    double h = t / steps;
-    return Fn.trace(
-        "lotkaVolterra",
-        List.of(new Param("p", Shape.vector(4)), new Param("s0", Shape.vector(2))),
-        a -> {
-          Val p = a[0];
-          UnaryOperator<Val> rhs =
-              s -> {
-                Val x = s.get(0);
-                Val y = s.get(1);
-                Val xy = x.mul(y);
-                return Val.stack(
-                    p.get(0).mul(x).sub(p.get(1).mul(xy)), p.get(3).mul(xy).sub(p.get(2).mul(y)));
-              };
-          Val s = Loops.fori(0, steps, a[1], (i, c) -> rk4(c, h, rhs));
-          return s.get(0).mul(s.get(1));
-        });
+    return Odes.lotkaVolterra(steps, t);
   }
 
   @Test
