@@ -26,6 +26,15 @@ public final class Jvp {
    * tangents (null where an output does not depend on any tangent).
    */
   public static Val[] apply(GraphBuilder b, Graph g, Val[] primals, Val[] tangents) {
+    return apply(b, g, primals, tangents, false);
+  }
+
+  /**
+   * {@link #apply}, with {@code linearize} true when the result is to be transposed: then every
+   * equation's primal is its own equation, apart from the tangent part (which a loop's forward mode
+   * otherwise shares).
+   */
+  static Val[] apply(GraphBuilder b, Graph g, Val[] primals, Val[] tangents, boolean linearize) {
     Map<Var, Val> primal = new HashMap<>();
     Map<Var, Val> tangent = new HashMap<>();
     for (int i = 0; i < primals.length; i++) {
@@ -48,12 +57,19 @@ public final class Jvp {
         atoms[i] = x[i].atom();
         any |= t[i] != null;
       }
+      if (any && e.prim() instanceof Loop l) {
+        Val[] yt = LoopRules.jvp(l, x, t, b, linearize);
+        primal.put(e.out(), yt[0] != null ? yt[0] : new Val(b, b.emit(l, atoms)));
+        Val ty = symbolic(yt[1]);
+        if (ty != null) {
+          tangent.put(e.out(), ty);
+        }
+        continue;
+      }
       Val y = new Val(b, b.emit(e.prim(), atoms));
       primal.put(e.out(), y);
       if (any) {
-        Val ty =
-            symbolic(
-                e.prim() instanceof Loop l ? LoopRules.jvp(l, x, t, y) : e.prim().jvp(x, t, y));
+        Val ty = symbolic(e.prim().jvp(x, t, y));
         if (ty != null) {
           tangent.put(e.out(), ty);
         }

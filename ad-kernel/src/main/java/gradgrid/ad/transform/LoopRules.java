@@ -30,9 +30,10 @@ import java.util.function.Supplier;
  * transforms they call.
  *
  * <ul>
- *   <li>jvp: a loop over primal and tangent carries whose body is the jvp of the body. Tangent
- *       carries are symbolic: a carry gets one only when its initial tangent is non-zero or the
- *       body makes it non-zero from others (found by iterating to a fixed point).
+ *   <li>jvp: a loop over primal and tangent carries whose body is the jvp of the body; forward mode
+ *       takes the primal from it too, linearization (for reverse mode) keeps the primal loop apart.
+ *       Tangent carries are symbolic: a carry gets one only when its initial tangent is non-zero or
+ *       the body makes it non-zero from others (found by iterating to a fixed point).
  *   <li>transpose: the loop produced by jvp is linear in its tangent carries and tangent
  *       closed-over values. Its transpose runs the primal carries forward once, storing the carries
  *       every step starts from (memory: steps x carry size per point), then runs backwards with the
@@ -68,8 +69,14 @@ final class LoopRules {
     return d;
   }
 
-  /** The tangent of loop output {@code l.output()}, or null when it is a symbolic zero. */
-  static Val jvp(Loop l, Val[] x, Val[] t, Val y) {
+  /**
+   * The primal and tangent of loop output {@code l.output()}, emitted into {@code b}: the tangent
+   * is null when it is a symbolic zero, and the primal is null when the caller should keep the
+   * loop's own equation, which is when there is no tangent or when {@code linearize} asks for the
+   * primal and tangent parts in separate equations (reverse mode transposes only the tangent part;
+   * forward mode takes both from one loop, so the primal steps run once).
+   */
+  static Val[] jvp(Loop l, Val[] x, Val[] t, GraphBuilder b, boolean linearize) {
     int p = l.carries();
     int q = l.closed();
     BitSet carry = new BitSet();
@@ -83,7 +90,12 @@ final class LoopRules {
     JvpBody jb;
     while (true) {
       BitSet c = (BitSet) carry.clone();
-      jb = (JvpBody) derived(l.body(), "jvp" + c + closed, () -> jvpBody(l, c, closed));
+      jb =
+          (JvpBody)
+              derived(
+                  l.body(),
+                  (linearize ? "linearize" : "jvp") + c + closed,
+                  () -> jvpBody(l, c, closed, linearize));
       BitSet grown = (BitSet) carry.clone();
       for (int j = 0; j < p; j++) {
         grown.set(j, carry.get(j) || jb.grows().get(j));
@@ -93,7 +105,6 @@ final class LoopRules {
       }
       carry = grown;
     }
-    GraphBuilder b = y.builder();
     List<Atom> in = new ArrayList<>();
     for (int j = 0; j < p; j++) {
       in.add(x[j].atom());
@@ -110,19 +121,26 @@ final class LoopRules {
     int o = l.output();
     int pos = o < p ? jb.carryTangent()[o] : jb.outputTangent()[o - p];
     if (pos < 0) {
-      return null;
+      return new Val[] {null, null};
     }
     int carries = p + carry.cardinality();
     int out = o < p ? p + pos : carries + l.stacked() + pos;
+    Atom[] args = in.toArray(new Atom[0]);
     Loop tangent = new Loop(jb.graph(), l.lower(), l.length(), carries, out);
-    return new Val(b, b.emit(tangent, in.toArray(new Atom[0])));
+    Val primal = null;
+    if (!linearize) {
+      Loop value =
+          new Loop(jb.graph(), l.lower(), l.length(), carries, o < p ? o : carries + o - p);
+      primal = new Val(b, b.emit(value, args));
+    }
+    return new Val[] {primal, new Val(b, b.emit(tangent, args))};
   }
 
   /**
    * The jvp body: inputs {@code [i, c..., tc (carry)..., k..., tk (closed)...]}, outputs {@code
    * [c'..., tc'..., y..., ty (non-zero)...]}.
    */
-  private static JvpBody jvpBody(Loop l, BitSet carry, BitSet closed) {
+  private static JvpBody jvpBody(Loop l, BitSet carry, BitSet closed, boolean linearize) {
     Graph g = l.body();
     int p = l.carries();
     int q = l.closed();
@@ -143,7 +161,7 @@ final class LoopRules {
     for (int j = closed.nextSetBit(0); j >= 0; j = closed.nextSetBit(j + 1)) {
       tangents[1 + p + j] = new Val(sb, sb.addInput(g.inputs().get(1 + p + j).shape()));
     }
-    Val[] outs = Jvp.apply(sb, g, primals, tangents);
+    Val[] outs = Jvp.apply(sb, g, primals, tangents, linearize);
     int m = p + r;
     int[] carryTangent = new int[p];
     int[] outputTangent = new int[r];

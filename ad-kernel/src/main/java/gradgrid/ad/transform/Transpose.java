@@ -155,7 +155,7 @@ public final class Transpose {
     for (int i : wrt) {
       tangents[i] = new Val(lb, lb.addInput(g.inputs().get(i).shape()));
     }
-    Val[] outs = Jvp.apply(lb, g, primals, tangents);
+    Val[] outs = Jvp.apply(lb, g, primals, tangents, true);
     List<Atom> atoms = new ArrayList<>();
     for (int j = 0; j < outs.length; j++) {
       Shape s = g.outputs().get(j % g.outputs().size()).shape();

@@ -292,6 +292,14 @@ class LoopTransformsTest {
     Fn jvpB = AD.jvp(f, 1);
     long loops = jvpB.graph().eqns().stream().map(Eqn::prim).filter(p -> p instanceof Loop).count();
     assertEquals(1, loops, "only the primal loop:\n" + jvpB.graph());
+    Fn jvpX = AD.jvp(f, 0);
+    long bodies =
+        jvpX.graph().eqns().stream()
+            .filter(e -> e.prim() instanceof Loop)
+            .map(e -> ((Loop) e.prim()).body())
+            .distinct()
+            .count();
+    assertEquals(1, bodies, "forward mode takes value and tangent from one loop:\n" + jvpX.graph());
     double[][] g = AD.grad(f, 0, 1).call(new double[] {0.9}, new double[] {2.0});
     assertEquals(1.0, g[1][0], 0.0);
   }
