@@ -241,6 +241,11 @@ final class LoopRules {
       }
       lc = grown;
     }
+    if (n == 0) {
+      Val[] through = new Val[p + q];
+      through[l.output()] = linear[l.output()] ? ct : null;
+      return through;
+    }
     GraphBuilder b = ct.builder();
     int[] np = complement(lc, p);
     int[] nk = complement(lk, q);

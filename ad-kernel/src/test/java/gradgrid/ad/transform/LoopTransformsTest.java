@@ -93,6 +93,12 @@ class LoopTransformsTest {
       assertClose(nested.call(y0, r)[0][0], series[k][0], 1e-9, "Taylor order " + k);
     }
     assertClose(AD.derivative(f, 1, 2).call(y0, r)[0][0], h[3][0], 1e-10, "derivative(f, r, 2)");
+    Fn small = logistic(20, 1.0);
+    assertClose(
+        AD.hessian(small, 1).call(y0, r)[0][0],
+        AD.grad(AD.grad(small, 1), 1).call(y0, r)[0][0],
+        1e-12,
+        "grad(grad(f)) transposes the reverse loop (through dyn_place)");
   }
 
   static Fn lotkaVolterra(int steps, double t) {
@@ -331,5 +337,7 @@ class LoopTransformsTest {
     assertTrue(bounds.getMessage().contains("got 5 > 3"), bounds.getMessage());
     Fn zero = Fn.trace("zero", List.of(Y0), a -> Loops.fori(4, 4, a[0], (i, y) -> y.mul(2)));
     assertEquals(0.25, zero.call(new double[] {0.25})[0][0], 0.0, "zero steps keep the carry");
+    assertEquals(1.0, AD.grad(zero, 0).call(new double[] {0.25})[0][0], 0.0, "and its gradient");
+    assertEquals(1.0, AD.jacfwd(zero, 0).call(new double[] {0.25})[0][0], 0.0, "forward too");
   }
 }
