@@ -5,7 +5,6 @@ import gradgrid.ad.Fn;
 import gradgrid.ad.compile.Jit;
 import gradgrid.ad.compile.Kernel;
 import gradgrid.ad.examples.Odes;
-import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.prim.Loop;
 
 /**
@@ -72,12 +71,6 @@ public final class LoopBench {
 
   /** Bytes of the stacked per-step values the graph's loops hold for one point. */
   private static long storedBytes(Fn f) {
-    long values = 0;
-    for (Eqn e : f.graph().eqns()) {
-      if (e.prim() instanceof Loop l && l.output() >= l.carries()) {
-        values += e.out().shape().size();
-      }
-    }
-    return 8 * values;
+    return 8 * Loop.stackedValues(f.graph());
   }
 }

@@ -1,13 +1,17 @@
 package gradgrid.ad.prim;
 
 import gradgrid.ad.ir.AdException;
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Graph;
 import gradgrid.ad.ir.Interpreter;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -73,6 +77,27 @@ public record Loop(Graph body, int lower, int length, int carries, int output)
   /** The number of per-step outputs. */
   public int stacked() {
     return body.outputs().size() - carries;
+  }
+
+  /**
+   * The values per point that {@code g}'s loops hold in stacked per-step outputs at once: those of
+   * its own equations plus, for each distinct loop body, the body's (reused from step to step).
+   * Reverse mode's stored carries are such outputs, so this is its memory per point in doubles.
+   */
+  public static long stackedValues(Graph g) {
+    long values = 0;
+    Set<Graph> bodies = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Eqn e : g.eqns()) {
+      if (e.prim() instanceof Loop l) {
+        if (l.output() >= l.carries()) {
+          values += e.out().shape().size();
+        }
+        if (bodies.add(l.body())) {
+          values += stackedValues(l.body());
+        }
+      }
+    }
+    return values;
   }
 
   /** This loop's equation for another of its outputs. */

@@ -10,6 +10,7 @@ import gradgrid.ad.ir.Shape;
 import gradgrid.ad.ir.Var;
 import gradgrid.ad.prim.DynIndex;
 import gradgrid.ad.prim.Loop;
+import gradgrid.ad.trace.Loops;
 import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
 import java.util.ArrayList;
@@ -38,7 +39,9 @@ import java.util.function.Supplier;
  *       closed-over values. Its transpose runs the primal carries forward once, storing the carries
  *       every step starts from (memory: steps x carry size per point), then runs backwards with the
  *       cotangent carries and one accumulator per linear closed-over value, each step the transpose
- *       of the body at the stored primal carries.
+ *       of the body at the stored primal carries. A fori loop whose stored carries would exceed
+ *       {@link #STORED_VALUES} is linearized in segments of about sqrt(steps) steps instead
+ *       (checkpointing: about 2 sqrt(steps) carries stored, one more forward pass).
  *   <li>Taylor: coefficient m of the output is a loop carrying coefficients 0..m of every carry,
  *       its body the body's Taylor series to order m.
  * </ul>
@@ -55,6 +58,12 @@ final class LoopRules {
   private record JvpBody(Graph graph, int[] carryTangent, int[] outputTangent, BitSet grows) {}
 
   private static final Map<Graph, Map<String, Object>> DERIVED = new WeakHashMap<>();
+
+  /**
+   * Carry values per point above which reverse mode checkpoints instead of storing every step's
+   * carries (2^16 doubles, 512 KiB).
+   */
+  static final long STORED_VALUES = 1 << 16;
 
   private LoopRules() {}
 
@@ -77,6 +86,11 @@ final class LoopRules {
    * forward mode takes both from one loop, so the primal steps run once).
    */
   static Val[] jvp(Loop l, Val[] x, Val[] t, GraphBuilder b, boolean linearize) {
+    if (linearize && checkpointed(l)) {
+      Graph segments = (Graph) derived(l.body(), "segments", () -> segments(l));
+      Val[] outs = Jvp.apply(b, segments, x, t, true);
+      return new Val[] {null, outs[segments.outputs().size() + l.output()]};
+    }
     int p = l.carries();
     int q = l.closed();
     BitSet carry = new BitSet();
@@ -134,6 +148,76 @@ final class LoopRules {
       primal = new Val(b, b.emit(value, args));
     }
     return new Val[] {primal, new Val(b, b.emit(tangent, args))};
+  }
+
+  /**
+   * True when reverse mode should not store every step's carries: a fori loop (no per-step outputs)
+   * whose carries over all steps exceed {@link #STORED_VALUES} values per point.
+   */
+  static boolean checkpointed(Loop l) {
+    long size = 0;
+    for (int j = 0; j < l.carries(); j++) {
+      size += l.body().inputs().get(1 + j).shape().size();
+    }
+    return l.stacked() == 0 && l.length() >= 16 && size * l.length() > STORED_VALUES;
+  }
+
+  /**
+   * The same loop as segments: an outer loop over {@code n / K} segments of {@code K = ceil(sqrt
+   * n)} steps, each an inner loop, then the remaining steps. The values are the loop's bit for bit
+   * (the same steps with the same indices); reverse mode of this form stores the carry at each
+   * segment's start, and within a segment recomputes its carries from there, so it holds about
+   * {@code 2 sqrt(n)} carries (plus those of the remaining steps, fewer than sqrt(n)) instead of n,
+   * for one more forward pass. Inputs and outputs are the loop's inputs and final carries.
+   */
+  private static Graph segments(Loop l) {
+    Graph g = l.body();
+    int p = l.carries();
+    int n = l.length();
+    int k = (int) Math.ceil(Math.sqrt(n));
+    int full = n / k;
+    GraphBuilder sb = new GraphBuilder("segments of a loop");
+    Val[] init = new Val[p];
+    for (int j = 0; j < p; j++) {
+      init[j] = new Val(sb, sb.addInput(g.inputs().get(1 + j).shape()));
+    }
+    Val[] closed = new Val[l.closed()];
+    for (int j = 0; j < closed.length; j++) {
+      closed[j] = new Val(sb, sb.addInput(g.inputs().get(1 + p + j).shape()));
+    }
+    Val[] c =
+        Loops.fori(
+            0,
+            full,
+            init,
+            (seg, start) -> {
+              Val base = seg.mul((double) k).add((double) l.lower());
+              return Loops.fori(0, k, start, (i, cs) -> step(l, i.add(base), cs, closed));
+            });
+    int done = l.lower() + full * k;
+    if (done < l.lower() + n) {
+      c = Loops.fori(done, l.lower() + n, c, (i, cs) -> step(l, i, cs, closed));
+    }
+    return sb.build(Arrays.stream(c).map(Val::atom).toList());
+  }
+
+  /** One step of {@code l}'s body at index {@code i}, traced where {@code i} lives. */
+  private static Val[] step(Loop l, Val i, Val[] carry, Val[] closed) {
+    GraphBuilder b = i.builder();
+    Atom[] args = new Atom[l.body().inputs().size()];
+    args[0] = i.atom();
+    for (int j = 0; j < carry.length; j++) {
+      args[1 + j] = b.capture(carry[j].builder(), carry[j].atom());
+    }
+    for (int j = 0; j < closed.length; j++) {
+      args[1 + carry.length + j] = b.capture(closed[j].builder(), closed[j].atom());
+    }
+    Atom[] out = b.inline(l.body(), args);
+    Val[] next = new Val[carry.length];
+    for (int j = 0; j < next.length; j++) {
+      next[j] = new Val(b, out[j]);
+    }
+    return next;
   }
 
   /**

@@ -72,6 +72,26 @@ class LoopTransformsTest {
   }
 
   @Test
+  void longLoopsAreCheckpointedInReverseMode() {
+    int n = 100_000;
+    Fn f = logistic(n, 1.0);
+    Fn grad = AD.grad(f, 0, 1);
+    Fn stored = AD.grad(logistic(1000, 1.0), 0, 1);
+    double[] y0 = {0.1};
+    double[] r = {1.5};
+    double[][] g = grad.call(y0, r);
+    double e = Math.exp(1.5);
+    double d = 0.9 + 0.1 * e;
+    assertClose(e / (d * d), g[0][0], 1e-9, "dy/dy0, checkpointed");
+    assertClose(0.1 * e * 0.9 / (d * d), g[1][0], 1e-9, "dy/dr, checkpointed");
+    assertEquals(1000, Loop.stackedValues(stored.graph()), "1,000 steps store every carry");
+    long k = (long) Math.ceil(Math.sqrt(n));
+    long held = Loop.stackedValues(grad.graph());
+    // the segment starts, one segment's carries and the remaining steps' carries (each < k)
+    assertTrue(held <= 3 * k && held >= k, n + " steps hold " + held + " carries");
+  }
+
+  @Test
   void secondOrderAndTaylorModeGoThroughTheLoop() {
     Fn f = logistic(200, 1.0);
     double[] y0 = {0.3};
