@@ -2,14 +2,14 @@ package gradgrid.ad.compile;
 
 import gradgrid.ad.compile.ScalarProgram.Node;
 import gradgrid.ad.compile.ScalarProgram.Op;
-import gradgrid.ad.prim.BinaryFn;
-import gradgrid.ad.prim.UnaryFn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the Java source of a kernel class from a {@link ScalarProgram}. The per-row work is cut
@@ -59,11 +59,24 @@ final class SourceGen {
   /** How many live nodes read each node. */
   private final int[] consumers;
 
-  private final Map<Integer, Integer> constIndex = new LinkedHashMap<>();
+  /** The index in the constants array of each constant, by its raw bits. */
+  private final Map<Long, Integer> constIndex = new LinkedHashMap<>();
+
+  private final List<Double> constants = new ArrayList<>();
+  private final Statements statements = new Statements(this::constant);
+  private final Statements.Names names;
+
+  /** The methods holding a loop, whose size does not shrink with the budget. */
+  private final Set<String> loopMethods = new HashSet<>();
+
   private int slots;
 
-  /** The generated source and the constants it reads. */
-  record Result(String source, double[] constants, Object[] refs, int segments) {}
+  /**
+   * The generated source, the constants and references it reads, its number of segments and the
+   * names of the segment methods that hold a loop.
+   */
+  record Result(
+      String source, double[] constants, Object[] refs, int segments, Set<String> loopMethods) {}
 
   private SourceGen(ScalarProgram p, int budget) {
     this.p = p;
@@ -73,6 +86,7 @@ final class SourceGen {
     this.slot = new int[p.nodes.size()];
     Arrays.fill(defSeg, -1);
     Arrays.fill(slot, -1);
+    this.names = Statements.Names.top(p);
     this.consumers = new int[p.nodes.size()];
     for (int id = 0; id < p.nodes.size(); id++) {
       if (live[id]) {
@@ -89,18 +103,37 @@ final class SourceGen {
     g.split();
     g.allocate();
     String source = g.emit();
-    double[] k = new double[g.constIndex.size()];
-    int i = 0;
-    for (int id : g.constIndex.keySet()) {
-      k[i++] = p.nodes.get(id).value();
-    }
-    return new Result(source, k, p.refs.toArray(), g.segments.size());
+    double[] k = g.constants.stream().mapToDouble(Double::doubleValue).toArray();
+    return new Result(source, k, p.refs.toArray(), g.segments.size(), Set.copyOf(g.loopMethods));
   }
 
-  /** Assigns live nodes to segments in order, cutting at the budget and at batched steps. */
+  /** The index of {@code c} in the constants array, added on first use. */
+  private int constant(double c) {
+    return constIndex.computeIfAbsent(
+        Double.doubleToRawLongBits(c),
+        bits -> {
+          constants.add(c);
+          return constants.size() - 1;
+        });
+  }
+
+  /**
+   * Assigns live nodes to segments in order, cutting at the budget and at batched steps, but never
+   * between a loop and its results, nor between a stacked array and its last reader (an array lives
+   * in one method).
+   */
   private void split() {
+    int[] lastUse = new int[p.nodes.size()];
+    for (int id = 0; id < p.nodes.size(); id++) {
+      if (live[id]) {
+        for (int a : p.nodes.get(id).args()) {
+          lastUse[a] = id;
+        }
+      }
+    }
     List<Integer> cur = new ArrayList<>();
     int cost = 0;
+    int openUntil = -1;
     for (int id = 0; id < p.nodes.size(); id++) {
       Node n = p.nodes.get(id);
       if (!live[id] || n.op() == Op.INPUT || n.op() == Op.CONST) {
@@ -116,8 +149,9 @@ final class SourceGen {
       if (n.op() == Op.ELEMENT && p.nodes.get(n.args()[0]).op() == Op.MATVEC) {
         continue; // defined by the barrier, lives in scratch
       }
-      int c = cost(n);
-      if (cost + c > budget && !cur.isEmpty() && n.op() != Op.ELEMENT) {
+      int c = cost(p, n);
+      boolean result = n.op() == Op.ELEMENT || n.op() == Op.CARRY || n.op() == Op.STACKED;
+      if (cost + c > budget && !cur.isEmpty() && !result && id > openUntil) {
         segments.add(cur);
         barrierAfter.add(-1);
         cur = new ArrayList<>();
@@ -126,13 +160,30 @@ final class SourceGen {
       cur.add(id);
       defSeg[id] = segments.size();
       cost += c;
+      if (n.op() == Op.STACKED) {
+        openUntil = Math.max(openUntil, lastUse[id]);
+      }
+      if (n.op() == Op.LOOP) {
+        loopMethods.add("s" + segments.size());
+      }
     }
     segments.add(cur);
     barrierAfter.add(-1);
   }
 
-  /** A rough upper bound of the bytecode bytes a node's statement takes. */
-  private static int cost(Node n) {
+  /**
+   * A rough upper bound of the bytecode bytes a node's statement takes; a loop's is its body's,
+   * whatever its trip count.
+   */
+  private static int cost(ScalarProgram p, Node n) {
+    if (n.op() == Op.LOOP) {
+      ScalarProgram b = p.loops.get(n.param()).body();
+      int c = 30 + 20 * n.args().length;
+      for (Node m : b.nodes) {
+        c += cost(b, m);
+      }
+      return c;
+    }
     return switch (n.op()) {
           case ADD, MUL -> 14;
           case NEG, RECIP -> 11;
@@ -142,7 +193,9 @@ final class SourceGen {
           case SELECT -> 22;
           case IPOW_CALL -> 15;
           case EVAL -> 24 + 10 * n.args().length;
-          case ELEMENT -> 12;
+          case ELEMENT, CARRY -> 12;
+          case DYN_INDEX -> 40;
+          case STACKED, ARRAY_INPUT -> 0;
           default -> 12;
         }
         + 14; // an output store or scratch transfer, on average
@@ -353,9 +406,20 @@ final class SourceGen {
       sb.append("    final double[] x").append(id).append(" = S[").append(slot[id]).append("];\n");
     }
     for (int id = consts.nextSetBit(0); id >= 0; id = consts.nextSetBit(id + 1)) {
-      int k = constIndex.computeIfAbsent(id, x -> constIndex.size());
+      int k = constant(p.nodes.get(id).value());
       sb.append("    final double v").append(id).append(" = K[").append(k).append("];\n");
     }
+    // loops are written first, for the declarations they need before the row loop
+    Map<Integer, String> loops = new LinkedHashMap<>();
+    for (int id : body) {
+      if (p.nodes.get(id).op() == Op.LOOP) {
+        StringBuilder t = new StringBuilder();
+        statements.write(t, "      ", live, names, id);
+        loops.put(id, t.toString());
+      }
+    }
+    sb.append(statements.prelude);
+    statements.prelude.setLength(0);
     for (int id : body) {
       Node n = p.nodes.get(id);
       if (n.op() == Op.EVAL) {
@@ -462,7 +526,12 @@ final class SourceGen {
       if (scaled.get(id)) {
         continue; // the copy loop computes it
       }
-      statement(sb, id, p.nodes.get(id));
+      String loop = loops.get(id);
+      if (loop != null) {
+        sb.append(loop);
+      } else {
+        statements.write(sb, "      ", live, names, id);
+      }
       if (stores.get(id)) {
         sb.append("      x").append(id).append("[r] = v").append(id).append(";\n");
       }
@@ -544,60 +613,5 @@ final class SourceGen {
     } else if (crosses(a, s)) {
       loads.set(a);
     }
-  }
-
-  private void statement(StringBuilder sb, int id, Node n) {
-    int[] a = n.args();
-    if (n.op() == Op.EVAL) {
-      sb.append("      final double[] v").append(id).append(" = c").append(n.ref());
-      sb.append(".eval(new double[] {");
-      for (int k = 0; k < a.length; k++) {
-        sb.append(k == 0 ? "v" : ", v").append(a[k]);
-      }
-      sb.append("});\n");
-      return;
-    }
-    sb.append("      final double v").append(id).append(" = ");
-    switch (n.op()) {
-      case ADD -> bin(sb, a, " + ");
-      case MUL -> bin(sb, a, " * ");
-      case NEG -> sb.append("-v").append(a[0]);
-      case RECIP -> sb.append("1.0 / v").append(a[0]);
-      case CALL -> call(sb, UnaryFn.values()[n.param()].javaName(), a);
-      case CALL2 -> call(sb, BinaryFn.values()[n.param()].javaName(), a);
-      case LT -> cmp(sb, a, " < ");
-      case LE -> cmp(sb, a, " <= ");
-      case GT -> cmp(sb, a, " > ");
-      case GE -> cmp(sb, a, " >= ");
-      case EQ -> cmp(sb, a, " == ");
-      case NE -> cmp(sb, a, " != ");
-      case SELECT -> {
-        sb.append("v").append(a[0]).append(" != 0.0 ? v").append(a[1]);
-        sb.append(" : v").append(a[2]);
-      }
-      case IPOW_CALL -> {
-        sb.append("gradgrid.ad.prim.IntPow.pow(v").append(a[0]).append(", ");
-        sb.append(n.param()).append(')');
-      }
-      case ELEMENT -> sb.append("v").append(a[0]).append('[').append(n.param()).append(']');
-      default -> throw new IllegalStateException("no statement for " + n.op());
-    }
-    sb.append(";\n");
-  }
-
-  private static void bin(StringBuilder sb, int[] a, String op) {
-    sb.append('v').append(a[0]).append(op).append('v').append(a[1]);
-  }
-
-  private static void cmp(StringBuilder sb, int[] a, String op) {
-    sb.append("v").append(a[0]).append(op).append('v').append(a[1]).append(" ? 1.0 : 0.0");
-  }
-
-  private static void call(StringBuilder sb, String fn, int[] a) {
-    sb.append(fn).append('(');
-    for (int k = 0; k < a.length; k++) {
-      sb.append(k == 0 ? "v" : ", v").append(a[k]);
-    }
-    sb.append(')');
   }
 }
