@@ -6,6 +6,8 @@ import gradgrid.ad.compile.ScalarProgram.Op;
 import gradgrid.ad.prim.BinaryFn;
 import gradgrid.ad.prim.UnaryFn;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.DoubleToIntFunction;
 
 /**
@@ -23,15 +25,21 @@ final class Statements {
    * name the loop's index, its carries and the enclosing values it closes over.
    */
   record Names(String prefix, ScalarProgram p, String[] inputs) {
-    /** The names of a kernel's own program. */
-    static Names top(ScalarProgram p) {
-      return new Names("", p, null);
+    /**
+     * The names of a kernel's own program for one of the rows computed side by side ({@code prefix}
+     * tells them apart); its constants are shared, {@code "v" + id}.
+     */
+    static Names top(ScalarProgram p, String prefix) {
+      return new Names(prefix, p, null);
     }
 
     String of(int id) {
       Node n = p.nodes.get(id);
       if (inputs != null && (n.op() == Op.INPUT || n.op() == Op.ARRAY_INPUT)) {
         return inputs[n.param()];
+      }
+      if (inputs == null && n.op() == Op.CONST) {
+        return "v" + id;
       }
       return prefix + "v" + id;
     }
@@ -42,24 +50,40 @@ final class Statements {
   /** Declarations the loops written so far need before the row loop. */
   final StringBuilder prelude = new StringBuilder();
 
+  /** The evaluated primitives the prelude declares, by reference. */
+  private final Set<Integer> declared = new HashSet<>();
+
   /** Writes statements that read constant {@code c} from {@code K[constants.applyAsInt(c)]}. */
   Statements(DoubleToIntFunction constants) {
     this.constants = constants;
   }
 
+  /** Empties the prelude, once it is written into a method. */
+  void clearPrelude() {
+    prelude.setLength(0);
+    declared.clear();
+  }
+
   /**
-   * Appends the statement of node {@code id} of {@code names.p()}, whose live nodes are {@code
-   * live}.
+   * Appends the statement of node {@code id} of {@code rows[0].p()}, whose live nodes are {@code
+   * live}, once for each of the rows named by {@code rows}, which are computed side by side: a loop
+   * is one Java loop that steps all of them (independent chains the processor overlaps).
    */
-  void write(StringBuilder sb, String ind, boolean[] live, Names names, int id) {
+  void write(StringBuilder sb, String ind, boolean[] live, Names[] rows, int id) {
+    if (rows[0].p().nodes.get(id).op() == Op.LOOP) {
+      loop(sb, ind, live, rows, id);
+      return;
+    }
+    for (Names names : rows) {
+      write(sb, ind, names, id);
+    }
+  }
+
+  private void write(StringBuilder sb, String ind, Names names, int id) {
     ScalarProgram p = names.p();
     Node n = p.nodes.get(id);
     int[] a = n.args();
     switch (n.op()) {
-      case LOOP -> {
-        loop(sb, ind, live, names, id);
-        return;
-      }
       case STACKED, ARRAY_INPUT, INPUT, CONST -> {
         return; // declared before the row loop or named by the enclosing loop
       }
@@ -125,19 +149,25 @@ final class Statements {
    * bounds and array sizes come from an {@code int[]} in the references ({@code lower, length,
    * length * width...}), so a loop's code is the same text whatever its trip count.
    */
-  private void loop(StringBuilder sb, String ind, boolean[] live, Names names, int id) {
-    ScalarProgram p = names.p();
+  private void loop(StringBuilder sb, String ind, boolean[] live, Names[] rows, int id) {
+    ScalarProgram p = rows[0].p();
     LoopCode c = p.loops.get(p.nodes.get(id).param());
     ScalarProgram b = c.body();
     int[] a = p.nodes.get(id).args();
-    String pre = loopPrefix(names, id);
     int carries = c.carryElements();
-    String[] inputs = new String[1 + a.length];
-    inputs[0] = pre + "i";
-    for (int k = 0; k < a.length; k++) {
-      inputs[1 + k] = k < carries ? pre + "c" + k : names.of(a[k]);
+    int g = rows.length;
+    String shared = loopPrefix(rows[0], id);
+    String[] pre = new String[g];
+    Names[] body = new Names[g];
+    for (int r = 0; r < g; r++) {
+      pre[r] = loopPrefix(rows[r], id);
+      String[] inputs = new String[1 + a.length];
+      inputs[0] = shared + "i";
+      for (int k = 0; k < a.length; k++) {
+        inputs[1 + k] = k < carries ? pre[r] + "c" + k : rows[r].of(a[k]);
+      }
+      body[r] = new Names(pre[r], b, inputs);
     }
-    Names body = new Names(pre, b, inputs);
     int[] stacked = new int[c.stackedWidths().length];
     Arrays.fill(stacked, -1);
     int[] table = new int[2 + stacked.length];
@@ -146,7 +176,7 @@ final class Statements {
     for (int j = 0; j < stacked.length; j++) {
       table[2 + j] = Math.multiplyExact(c.length(), c.stackedWidths()[j]);
     }
-    String t = pre + "t";
+    String t = shared + "t";
     prelude.append("    final int[] ").append(t).append(" = (int[]) R[").append(p.refs.size());
     prelude.append("];\n");
     p.refs.add(table);
@@ -168,8 +198,10 @@ final class Statements {
     for (int j = 0; j < stacked.length; j++) {
       int w = c.stackedWidths()[j];
       if (stacked[j] >= 0) {
-        prelude.append("    final double[] ").append(names.of(stacked[j]));
-        prelude.append(" = new double[").append(t).append('[').append(2 + j).append("]];\n");
+        for (Names names : rows) {
+          prelude.append("    final double[] ").append(names.of(stacked[j]));
+          prelude.append(" = new double[").append(t).append('[').append(2 + j).append("]];\n");
+        }
         for (int e = 0; e < w; e++) {
           roots[nroots++] = b.outputs[at + e];
         }
@@ -183,48 +215,58 @@ final class Statements {
         continue;
       }
       if (m.op() == Op.CONST) {
-        prelude.append("    final double ").append(body.of(q)).append(" = K[");
-        prelude.append(constants.applyAsInt(m.value())).append("];\n");
-      } else if (m.op() == Op.EVAL) {
+        for (Names names : body) {
+          prelude.append("    final double ").append(names.of(q)).append(" = K[");
+          prelude.append(constants.applyAsInt(m.value())).append("];\n");
+        }
+      } else if (m.op() == Op.EVAL && declared.add(m.ref())) {
         prelude.append("    final gradgrid.ad.compile.PrimCall c").append(m.ref());
         prelude.append(" = (gradgrid.ad.compile.PrimCall) R[").append(m.ref()).append("];\n");
       }
     }
-    for (int k = 0; k < carries; k++) {
-      sb.append(ind).append("double ").append(pre).append('c').append(k).append(" = ");
-      sb.append(names.of(a[k])).append(";\n");
+    for (int r = 0; r < g; r++) {
+      for (int k = 0; k < carries; k++) {
+        sb.append(ind).append("double ").append(pre[r]).append('c').append(k).append(" = ");
+        sb.append(rows[r].of(a[k])).append(";\n");
+      }
     }
-    sb.append(ind).append("final int ").append(pre).append("lo = ").append(t).append("[0];\n");
-    sb.append(ind).append("final int ").append(pre).append("n = ").append(t).append("[1];\n");
-    sb.append(ind).append("for (int ").append(pre).append("k = 0; ").append(pre).append("k < ");
-    sb.append(pre).append("n; ").append(pre).append("k++) {\n");
+    sb.append(ind).append("final int ").append(shared).append("lo = ").append(t).append("[0];\n");
+    sb.append(ind).append("final int ").append(shared).append("n = ").append(t).append("[1];\n");
+    sb.append(ind).append("for (int ").append(shared).append("k = 0; ").append(shared);
+    sb.append("k < ").append(shared).append("n; ").append(shared).append("k++) {\n");
     String in2 = ind + "  ";
-    sb.append(in2).append("final double ").append(pre).append("i = (double) (").append(pre);
-    sb.append("lo + ").append(pre).append("k);\n");
+    sb.append(in2).append("final double ").append(shared).append("i = (double) (").append(shared);
+    sb.append("lo + ").append(shared).append("k);\n");
     for (int q = 0; q < b.nodes.size(); q++) {
       if (bl[q]) {
         write(sb, in2, bl, body, q);
       }
     }
-    for (int k = 0; k < carries; k++) {
-      sb.append(in2).append("final double ").append(pre).append('n').append(k).append(" = ");
-      sb.append(body.of(b.outputs[k])).append(";\n");
+    for (int r = 0; r < g; r++) {
+      for (int k = 0; k < carries; k++) {
+        sb.append(in2).append("final double ").append(pre[r]).append('n').append(k).append(" = ");
+        sb.append(body[r].of(b.outputs[k])).append(";\n");
+      }
     }
     at = carries;
     for (int j = 0; j < stacked.length; j++) {
       int w = c.stackedWidths()[j];
       if (stacked[j] >= 0) {
-        for (int e = 0; e < w; e++) {
-          sb.append(in2).append(names.of(stacked[j])).append('[').append(pre).append("k * ");
-          sb.append(w).append(" + ").append(e).append("] = ").append(body.of(b.outputs[at + e]));
-          sb.append(";\n");
+        for (int r = 0; r < g; r++) {
+          for (int e = 0; e < w; e++) {
+            sb.append(in2).append(rows[r].of(stacked[j])).append('[').append(shared);
+            sb.append("k * ").append(w).append(" + ").append(e).append("] = ");
+            sb.append(body[r].of(b.outputs[at + e])).append(";\n");
+          }
         }
       }
       at += w;
     }
-    for (int k = 0; k < carries; k++) {
-      sb.append(in2).append(pre).append('c').append(k).append(" = ").append(pre).append('n');
-      sb.append(k).append(";\n");
+    for (int r = 0; r < g; r++) {
+      for (int k = 0; k < carries; k++) {
+        sb.append(in2).append(pre[r]).append('c').append(k).append(" = ").append(pre[r]);
+        sb.append('n').append(k).append(";\n");
+      }
     }
     sb.append(ind).append("}\n");
   }
