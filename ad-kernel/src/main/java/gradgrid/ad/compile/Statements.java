@@ -17,7 +17,9 @@ import java.util.function.DoubleToIntFunction;
  * each per-step output goes to a {@code double[]} of {@code length * width} elements allocated
  * before the row loop, so once per call of the segment method and never shared between threads.
  * What a body needs before the row loop (its constants, its evaluated primitives, those arrays)
- * collects in {@link #prelude}. Every identifier is made here from node numbers.
+ * collects in {@link #prelude}. Several rows may be written side by side, their names told apart by
+ * a prefix, a loop then stepping them all in one Java loop. Every identifier is made here from node
+ * numbers.
  */
 final class Statements {
   /**
