@@ -125,31 +125,35 @@ class LoopKernelTest {
 
   @Test
   void scanOutputsReadByIndexBySumAndByATracedRowMatchTheInterpreter() {
-    Fn f =
-        Fn.traceMany(
-            "scan",
-            List.of(new Param("x", Shape.SCALAR), new Param("v", Shape.vector(2))),
-            List.of("sum", "third", "row", "carry"),
-            a -> {
-              Loops.Scanned s =
-                  Loops.scan(
-                      1,
-                      9,
-                      new Val[] {a[0], a[1]},
-                      (i, c) ->
-                          Loops.step(
-                              new Val[] {c[0].mul(0.9).add(i), c[1].mul(c[0].sin())},
-                              c[0].mul(c[0]),
-                              Val.stack(c[1].get(0).add(i), c[1].get(1).div(c[0]))));
-              Val row = a[0].abs().mul(3.0).floor();
-              return new Val[] {
-                s.stacked()[0].sum(),
-                s.stacked()[0].get(2),
-                DynIndex.of(s.stacked()[1], row),
-                s.carry()[1]
-              };
-            });
-    sameAsInterpreter(f, 300);
+    sameAsInterpreter(scanned(), 300);
+    sameAsInterpreter(AD.jacrev(scanned(), 0, 1), 300);
+  }
+
+  /** A scan whose stacked outputs are summed, indexed and read at a traced row. */
+  private static Fn scanned() {
+    return Fn.traceMany(
+        "scan",
+        List.of(new Param("x", Shape.SCALAR), new Param("v", Shape.vector(2))),
+        List.of("sum", "third", "row", "carry"),
+        a -> {
+          Loops.Scanned s =
+              Loops.scan(
+                  1,
+                  9,
+                  new Val[] {a[0], a[1]},
+                  (i, c) ->
+                      Loops.step(
+                          new Val[] {c[0].mul(0.9).add(i), c[1].mul(c[0].sin())},
+                          c[0].mul(c[0]),
+                          Val.stack(c[1].get(0).add(i), c[1].get(1).div(c[0]))));
+          Val row = a[0].abs().mul(3.0).floor();
+          return new Val[] {
+            s.stacked()[0].sum(),
+            s.stacked()[0].get(2),
+            DynIndex.of(s.stacked()[1], row),
+            s.carry()[1]
+          };
+        });
   }
 
   @Test
@@ -205,6 +209,33 @@ class LoopKernelTest {
     for (Fn d : List.of(AD.jvp(f), AD.grad(f), AD.jacfwd(f), AD.hessian(f, 0))) {
       sameAsInterpreter(d, 120);
     }
+  }
+
+  @Test
+  void loopsInAKernelCutIntoManyMethodsMatchTheInterpreter() throws Exception {
+    // a tiny method budget: values cross methods through scratch columns, a loop and its
+    // stacked arrays stay in one method
+    boolean cut = false;
+    for (Fn f : List.of(AD.grad(lotkaVolterra(12)), AD.hessian(logisticOde(9)), scanned())) {
+      Graph g = f.graph();
+      SourceGen.Result src = SourceGen.generate(Scalarizer.of(g), 60);
+      cut |= src.segments() > 1;
+      JaninoCompiler.Compiled c = JaninoCompiler.compile(src.source(), null);
+      KernelBody body =
+          c.type()
+              .getConstructor(double[].class, Object[].class)
+              .newInstance(src.constants(), src.refs());
+      Kernel k =
+          new CompiledKernel(
+              body,
+              "cut",
+              src.source(),
+              c.methodSizes(),
+              g.inputShapes().stream().map(Shape::size).toList(),
+              g.outputShapes().stream().map(Shape::size).toList());
+      JitTest.assertSameAsInterpreter(g, k, 203, 6);
+    }
+    assertTrue(cut, "some kernel is cut into several methods");
   }
 
   @Test
