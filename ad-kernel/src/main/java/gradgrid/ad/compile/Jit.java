@@ -175,7 +175,14 @@ public final class Jit {
       SourceGen.Result src = SourceGen.generate(p, budget);
       JaninoCompiler.Compiled c = JaninoCompiler.compile(src.source(), disk);
       int largest = Collections.max(c.methodSizes().values());
-      if (largest >= hugeMethodLimit && budget > 100) {
+      // a method holding a loop keeps the loop's whole body whatever the budget
+      int splittable =
+          c.methodSizes().entrySet().stream()
+              .filter(m -> !src.loopMethods().contains(m.getKey()))
+              .mapToInt(Map.Entry::getValue)
+              .max()
+              .orElse(0);
+      if (splittable >= hugeMethodLimit && budget > 100) {
         budget /= 2;
         continue;
       }

@@ -41,9 +41,40 @@ final class ScalarProgram {
     EVAL,
     /** A batched matrix-vector product over a tile; a barrier between source segments. */
     MATVEC,
-    /** Element {@code param} of the array made by the EVAL or MATVEC node {@code args[0]}. */
-    ELEMENT
+    /**
+     * Element {@code param} of the array made by the EVAL, MATVEC, STACKED or ARRAY_INPUT node
+     * {@code args[0]}.
+     */
+    ELEMENT,
+    /**
+     * A loop ({@code loops.get(param)}) over the initial carry elements then the closed-over values
+     * in {@code args} (an array node for a stacked one); a block of statements, no value.
+     */
+    LOOP,
+    /** Element {@code param} of the flattened carries after the LOOP node {@code args[0]}. */
+    CARRY,
+    /** Per-step output {@code param} of the LOOP node {@code args[0]}, a {@code double[]}. */
+    STACKED,
+    /** In a loop body: the stacked array the loop closes over as body input {@code param}. */
+    ARRAY_INPUT,
+    /**
+     * Element {@code param} of row {@code args[1]} of the array node {@code args[0]}: NaN when the
+     * row is not an integer in range, as {@link gradgrid.ad.prim.DynIndex} evaluates.
+     */
+    DYN_INDEX
   }
+
+  /**
+   * A loop's code: its body scalarised ({@code body} inputs are column 0 the index, then one column
+   * per carry element, then one per closed-over element or stacked array; outputs the next carry
+   * elements then the per-step outputs), run for {@code lower, ..., lower + length - 1}; {@code
+   * stackedWidths[j]} is the element count of per-step output j.
+   */
+  record LoopCode(
+      ScalarProgram body, int lower, int length, int carryElements, int[] stackedWidths) {}
+
+  /** Rows and row width of an array node (STACKED or ARRAY_INPUT), for DYN_INDEX. */
+  record Dims(int rows, int width) {}
 
   /**
    * One node. {@code args} are node ids; {@code param} is an input column, exponent, element index
@@ -52,7 +83,7 @@ final class ScalarProgram {
    */
   record Node(Op op, int[] args, int param, double value, int ref) {
     boolean isArray() {
-      return op == Op.EVAL || op == Op.MATVEC;
+      return op == Op.EVAL || op == Op.MATVEC || op == Op.STACKED || op == Op.ARRAY_INPUT;
     }
   }
 
@@ -61,7 +92,13 @@ final class ScalarProgram {
   final List<Node> nodes = new ArrayList<>();
 
   /** Objects the generated code reads through the references array (primitives, matvec steps). */
-  final List<Object> refs = new ArrayList<>();
+  final List<Object> refs;
+
+  /** The code of each LOOP node, by its {@code param}. */
+  final List<LoopCode> loops = new ArrayList<>();
+
+  /** Rows and width of each STACKED and ARRAY_INPUT node. */
+  final Map<Integer, Dims> dims = new HashMap<>();
 
   /** Output columns: the node holding each scalar output element, in ABI order. */
   int[] outputs;
@@ -69,6 +106,16 @@ final class ScalarProgram {
   int inputWidth;
 
   private final Map<Key, Integer> seen = new HashMap<>();
+
+  /** A top-level program with its own references. */
+  ScalarProgram() {
+    this(new ArrayList<>());
+  }
+
+  /** A loop body's program, adding its references to its kernel's list {@code refs}. */
+  ScalarProgram(List<Object> refs) {
+    this.refs = refs;
+  }
 
   int input(int column) {
     return add(Op.INPUT, new int[0], column, 0.0, null);
@@ -110,6 +157,32 @@ final class ScalarProgram {
     return add(Op.ELEMENT, new int[] {array}, i, 0.0, null);
   }
 
+  /** A LOOP node: {@code code} over {@code args}; its results are CARRY and STACKED nodes. */
+  int loop(LoopCode code, int[] args) {
+    loops.add(code);
+    return add(Op.LOOP, args, loops.size() - 1, 0.0, null);
+  }
+
+  int carry(int loop, int element) {
+    return add(Op.CARRY, new int[] {loop}, element, 0.0, null);
+  }
+
+  int stacked(int loop, int output, Dims d) {
+    int id = add(Op.STACKED, new int[] {loop}, output, 0.0, null);
+    dims.put(id, d);
+    return id;
+  }
+
+  int arrayInput(int column, Dims d) {
+    int id = add(Op.ARRAY_INPUT, new int[0], column, 0.0, null);
+    dims.put(id, d);
+    return id;
+  }
+
+  int dynIndex(int array, int row, int element) {
+    return add(Op.DYN_INDEX, new int[] {array, row}, element, 0.0, null);
+  }
+
   private int add(Op op, int[] args, int param, double value, Object ref) {
     Key k =
         new Key(
@@ -134,8 +207,13 @@ final class ScalarProgram {
 
   /** Which nodes the outputs need, transitively. */
   boolean[] live() {
+    return live(outputs);
+  }
+
+  /** Which nodes {@code roots} need, transitively. */
+  boolean[] live(int[] roots) {
     boolean[] live = new boolean[nodes.size()];
-    for (int o : outputs) {
+    for (int o : roots) {
       live[o] = true;
     }
     for (int i = nodes.size() - 1; i >= 0; i--) {
