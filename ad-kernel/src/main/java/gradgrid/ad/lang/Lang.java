@@ -50,7 +50,7 @@ public final class Lang {
     for (int i = 0; i < args.length; i++) {
       args[i] = new Val(b, b.addInput(params.get(i).shape()));
     }
-    Val result = new Lowering(name, src, b, params, args).program(program);
+    Val result = new Lowering(name, src, b, params, args, program.lets()).program(program);
     return new Fn(name, params, List.of(name), b.build(List.of(result.atom())));
   }
 

@@ -67,7 +67,7 @@ final class Lexer {
       case '+':
         return token(Token.Kind.PLUS, start);
       case '-':
-        return token(Token.Kind.MINUS, start);
+        return token(accept('>') ? Token.Kind.ARROW : Token.Kind.MINUS, start);
       case '*':
         if (peek('*')) {
           throw error(start, "'**' is not an operator; write x^2 for a power");

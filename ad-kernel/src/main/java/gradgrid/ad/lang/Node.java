@@ -39,6 +39,15 @@ sealed interface Node {
   /** {@code base[index]}; {@code pos} is the index expression. */
   record Index(int pos, Node base, Node index) implements Node {}
 
+  /** {@code [e0, e1, ...]}: a vector of scalars; {@code pos} is the {@code [}. */
+  record Vector(int pos, List<Node> elements) implements Node {}
+
+  /**
+   * {@code (p0, p1) -> let ...; body}: a function, allowed only as the value of a {@code let} and
+   * as the body of {@code fori}; it is inlined at each call. {@code pos} is where it starts.
+   */
+  record Lambda(int pos, List<Name> params, List<Let> lets, Node body) implements Node {}
+
   /** {@code let name = value;}; {@code pos} is the name. */
   record Let(int pos, String name, Node value) implements Node {}
 

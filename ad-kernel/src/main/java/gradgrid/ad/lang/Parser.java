@@ -8,7 +8,8 @@ import java.util.List;
  * Recursive descent from tokens to a {@link Node.Program}:
  *
  * <pre>
- * program  := { 'let' NAME '=' expr ';' } expr EOF
+ * program  := lets expr EOF
+ * lets     := { 'let' NAME '=' expr ';' }
  * expr     := sum [ ('&lt;' | '&lt;=' | '&gt;' | '&gt;=' | '==' | '!=') sum ]
  * sum      := product { ('+' | '-') product }
  * product  := unary { ('*' | '/') unary }
@@ -16,14 +17,20 @@ import java.util.List;
  * power    := postfix [ '^' unary ]
  * postfix  := primary { '[' expr ']' }
  * primary  := NUMBER | NAME | NAME '(' [ expr { ',' expr } ] ')' | '(' expr ')'
+ *           | '[' expr { ',' expr } ']' | lambda
+ * lambda   := ( NAME | '(' NAME { ',' NAME } ')' ) '-&gt;' lets expr
  * </pre>
  *
  * So {@code ^} binds tighter than unary minus ({@code -x^2 = -(x^2)}) and is right-associative
  * ({@code 2^3^2 = 2^9}); its exponent may carry a minus ({@code x^-2}). Nesting deeper than {@link
- * #MAX_DEPTH} is an error, so no input can exhaust the stack.
+ * #MAX_DEPTH} is an error, so no input can exhaust the stack. A lambda's body reaches as far as an
+ * expression can; lambdas and vector literals count as nesting levels.
  */
 final class Parser {
-  /** The deepest nesting of parentheses, calls, powers, unary minus and indexing accepted. */
+  /**
+   * The deepest nesting of parentheses, calls, powers, unary minus, indexing, vectors and lambdas
+   * accepted.
+   */
   static final int MAX_DEPTH = 200;
 
   private final String function;
@@ -42,6 +49,23 @@ final class Parser {
     if (peek().kind() == Kind.EOF) {
       throw error(0, "empty expression: write the function, for example 'x^2 + 1'");
     }
+    List<Node.Let> lets = lets();
+    if (peek().kind() == Kind.EOF) {
+      throw error(
+          peek().start(),
+          "empty expression: the last 'let' must be followed by the result expression");
+    }
+    int start = peek().start();
+    Node result = expr();
+    Token t = peek();
+    if (t.kind() != Kind.EOF) {
+      throw trailing(t);
+    }
+    return new Node.Program(start, lets, result);
+  }
+
+  /** Zero or more {@code let NAME = expr;} definitions, of a program or of a function's body. */
+  private List<Node.Let> lets() {
     List<Node.Let> lets = new ArrayList<>();
     while (isLet(peek())) {
       next();
@@ -60,18 +84,7 @@ final class Parser {
       next();
       lets.add(new Node.Let(name.start(), n, value));
     }
-    if (peek().kind() == Kind.EOF) {
-      throw error(
-          peek().start(),
-          "empty expression: the last 'let' must be followed by the result expression");
-    }
-    int start = peek().start();
-    Node result = expr();
-    Token t = peek();
-    if (t.kind() != Kind.EOF) {
-      throw trailing(t);
-    }
-    return new Node.Program(start, lets, result);
+    return lets;
   }
 
   private LangException trailing(Token t) {
@@ -180,17 +193,101 @@ final class Parser {
           throw error(
               t.start(), "'let' definitions must come before the result expression, each ending ;");
         }
+        if (peek().kind() == Kind.ARROW) {
+          return lambda(t.start(), List.of(parameter(t)));
+        }
         if (peek().kind() == Kind.LPAREN) {
           return call(t);
         }
         return new Node.Name(t.start(), t.text(src));
+      case LBRACKET:
+        return vector(next());
       case LPAREN:
+        if (isLambdaHead()) {
+          return lambda(t.start(), parameters());
+        }
         Token open = next();
         Node inner = expr();
         close(open, Kind.RPAREN);
         return inner;
       default:
         throw expectedExpression(t);
+    }
+  }
+
+  /** True when the tokens from the {@code (} at hand read {@code ( [NAME {, NAME}] ) ->}. */
+  private boolean isLambdaHead() {
+    int q = p + 1;
+    if (tokens.get(q).kind() == Kind.RPAREN) {
+      return tokens.get(q + 1).kind() == Kind.ARROW;
+    }
+    while (tokens.get(q).kind() == Kind.NAME) {
+      Kind after = tokens.get(q + 1).kind();
+      if (after == Kind.RPAREN) {
+        return tokens.get(q + 2).kind() == Kind.ARROW;
+      }
+      if (after != Kind.COMMA) {
+        return false;
+      }
+      q += 2;
+    }
+    return false;
+  }
+
+  /** The parameter list {@code ( [NAME {, NAME}] )} of a function, known to be followed by '->'. */
+  private List<Node.Name> parameters() {
+    Token open = next();
+    List<Node.Name> params = new ArrayList<>();
+    while (peek().kind() == Kind.NAME) {
+      params.add(parameter(next()));
+      if (peek().kind() == Kind.COMMA) {
+        next();
+      }
+    }
+    next();
+    if (params.isEmpty()) {
+      throw error(open.start(), "a function needs at least one parameter, as in (s) -> s + 1");
+    }
+    return params;
+  }
+
+  private Node.Name parameter(Token name) {
+    if (isLet(name)) {
+      throw error(name.start(), "'let' is a keyword and cannot name a parameter");
+    }
+    return new Node.Name(name.start(), name.text(src));
+  }
+
+  /** The body after the parameters: {@code '->' { let NAME = expr ; } expr}. */
+  private Node lambda(int pos, List<Node.Name> params) {
+    next();
+    enter();
+    try {
+      List<Node.Let> lets = lets();
+      Node body = expr();
+      return new Node.Lambda(pos, params, lets, body);
+    } finally {
+      depth--;
+    }
+  }
+
+  /** A vector literal after its {@code [}: {@code expr { ',' expr } ']'}. */
+  private Node vector(Token open) {
+    enter();
+    try {
+      if (peek().kind() == Kind.RBRACKET) {
+        throw error(open.start(), "a vector needs at least one element, as in [a, b]");
+      }
+      List<Node> elements = new ArrayList<>();
+      elements.add(expr());
+      while (peek().kind() == Kind.COMMA) {
+        next();
+        elements.add(expr());
+      }
+      close(open, Kind.RBRACKET);
+      return new Node.Vector(open.start(), elements);
+    } finally {
+      depth--;
     }
   }
 
@@ -258,7 +355,8 @@ final class Parser {
           peek().start(),
           "expression nested too deeply: more than "
               + MAX_DEPTH
-              + " levels of parentheses, calls, powers, minus signs or indexing");
+              + " levels of parentheses, calls, powers, minus signs, indexing, vectors or"
+              + " functions");
     }
   }
 

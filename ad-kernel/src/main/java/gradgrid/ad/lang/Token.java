@@ -24,6 +24,7 @@ record Token(Token.Kind kind, int start, int end) {
     GE("'>='"),
     EQ("'=='"),
     NE("'!='"),
+    ARROW("'->'"),
     EOF("the end of the input");
 
     private final String shown;

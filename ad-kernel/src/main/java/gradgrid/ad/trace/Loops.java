@@ -6,6 +6,7 @@ import gradgrid.ad.ir.Graph;
 import gradgrid.ad.ir.GraphBuilder;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.prim.Loop;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -18,6 +19,14 @@ import java.util.function.BiFunction;
  */
 public final class Loops {
   private Loops() {}
+
+  /**
+   * The bodies being traced on this thread, innermost first: a loop written inside a body nests in
+   * that body even when its initial carries come from further out, so its body may use the outer
+   * loop's index and carries.
+   */
+  private static final ThreadLocal<ArrayDeque<GraphBuilder>> TRACING =
+      ThreadLocal.withInitial(ArrayDeque::new);
 
   /** One step of a {@link #scan} body: the next carries and this step's outputs. */
   public record Step(Val[] carry, Val[] outputs) {}
@@ -67,13 +76,23 @@ public final class Loops {
         throw new AdException("a loop's initial carries come from two different traces");
       }
     }
+    GraphBuilder active = TRACING.get().peek();
+    if (active != null && active.within(outer)) {
+      outer = active;
+    }
     GraphBuilder inner = outer.nested();
     Val index = new Val(inner, inner.addInput(Shape.SCALAR));
     Val[] carry = new Val[init.length];
     for (int j = 0; j < init.length; j++) {
       carry[j] = new Val(inner, inner.addInput(init[j].shape()));
     }
-    Step step = body.apply(index, carry.clone());
+    Step step;
+    TRACING.get().push(inner);
+    try {
+      step = body.apply(index, carry.clone());
+    } finally {
+      TRACING.get().pop();
+    }
     if (step.carry().length != init.length) {
       throw new AdException(
           "a loop body takes "

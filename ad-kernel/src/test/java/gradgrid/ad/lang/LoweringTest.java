@@ -54,7 +54,7 @@ class LoweringTest {
         "unknown function 'foo'; the functions are exp, log, sin, cos, tan, tanh, sqrt, abs,"
             + " expm1, log1p, log2, log10, cbrt, asin, acos, atan, sinh, cosh, asinh, acosh,"
             + " atanh, erf, erfc, sigmoid, softplus, floor, ceil, round, sign, stopGradient,"
-            + " atan2, hypot, clip, pow, min, max, where, select, poly, dot, sum, index");
+            + " atan2, hypot, clip, pow, min, max, where, select, poly, dot, sum, index, fori");
     assertError("exp + 1", 1, 1, "'exp' is a function; call it as exp(x)");
     assertError(
         "alpha(3)", 1, 1, "'alpha' is an input, not a function; take an element with alpha[i]");

@@ -201,6 +201,6 @@ class ParserTest {
         1,
         Parser.MAX_DEPTH + 1,
         "expression nested too deeply: more than 200 levels of parentheses, calls, powers, minus"
-            + " signs or indexing");
+            + " signs, indexing, vectors or functions");
   }
 }
