@@ -40,7 +40,26 @@ final class ConfValues {
 
   /** The value's line in its file, or -1 when it has none. */
   static int line(ConfigValue v) {
+    // Typesafe Config 1.4 numbers an object or a list without the lines of a triple-quoted string
+    // before it, while its scalars are numbered right: an object or list is at its first scalar.
+    if (v instanceof ConfigObject o && !o.isEmpty()) {
+      return first(o.values());
+    }
+    if (v instanceof ConfigList l && !l.isEmpty()) {
+      return first(l);
+    }
     return v.origin() == null ? -1 : v.origin().lineNumber();
+  }
+
+  private static int first(Iterable<ConfigValue> values) {
+    int min = -1;
+    for (ConfigValue c : values) {
+      int n = line(c);
+      if (n > 0 && (min < 0 || n < min)) {
+        min = n;
+      }
+    }
+    return min;
   }
 
   /** Refuses the first key of {@code o} not in {@code known}, with a did-you-mean hint. */

@@ -29,8 +29,10 @@ final class FunctionLabel {
   }
 
   /**
-   * The function in one line: {@code rational(deg-p = 5, deg-q = 5)} for a built-in, the expression
-   * with its white space collapsed for a text function (cut at {@link #MAX_CHARS}).
+   * The function in one line: {@code rational(deg-p = 5, deg-q = 5)} for a built-in; for a text
+   * function its leading comment, as a docstring, when it starts with one ({@code # Lotka-Volterra
+   * prey x(10)}), else the expression without comments and with its white space collapsed (cut at
+   * {@link #MAX_CHARS} either way).
    *
    * @param fn the function
    * @return the label
@@ -43,7 +45,13 @@ final class FunctionLabel {
       opts.forEach((k, v) -> parts.add(k + " = " + v));
       return parts.isEmpty() ? fn.builtin() : fn.builtin() + "(" + String.join(", ", parts) + ")";
     }
-    String text = fn.expression().strip().replaceAll("\\s+", " ");
+    String expression = fn.expression().strip();
+    String doc =
+        expression.startsWith("#") ? expression.lines().findFirst().orElse("#").substring(1) : "";
+    String text =
+        doc.isBlank()
+            ? expression.replaceAll("#[^\\n\\r]*", " ").strip().replaceAll("\\s+", " ")
+            : doc.strip();
     return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS - 3) + "...";
   }
 }

@@ -45,6 +45,18 @@ class ExpressionProviderTest {
   }
 
   @Test
+  void theOrderWrittenHoldsAfterAMultiLineFunctionAndWithScalarsObjectsAndListsMixed() {
+    SweepSpec s =
+        parse(
+            "function = \"\"\"\n  let u = a * x;\n  let v = sum(s0);\n  u + v + c\n\"\"\"\n"
+                + "inputs {\n  a { from = 0, to = 1, points = 2 }\n  x { values = [1, 2] }\n"
+                + "  c = 0.4\n  s0 = [10, 5]\n}\noutputs = [f]\ninputs.a.points = 3\n");
+    assertEquals(
+        List.of(Param.scalar("a"), Param.scalar("x"), Param.scalar("c"), Param.vector("s0", 2)),
+        s.params());
+  }
+
+  @Test
   void objectFormListsParameters() {
     SweepSpec s =
         parse(
