@@ -28,15 +28,32 @@
  * sqrt at 0, where) are listed in {@code README.md}, "The function language"; in short, they are
  * JAX's.
  *
+ * <h2>Loops, vectors and functions</h2>
+ *
+ * <pre>
+ * let rhs = (v) -&gt; r * v * (1 - v);
+ * fori(0, 1000, y0, (i, y) -&gt; y + 0.001 * rhs(y))
+ * </pre>
+ *
+ * <p>{@code fori(lower, upper, init, (i, s) -> next)} is {@link gradgrid.ad.trace.Loops#fori}: the
+ * body is traced once into one loop equation, whatever the trip count, and every transform and the
+ * compiler keep it a loop. Its bounds are constant integers; its body takes the index and the carry
+ * and returns a carry of the initial value's shape. {@code [a, b]} stacks scalars into a vector,
+ * which a carry may be. {@code let f = (u, v) -> lets; expr;} defines a function, inlined at each
+ * call in the {@link gradgrid.ad.lang.Scope} it was defined in: it sees what came before it, never
+ * itself, and no name may shadow another. Inlining is bounded in depth ({@link
+ * gradgrid.ad.lang.Lowering#MAX_INLINED_DEPTH}) and in size ({@link
+ * gradgrid.ad.lang.Lowering#MAX_NODES}).
+ *
  * <h2>Pipeline</h2>
  *
  * {@link gradgrid.ad.lang.Lexer} (text to tokens) -> {@link gradgrid.ad.lang.Parser} (tokens to a
  * {@link gradgrid.ad.lang.Node} tree; nesting is bounded by {@link
  * gradgrid.ad.lang.Parser#MAX_DEPTH}, so no input overflows the stack) -> {@link
  * gradgrid.ad.lang.Lowering} (names, argument counts and shapes checked at each node, then traced
- * with {@link gradgrid.ad.trace.Val}, using the table in {@link gradgrid.ad.lang.Builtins}). Every
- * mistake is a {@link gradgrid.ad.lang.LangException} with line, column and a caret, raised before
- * anything runs.
+ * with {@link gradgrid.ad.trace.Val}, using the table in {@link gradgrid.ad.lang.Builtins}, names
+ * resolved through {@link gradgrid.ad.lang.Scope}). Every mistake is a {@link
+ * gradgrid.ad.lang.LangException} with line, column and a caret, raised before anything runs.
  *
  * <h2>Safety</h2>
  *

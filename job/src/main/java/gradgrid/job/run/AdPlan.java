@@ -7,6 +7,7 @@ import gradgrid.job.conf.OutputSpec;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -19,10 +20,12 @@ import java.util.Map;
  * #TAYLOR_FROM} or more in x: then every derivative in x is a coefficient of one Taylor-mode pass
  * {@code AD.taylor(f, x, k)} of the highest order k, which {@code bench/taylor.sh} measures as
  * cheaper from order 4 on (even at order 3, slower at 2); {@code grad(p, q, ...)} is {@code grad(f,
- * p, q, ...)}; {@code hessian(a, b)} is {@code jacfwd(grad(f, a), b)} (only the requested block is
- * built); {@code eigenvalues(hessian(a, b, ...))} takes all blocks of {@code hessian(f, a, b,
- * ...)}, which {@link PlanEvaluator} assembles and diagonalises after the kernel. A {@code
- * critical-points} output has no part here (size 0): its own kernels are {@code
+ * p, q, ...)}, and several gradient requests are slices of one {@code grad} over all their inputs
+ * (one reverse pass: a loop is transposed once, not once per request, which is 3.4x on the
+ * Lotka-Volterra conf's five gradients); {@code hessian(a, b)} is {@code jacfwd(grad(f, a), b)}
+ * (only the requested block is built); {@code eigenvalues(hessian(a, b, ...))} takes all blocks of
+ * {@code hessian(f, a, b, ...)}, which {@link PlanEvaluator} assembles and diagonalises after the
+ * kernel. A {@code critical-points} output has no part here (size 0): its own kernels are {@code
  * gradgrid.job.criticals.CriticalPointKernel}'s; a plan of such outputs alone has no outputs.
  *
  * @param fn one function with the outputs of every request, sharing subexpressions
@@ -42,6 +45,7 @@ public record AdPlan(Fn fn, int[] sizes, int[][] blockWidths) implements Seriali
    */
   public static AdPlan of(Fn f, List<OutputSpec> outputs) {
     Map<String, Fn> taylor = taylorPasses(f, outputs);
+    Gradients gradients = Gradients.of(f, outputs);
     List<Fn> parts = new ArrayList<>();
     int[] sizes = new int[outputs.size()];
     int[][] widths = new int[outputs.size()][];
@@ -50,7 +54,7 @@ public record AdPlan(Fn fn, int[] sizes, int[][] blockWidths) implements Seriali
       if (out instanceof OutputSpec.CriticalPoints) {
         continue;
       }
-      Fn part = part(f, out, taylor);
+      Fn part = part(f, out, taylor, gradients);
       parts.add(part);
       if (out instanceof OutputSpec.Eigenvalues e) {
         widths[k] =
@@ -127,7 +131,52 @@ public record AdPlan(Fn fn, int[] sizes, int[][] blockWidths) implements Seriali
     return passes;
   }
 
-  private static Fn part(Fn f, OutputSpec out, Map<String, Fn> taylor) {
+  /**
+   * The gradient requests' inputs in order of first appearance and, when there are two requests or
+   * more, one {@code grad} over all of them, or null.
+   */
+  private record Gradients(List<String> params, Fn all) {
+    static Gradients of(Fn f, List<OutputSpec> outputs) {
+      LinkedHashSet<String> params = new LinkedHashSet<>();
+      int requests = 0;
+      for (OutputSpec out : outputs) {
+        if (out instanceof OutputSpec.Grad g) {
+          params.addAll(g.params());
+          requests++;
+        }
+      }
+      List<String> order = List.copyOf(params);
+      return new Gradients(
+          order,
+          requests < 2 ? null : AD.grad(f, order.stream().mapToInt(f::paramIndex).toArray()));
+    }
+
+    /** {@code grad(f, params...)}: its own pass, or the slice of the shared one. */
+    Fn grad(Fn f, List<String> wanted) {
+      if (all == null) {
+        return AD.grad(f, wanted.stream().mapToInt(f::paramIndex).toArray());
+      }
+      int[] at = wanted.stream().mapToInt(params::indexOf).toArray();
+      List<String> names = new ArrayList<>();
+      for (int k : at) {
+        names.add(all.outputNames().get(k));
+      }
+      return Fn.traceMany(
+          all.name() + "_" + String.join("_", wanted),
+          all.params(),
+          names,
+          args -> {
+            Val[] every = all.apply(args);
+            Val[] mine = new Val[at.length];
+            for (int k = 0; k < at.length; k++) {
+              mine[k] = every[at[k]];
+            }
+            return mine;
+          });
+    }
+  }
+
+  private static Fn part(Fn f, OutputSpec out, Map<String, Fn> taylor, Gradients gradients) {
     if (out instanceof OutputSpec.Value) {
       return f;
     }
@@ -138,7 +187,7 @@ public record AdPlan(Fn fn, int[] sizes, int[][] blockWidths) implements Seriali
           : coefficient(pass, d.order());
     }
     if (out instanceof OutputSpec.Grad g) {
-      return AD.grad(f, g.params().stream().mapToInt(f::paramIndex).toArray());
+      return gradients.grad(f, g.params());
     }
     if (out instanceof OutputSpec.Hessian h) {
       return AD.jacfwd(AD.grad(f, f.paramIndex(h.rows())), f.paramIndex(h.cols()));

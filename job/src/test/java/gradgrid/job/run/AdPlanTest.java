@@ -131,4 +131,36 @@ class AdPlanTest {
       }
     }
   }
+
+  @Test
+  void severalGradientRequestsShareOneReversePassThroughALoop() {
+    Fn f =
+        Lang.parse(
+            "lv",
+            "fori(0, 50, s0, (i, s) -> s + 0.01 * [a * s[0] - b * s[0] * s[1], b * s[0] * s[1]"
+                + " - c * s[1]])[0]",
+            Param.scalar("a"),
+            Param.scalar("b"),
+            Param.scalar("c"),
+            Param.vector("s0", 2));
+    List<OutputSpec> outputs =
+        List.of(
+            new OutputSpec.Value(),
+            new OutputSpec.Grad(List.of("a")),
+            new OutputSpec.Grad(List.of("s0", "b")),
+            new OutputSpec.Grad(List.of("c")));
+    AdPlan plan = AdPlan.of(f, outputs);
+    Fn separate = AD.simplify(Fn.concat("sep", f, AD.grad(f, 0), AD.grad(f, 3, 1), AD.grad(f, 2)));
+    assertTrue(
+        plan.fn().eqnCount() < separate.eqnCount(),
+        plan.fn().eqnCount() + " equations against " + separate.eqnCount());
+    assertEquals(List.of(1, 1, 3, 1), Arrays.stream(plan.sizes()).boxed().toList());
+    double[][] args = {{1.1}, {0.4}, {0.3}, {10, 5}};
+    double[][] got = plan.fn().call(args);
+    double[][] want = separate.call(args);
+    assertEquals(want.length, got.length);
+    for (int k = 0; k < want.length; k++) {
+      assertEquals(Arrays.toString(want[k]), Arrays.toString(got[k]), "output " + k);
+    }
+  }
 }
