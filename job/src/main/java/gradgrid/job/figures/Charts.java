@@ -11,7 +11,9 @@ import java.awt.image.BufferedImage;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYDataImageAnnotation;
 import org.jfree.chart.axis.NumberAxis;
@@ -27,6 +29,8 @@ import org.jfree.data.xy.DefaultXYDataset;
 
 /** Builds the kinds of chart: curves over x, points, and a heatmap with a colour bar. */
 public final class Charts {
+  private static final double[] NONE = new double[0];
+
   /** Distinct, colour-blind-safe line colours (Okabe-Ito), then black. */
   private static final Color[] PALETTE = {
     new Color(0, 114, 178),
@@ -215,7 +219,15 @@ public final class Charts {
   public static JFreeChart heatmap(
       String title, String xLabel, String yLabel, String valueLabel, HeatmapGrid grid) {
     return heatmap(
-        title, xLabel, yLabel, valueLabel, grid, "", new double[2][0], ColourScale.LINEAR, 0);
+        title,
+        xLabel,
+        yLabel,
+        valueLabel,
+        grid,
+        "",
+        new double[2][0],
+        ColourScale.LINEAR,
+        r -> NONE);
   }
 
   /**
@@ -238,20 +250,24 @@ public final class Charts {
       HeatmapGrid grid,
       ColourScale scale,
       int contours) {
-    return heatmap(title, xLabel, yLabel, valueLabel, grid, "", new double[2][0], scale, contours);
+    return heatmap(
+        title, xLabel, yLabel, valueLabel, grid, "", new double[2][0], scale, evenly(contours));
   }
 
   /**
    * A heatmap with points drawn on top (white dots with a black rim, named in a legend when there
-   * are any): the fold curves on the map of the number of extrema.
+   * are any) and contour lines at given values: the fold curves on the map of the number of
+   * extrema, with the lines between regions of one count.
    *
    * @param title the chart title
    * @param xLabel the x axis label
    * @param yLabel the y axis label
-   * @param valueLabel the colour bar's label
+   * @param valueLabel the colour bar's label (the scale's note is added)
    * @param grid the cell means
    * @param pointsLabel the points' legend label
    * @param points {@code {xs, ys}} in data coordinates
+   * @param scale the colour scale
+   * @param levels the values the contour lines follow (none for no lines)
    * @return the chart
    */
   public static JFreeChart heatmap(
@@ -261,9 +277,16 @@ public final class Charts {
       String valueLabel,
       HeatmapGrid grid,
       String pointsLabel,
-      double[][] points) {
-    return heatmap(
-        title, xLabel, yLabel, valueLabel, grid, pointsLabel, points, ColourScale.LINEAR, 0);
+      double[][] points,
+      ColourScale scale,
+      double[] levels) {
+    double[] t = Arrays.stream(levels).map(scale::t).toArray();
+    return heatmap(title, xLabel, yLabel, valueLabel, grid, pointsLabel, points, scale, r -> t);
+  }
+
+  /** {@code n} contour levels evenly inside the colour coordinate's range. */
+  private static Function<double[], double[]> evenly(int n) {
+    return r -> n > 0 ? Contours.levels(r[0], r[1], n) : NONE;
   }
 
   private static JFreeChart heatmap(
@@ -275,7 +298,7 @@ public final class Charts {
       String pointsLabel,
       double[][] points,
       ColourScale colours,
-      int contours) {
+      Function<double[], double[]> contours) {
     int ny = grid.mean().length;
     int nx = grid.mean()[0].length;
     double[][] t = new double[ny][nx];
@@ -306,12 +329,12 @@ public final class Charts {
       dots.setSeriesOutlinePaint(0, Color.BLACK);
     }
     XYPlot plot = new XYPlot(overlay, x, y, dots);
-    if (contours > 0 && nx > 1 && ny > 1) {
+    double[] levels = contours.apply(range);
+    if (levels.length > 0 && nx > 1 && ny > 1) {
       DefaultXYDataset lines = new DefaultXYDataset();
       XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
       r.setDrawSeriesLineAsPath(true);
       r.setDefaultSeriesVisibleInLegend(false);
-      double[] levels = Contours.levels(range[0], range[1], contours);
       for (int k = 0; k < levels.length; k++) {
         lines.addSeries(
             "level " + k,

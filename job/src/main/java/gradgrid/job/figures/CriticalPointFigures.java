@@ -17,9 +17,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.DoubleStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.jfree.chart.JFreeChart;
 
 /**
  * The figures of a {@code critical-points} output: over a plane of two axes, a heatmap of the
@@ -80,29 +82,8 @@ public final class CriticalPointFigures {
               data, a.column(), b.column(), col + ".maxima + " + col + ".minima", nx, ny);
       FoldKernel folds = new FoldKernel(providers.traced(spec), spec.inputs(), cp, axes);
       List<FoldPoint> found = FoldCurves.find(data, axes, cp, folds);
-      double[][] xy = new double[2][found.size()];
-      for (int k = 0; k < found.size(); k++) {
-        xy[0][k] = found.get(k).outer()[0];
-        xy[1][k] = found.get(k).outer()[1];
-      }
       out.addAll(
-          ReferenceFigures.save(
-              Charts.heatmap(
-                  "Number of local extrema of f in "
-                      + inner
-                      + " over ("
-                      + a.confName()
-                      + ", "
-                      + b.confName()
-                      + ")",
-                  a.confName(),
-                  b.confName(),
-                  "local extrema (maxima + minima)",
-                  g,
-                  "fold points (f' = f'' = 0, Newton in (x, coefficient)): " + found.size(),
-                  xy),
-              name + "-count",
-              conf));
+          ReferenceFigures.save(countChart(g, a, b, inner, found, conf), name + "-count", conf));
       double v = lineValue(spec, b);
       out.addAll(
           bifurcation(
@@ -123,6 +104,62 @@ public final class CriticalPointFigures {
               + " axes (a heatmap needs two, a bifurcation diagram one or two)");
     }
     return out;
+  }
+
+  /**
+   * The map of the number of extrema on the conf's colour scale ({@code figures.scale}), the fold
+   * points on top. Its contour lines ({@code figures.contours}) are by default the boundaries
+   * between regions of one count (the levels k + 1/2 inside the map's range), where pairs of
+   * extrema are born or die; a number asks for that many levels evenly in the scale's coordinate,
+   * as on any heatmap, and 0 for none.
+   */
+  static JFreeChart countChart(
+      HeatmapGrid g, Axis a, Axis b, String inner, List<FoldPoint> found, FiguresSpec conf) {
+    double[][] xy = new double[2][found.size()];
+    for (int k = 0; k < found.size(); k++) {
+      xy[0][k] = found.get(k).outer()[0];
+      xy[1][k] = found.get(k).outer()[1];
+    }
+    ColourScale scale = ReferenceFigures.scale(false, conf, g);
+    return Charts.heatmap(
+        "Number of local extrema of f in "
+            + inner
+            + " over ("
+            + a.confName()
+            + ", "
+            + b.confName()
+            + ")",
+        a.confName(),
+        b.confName(),
+        "local extrema (maxima + minima)",
+        g,
+        "fold points (f' = f'' = 0, Newton in (x, coefficient)): " + found.size(),
+        xy,
+        scale,
+        countLevels(g.range(), scale, conf.contours()));
+  }
+
+  /**
+   * The values the count map's contour lines follow (see {@link #countChart}).
+   *
+   * @param range the map's lowest and highest cell value
+   * @param scale its colour scale
+   * @param contours {@code figures.contours}
+   * @return the levels, ascending
+   */
+  static double[] countLevels(double[] range, ColourScale scale, int contours) {
+    if (!(range[0] < range[1])) {
+      return new double[0];
+    }
+    if (contours == FiguresSpec.AUTO_CONTOURS) {
+      return DoubleStream.iterate(Math.floor(range[0]) + 0.5, v -> v < range[1], v -> v + 1)
+          .filter(v -> v > range[0])
+          .limit(FiguresSpec.MAX_CONTOURS)
+          .toArray();
+    }
+    return Arrays.stream(Contours.levels(scale.t(range[0]), scale.t(range[1]), contours))
+        .map(scale::inverse)
+        .toArray();
   }
 
   /** The x of every extremum against the axis: maxima and minima as two series of points. */

@@ -1,0 +1,149 @@
+package gradgrid.job.figures;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gradgrid.job.conf.FigureScale;
+import gradgrid.job.conf.FiguresSpec;
+import gradgrid.job.conf.OutputSpec;
+import gradgrid.job.conf.SmallMultiples;
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.criticals.FoldCurves;
+import gradgrid.job.criticals.FoldKernel;
+import gradgrid.job.criticals.FoldPoint;
+import gradgrid.job.grid.Axis;
+import gradgrid.job.testing.SmallSweeps;
+import gradgrid.job.testing.SparkTestSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The map of the number of extrema: its colour scale and contour lines follow the conf's {@code
+ * figures} block, and its default contour lines are the boundaries between regions of one count,
+ * which for the quartic x^4 - a x^2 + b x lie on its cusp 27 b^2 = 8 a^3. (The constant 3 keeps f
+ * away from 0 at the minima, where the counting rule would call them flat: at a = 2, b = 0 the
+ * minima of x^4 - 2x^2 + 1 are f = 0.)
+ */
+class CriticalPointFiguresTest {
+  private static final String CUSP =
+      "function = \"x^4 - alpha * x^2 + beta * x + 3\"\n"
+          + "inputs {\n  x = 0\n  alpha { from = 0.2, to = 2, points = 19 }\n"
+          + "  beta { from = -1, to = 1, points = 21 }\n}\n"
+          + "outputs = [\"critical-points(x, -3, 3, 2001)\"]\noutput.dir = cusp\n";
+
+  @TempDir Path dir;
+
+  @Test
+  void defaultLevelsAreTheHalfIntegersBetweenCounts() {
+    ColourScale linear = ColourScale.LINEAR;
+    assertArrayEquals(
+        new double[] {1.5, 2.5, 3.5, 4.5},
+        CriticalPointFigures.countLevels(new double[] {1, 5}, linear, FiguresSpec.AUTO_CONTOURS));
+    // cell means of several rows need not be whole numbers
+    assertArrayEquals(
+        new double[] {1.5, 2.5},
+        CriticalPointFigures.countLevels(
+            new double[] {1.2, 2.7}, linear, FiguresSpec.AUTO_CONTOURS));
+    assertEquals(
+        0,
+        CriticalPointFigures.countLevels(new double[] {3, 3}, linear, FiguresSpec.AUTO_CONTOURS)
+            .length,
+        "one count everywhere: no boundary");
+    assertEquals(0, CriticalPointFigures.countLevels(new double[] {0, 4}, linear, 0).length);
+    assertArrayEquals(
+        new double[] {1, 2, 3}, CriticalPointFigures.countLevels(new double[] {0, 4}, linear, 3));
+    // on a log scale, a number of levels is spread evenly in log10(count): 1, 10, 100 -> 10^0.5...
+    ColourScale log = new ColourScale(FigureScale.LOG, 1);
+    double[] l = CriticalPointFigures.countLevels(new double[] {1, 100}, log, 3);
+    assertArrayEquals(
+        new double[] {Math.pow(10, 0.5), 10, Math.pow(10, 1.5)}, l, 1e-12, "log levels");
+  }
+
+  @Test
+  void theCountMapFollowsTheConfAndItsBoundariesLieOnTheCusp() throws Exception {
+    SweepSpec spec = SmallSweeps.run(dir, CUSP);
+    OutputSpec.CriticalPoints cp = (OutputSpec.CriticalPoints) spec.outputs().get(0);
+    Dataset<Row> map = SparkTestSession.get().read().parquet(spec.output());
+    List<Axis> axes = spec.grid().axes();
+    String col = "`" + cp.column() + "`";
+    HeatmapGrid g =
+        HeatmapGrid.aggregate(
+            map,
+            axes.get(0).column(),
+            axes.get(1).column(),
+            col + ".maxima + " + col + ".minima",
+            19,
+            21);
+    assertArrayEquals(new double[] {1, 3}, g.range(), "one extremum outside the cusp, 3 inside");
+    List<FoldPoint> folds =
+        FoldCurves.find(
+            map,
+            axes,
+            cp,
+            new FoldKernel(SmallSweeps.providers().traced(spec), spec.inputs(), cp, axes));
+
+    FiguresSpec auto = new FiguresSpec(dir.resolve("fig"), null, 500, 400);
+    JFreeChart chart =
+        CriticalPointFigures.countChart(g, axes.get(0), axes.get(1), "x", folds, auto);
+    XYDataset lines = chart.getXYPlot().getDataset(1);
+    assertEquals(2, lines.getSeriesCount(), "the levels 1.5 and 2.5");
+    int points = 0;
+    for (int s = 0; s < lines.getSeriesCount(); s++) {
+      for (int i = 0; i < lines.getItemCount(s); i++) {
+        double a = lines.getXValue(s, i);
+        double b = lines.getYValue(s, i);
+        if (Double.isNaN(a)) {
+          continue;
+        }
+        points++;
+        // within one cell's diagonal (0.1 x 0.1) of the cusp b = +-sqrt(8 a^3 / 27)
+        assertTrue(distanceToCusp(a, b) < 0.15, "(" + a + ", " + b + ") is off the cusp");
+      }
+    }
+    assertTrue(points > 20, points + " contour points");
+    assertTrue(label(chart).equals("local extrema (maxima + minima)"), label(chart));
+
+    FiguresSpec logNone =
+        new FiguresSpec(
+            dir.resolve("fig"), null, 500, 400, FigureScale.LOG, 0, SmallMultiples.AUTO);
+    JFreeChart log =
+        CriticalPointFigures.countChart(g, axes.get(0), axes.get(1), "x", folds, logNone);
+    assertTrue(label(log).endsWith(" (log scale)"), label(log));
+    assertEquals(null, log.getXYPlot().getDataset(1), "figures.contours = 0 draws no lines");
+
+    List<Path> files =
+        CriticalPointFigures.draw(map, spec, logNone, SmallSweeps.providers(), System.err);
+    assertEquals(4, files.size(), files.toString());
+    Path png = auto.dir().resolve(cp.column().replace('_', '-') + "-count.png");
+    ReferenceFiguresTest.checkPng(png, 500, 400);
+    assertTrue(Files.size(auto.dir().resolve(cp.column().replace('_', '-') + "-count.svg")) > 0);
+  }
+
+  private static double distanceToCusp(double a, double b) {
+    double best = Double.POSITIVE_INFINITY;
+    for (int k = 0; k <= 20000; k++) {
+      double u = 2.2 * k / 20000;
+      double v = Math.sqrt(8 * u * u * u / 27);
+      best = Math.min(best, Math.min(Math.hypot(a - u, b - v), Math.hypot(a - u, b + v)));
+    }
+    return best;
+  }
+
+  private static String label(JFreeChart chart) {
+    for (int i = 0; i < chart.getSubtitleCount(); i++) {
+      if (chart.getSubtitle(i) instanceof PaintScaleLegend p) {
+        return p.getAxis().getLabel();
+      }
+    }
+    throw new AssertionError("no colour bar");
+  }
+}
