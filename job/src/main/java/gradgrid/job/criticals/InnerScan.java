@@ -167,6 +167,28 @@ public final class InnerScan {
   }
 
   /**
+   * f and f' over the whole inner grid at one outer row, from the refinement kernel: the profile
+   * the figures mark that row's extrema on.
+   *
+   * @param outer the row's axis coordinates, in grid order
+   * @return {@code {x, f, f'}}, one entry per inner point
+   */
+  public double[][] profile(double[] outer) {
+    int n = grid.length;
+    double[][] columns = new double[in1.length][n];
+    for (int c = 0, a = 0; c < columns.length; c++) {
+      if (c == inner) {
+        System.arraycopy(grid, 0, columns[c], 0, n);
+      } else {
+        Arrays.fill(columns[c], outer[a++]);
+      }
+    }
+    double[][] values = new double[out1.length][n];
+    point.run(columns, values, 0, n);
+    return new double[][] {grid.clone(), values[0], values[1]};
+  }
+
+  /**
    * Pairs of zeros of f' found inside single cells of the inner grid so far (no sign change at the
    * grid points; found from a dip of |f'| by {@link #splitDips}).
    *

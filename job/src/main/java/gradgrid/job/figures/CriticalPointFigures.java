@@ -6,6 +6,8 @@ import gradgrid.job.conf.FiguresSpec;
 import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.criticals.CriticalPoint;
+import gradgrid.job.criticals.CriticalPointKernel;
 import gradgrid.job.criticals.FoldCurves;
 import gradgrid.job.criticals.FoldKernel;
 import gradgrid.job.criticals.FoldPoint;
@@ -18,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -29,7 +33,8 @@ import org.jfree.chart.JFreeChart;
  * diagram, the x of every extremum (maxima and minima apart) against the first axis, along the line
  * of the plane through the conf's own value of the second axis's input (the vector's listed
  * element; the middle of the axis for a scalar input). A sweep over one axis gets the bifurcation
- * diagram along it.
+ * diagram along it. Both get a profile: f and f' along the scanned input at the conf's own point of
+ * the map, that row's extrema marked on them.
  */
 public final class CriticalPointFigures {
   private CriticalPointFigures() {}
@@ -95,6 +100,12 @@ public final class CriticalPointFigures {
               conf));
     } else if (axes.size() == 1) {
       out.addAll(bifurcation(data, axes.get(0), cp, "", name, conf));
+    }
+    if (axes.size() == 1 || axes.size() == 2) {
+      JFreeChart profile = profileChart(data, spec, cp, providers, conf);
+      if (profile != null) {
+        out.addAll(ReferenceFigures.save(profile, name + "-profile", conf));
+      }
     } else {
       err.println(
           "note: no figures of "
@@ -160,6 +171,71 @@ public final class CriticalPointFigures {
     return Arrays.stream(Contours.levels(scale.t(range[0]), scale.t(range[1]), contours))
         .map(scale::inverse)
         .toArray();
+  }
+
+  /**
+   * f and f' along the scanned input at the map's home point (each axis at {@link #lineValue}: the
+   * conf's own coefficients, as near as the grid comes), with that row's extrema from the map
+   * marked on both: the map's counting shown on one curve. The curves come from the refinement
+   * kernel over the inner grid on the driver (one row, thinned to about two points per pixel).
+   *
+   * @return the chart, or null when the map has no row there (a filtered or partial read)
+   */
+  static JFreeChart profileChart(
+      Dataset<Row> data,
+      SweepSpec spec,
+      OutputSpec.CriticalPoints cp,
+      FunctionProviders providers,
+      FiguresSpec conf) {
+    List<Axis> axes = spec.grid().axes();
+    double[] home = new double[axes.size()];
+    Column at = functions.lit(true);
+    List<String> where = new ArrayList<>();
+    for (int i = 0; i < home.length; i++) {
+      home[i] = lineValue(spec, axes.get(i));
+      at = at.and(functions.col(axes.get(i).column()).equalTo(home[i]));
+      where.add(axes.get(i).confName() + " = " + num(home[i]));
+    }
+    String col = "`" + cp.column() + "`";
+    List<Row> rows =
+        data.where(at)
+            .selectExpr(col + ".x", col + ".f", col + ".d2f_sign")
+            .limit(1)
+            .collectAsList();
+    if (rows.isEmpty()) {
+      return null;
+    }
+    List<Double> xs = rows.get(0).getList(0);
+    List<Double> fs = rows.get(0).getList(1);
+    List<Integer> signs = rows.get(0).getList(2);
+    List<CriticalPoint> points = new ArrayList<>();
+    for (int k = 0; k < xs.size(); k++) {
+      points.add(new CriticalPoint(xs.get(k), fs.get(k), 0, signs.get(k), true));
+    }
+    ExtremaMarks marks = ExtremaMarks.of(points);
+    double[][] p =
+        new CriticalPointKernel(providers.traced(spec), spec.inputs(), cp).create().profile(home);
+    String x = cp.param();
+    return Charts.lines(
+        "f and f' = df/d" + x + " at " + String.join(", ", where) + ": the map's extrema there",
+        x,
+        "value",
+        List.of(thinned("f", p[0], p[1], conf.width()), thinned("f'", p[0], p[2], conf.width())),
+        marks.and(marks.onDerivative()));
+  }
+
+  /** A curve of about two points per pixel column (the first and last point kept). */
+  private static LineEnvelope thinned(String label, double[] xs, double[] ys, int width) {
+    int step = Math.max(1, xs.length / (2 * width));
+    int[] at =
+        IntStream.concat(
+                IntStream.iterate(0, i -> i < xs.length, i -> i + step),
+                IntStream.of(xs.length - 1))
+            .distinct()
+            .toArray();
+    double[] tx = Arrays.stream(at).mapToDouble(i -> xs[i]).toArray();
+    double[] ty = Arrays.stream(at).mapToDouble(i -> ys[i]).toArray();
+    return new LineEnvelope(label, ty, ty, tx, ty);
   }
 
   /** The x of every extremum against the axis: maxima and minima as two series of points. */

@@ -122,10 +122,50 @@ class CriticalPointFiguresTest {
 
     List<Path> files =
         CriticalPointFigures.draw(map, spec, logNone, SmallSweeps.providers(), System.err);
-    assertEquals(4, files.size(), files.toString());
+    assertEquals(6, files.size(), files.toString());
     Path png = auto.dir().resolve(cp.column().replace('_', '-') + "-count.png");
     ReferenceFiguresTest.checkPng(png, 500, 400);
     assertTrue(Files.size(auto.dir().resolve(cp.column().replace('_', '-') + "-count.svg")) > 0);
+  }
+
+  @Test
+  void theProfileMarksTheMapsExtremaAtTheConfsPoint() {
+    SweepSpec spec = SmallSweeps.run(dir, CUSP);
+    OutputSpec.CriticalPoints cp = (OutputSpec.CriticalPoints) spec.outputs().get(0);
+    Dataset<Row> map = SparkTestSession.get().read().parquet(spec.output());
+    double a = CriticalPointFigures.lineValue(spec, spec.grid().axes().get(0));
+    double b = CriticalPointFigures.lineValue(spec, spec.grid().axes().get(1));
+    assertEquals(1.1, a, 1e-12, "the middle of each scalar axis");
+    assertEquals(0, b, 1e-12);
+    JFreeChart chart =
+        CriticalPointFigures.profileChart(
+            map, spec, cp, SmallSweeps.providers(), new FiguresSpec(dir, null, 500, 400));
+    XYDataset curves = chart.getXYPlot().getDataset(0);
+    assertEquals(2, curves.getSeriesCount(), "f and f'");
+    assertTrue(curves.getItemCount(0) > 900, curves.getItemCount(0) + " points");
+    for (int i = 0; i < curves.getItemCount(0); i++) {
+      double x = curves.getXValue(0, i);
+      assertEquals(x * x * x * x - a * x * x + b * x + 3, curves.getYValue(0, i), 1e-12, "f");
+      assertEquals(4 * x * x * x - 2 * a * x + b, curves.getYValue(1, i), 1e-12, "f'");
+    }
+    assertEquals(-3, curves.getXValue(0, 0));
+    assertEquals(3, curves.getXValue(0, curves.getItemCount(0) - 1), "the last point is kept");
+    // f' = 4x^3 - 2ax at b = 0: a maximum at 0 and minima at +-sqrt(a/2), on f and on f' = 0
+    XYDataset marks = chart.getXYPlot().getDataset(1);
+    assertEquals(2, marks.getSeriesCount(), "maxima and minima");
+    double r = Math.sqrt(a / 2);
+    int[] expected = {2, 4};
+    for (int s = 0; s < 2; s++) {
+      int n = marks.getItemCount(s);
+      assertEquals(expected[s], n, "series " + s + ": each extremum on f and on f' = 0");
+      for (int i = 0; i < n; i++) {
+        double x = marks.getXValue(s, i);
+        double y = marks.getYValue(s, i);
+        double fx = x * x * x * x - a * x * x + 3;
+        assertEquals(0, s == 0 ? x : Math.abs(Math.abs(x) - r), 1e-10, "x of " + s);
+        assertTrue(Math.abs(y - fx) < 1e-10 || y == 0, "(" + x + ", " + y + ") is on f or on 0");
+      }
+    }
   }
 
   private static double distanceToCusp(double a, double b) {
