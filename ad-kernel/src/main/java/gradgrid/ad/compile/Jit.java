@@ -170,8 +170,8 @@ public final class Jit {
       Graph g, String key, DiskKernelCache disk, int hugeMethodLimit, boolean simd) {
     long t0 = System.nanoTime();
     int budget = METHOD_BUDGET;
+    ScalarProgram p = Scalarizer.of(g);
     while (true) {
-      ScalarProgram p = Scalarizer.of(g);
       SourceGen.Result src = SourceGen.generate(p, budget);
       JaninoCompiler.Compiled c = JaninoCompiler.compile(src.source(), disk);
       int largest = Collections.max(c.methodSizes().values());

@@ -25,14 +25,33 @@ public final class MatVecStep {
   private final int m;
   private final int n;
   private final boolean gemm;
-  int[] xSlots;
-  int[] ySlots;
+  private final int[] xSlots;
+  private final int[] ySlots;
 
+  /** A step of the scalarised program, before the generator gives it scratch slots. */
   MatVecStep(double[] w, int m, int n) {
+    this(w, m, n, null, null);
+  }
+
+  private MatVecStep(double[] w, int m, int n, int[] xSlots, int[] ySlots) {
     this.w = w;
     this.m = m;
     this.n = n;
     this.gemm = Linalg.nativeAvailable() && m * n >= dgemmMinElements();
+    this.xSlots = xSlots;
+    this.ySlots = ySlots;
+  }
+
+  /**
+   * The same product reading x from, and writing y to, the given scratch slots: the step a
+   * generated kernel runs.
+   *
+   * @param x the slot of each x entry
+   * @param y the slot of each y entry
+   * @return the step
+   */
+  MatVecStep withSlots(int[] x, int[] y) {
+    return new MatVecStep(w, m, n, x.clone(), y.clone());
   }
 
   /** The threshold in force: the system property if set, else {@link #DGEMM_MIN_ELEMENTS}. */

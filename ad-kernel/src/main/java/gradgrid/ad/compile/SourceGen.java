@@ -63,7 +63,15 @@ final class SourceGen {
   private final Map<Long, Integer> constIndex = new LinkedHashMap<>();
 
   private final List<Double> constants = new ArrayList<>();
-  private final Statements statements = new Statements(this::constant);
+
+  /**
+   * The references the generated code reads ({@code R}): the program's, then the tables this
+   * generator adds, with each batched step replaced by a copy that knows its scratch slots. The
+   * program itself is left as it was, so one program can be generated again with another budget.
+   */
+  private final List<Object> refs;
+
+  private final Statements statements;
   private final Statements.Names[] oneRow;
 
   /**
@@ -83,6 +91,8 @@ final class SourceGen {
 
   private SourceGen(ScalarProgram p, int budget) {
     this.p = p;
+    this.refs = new ArrayList<>(p.refs);
+    this.statements = new Statements(this::constant, refs);
     this.live = p.live();
     this.budget = budget;
     this.defSeg = new int[p.nodes.size()];
@@ -107,7 +117,7 @@ final class SourceGen {
     g.allocate();
     String source = g.emit();
     double[] k = g.constants.stream().mapToDouble(Double::doubleValue).toArray();
-    return new Result(source, k, p.refs.toArray(), g.segments.size(), Set.copyOf(g.loopMethods));
+    return new Result(source, k, g.refs.toArray(), g.segments.size(), Set.copyOf(g.loopMethods));
   }
 
   /** The index of {@code c} in the constants array, added on first use. */
@@ -193,7 +203,6 @@ final class SourceGen {
           case SELECT -> 22;
           case IPOW_CALL -> 15;
           case EVAL -> 24 + 10 * n.args().length;
-          case ELEMENT, CARRY -> 12;
           case DYN_INDEX -> 40;
           case STACKED, ARRAY_INPUT -> 0;
           default -> 12;
@@ -208,6 +217,7 @@ final class SourceGen {
 
   /** Gives a scratch slot to every value used outside its defining segment. */
   private void allocate() {
+    Map<Integer, int[]> xSlots = new LinkedHashMap<>();
     for (int s = 0; s < segments.size(); s++) {
       for (int id : segments.get(s)) {
         for (int a : p.nodes.get(id).args()) {
@@ -218,9 +228,7 @@ final class SourceGen {
       }
       int b = barrierAfter.get(s);
       if (b >= 0) {
-        MatVecStep step = (MatVecStep) p.refs.get(p.nodes.get(b).ref());
-        step.xSlots = Arrays.stream(p.nodes.get(b).args()).map(this::slotOf).toArray();
-        step.ySlots = new int[0];
+        xSlots.put(b, Arrays.stream(p.nodes.get(b).args()).map(this::slotOf).toArray());
       }
     }
     for (int o : p.outputs) {
@@ -233,27 +241,22 @@ final class SourceGen {
         slotOf(id);
       }
     }
-    for (int s = 0; s < segments.size(); s++) {
-      int b = barrierAfter.get(s);
-      if (b >= 0) {
-        MatVecStep step = (MatVecStep) p.refs.get(p.nodes.get(b).ref());
-        List<Integer> ys = new ArrayList<>();
-        for (int id = 0; id < p.nodes.size(); id++) {
-          Node n = p.nodes.get(id);
-          if (n.op() == Op.ELEMENT && n.args()[0] == b) {
-            while (ys.size() <= n.param()) {
-              ys.add(-1);
-            }
-            ys.set(n.param(), slotOf(id));
+    for (Map.Entry<Integer, int[]> e : xSlots.entrySet()) {
+      int b = e.getKey();
+      List<Integer> ys = new ArrayList<>();
+      for (int id = 0; id < p.nodes.size(); id++) {
+        Node n = p.nodes.get(id);
+        if (n.op() == Op.ELEMENT && n.args()[0] == b) {
+          while (ys.size() <= n.param()) {
+            ys.add(-1);
           }
-        }
-        step.ySlots = ys.stream().mapToInt(Integer::intValue).toArray();
-        for (int i = 0; i < step.ySlots.length; i++) {
-          if (step.ySlots[i] < 0) {
-            step.ySlots[i] = slots++; // an element nobody reads still needs a column
-          }
+          ys.set(n.param(), slotOf(id));
         }
       }
+      // an element nobody reads still needs a column
+      int[] y = ys.stream().mapToInt(v -> v < 0 ? slots++ : v).toArray();
+      int ref = p.nodes.get(b).ref();
+      refs.set(ref, ((MatVecStep) p.refs.get(ref)).withSlots(e.getValue(), y));
     }
   }
 
@@ -270,16 +273,11 @@ final class SourceGen {
     return defSeg[o] >= 0 ? defSeg[o] : segments.size() - 1;
   }
 
+  /**
+   * The scratch slot of a node, given on first use. Inputs and constants get one too when a batched
+   * step reads them: it reads its x from scratch, filled just before it.
+   */
   private int slotOf(int id) {
-    Op op = p.nodes.get(id).op();
-    if (op == Op.INPUT || op == Op.CONST) {
-      // a batched step reads its x from scratch: inputs and constants get a slot filled just
-      // before it
-      if (slot[id] < 0) {
-        slot[id] = slots++;
-      }
-      return slot[id];
-    }
     if (slot[id] < 0) {
       slot[id] = slots++;
     }
@@ -360,8 +358,6 @@ final class SourceGen {
         if (op == Op.INPUT || op == Op.CONST || defSeg[a] == s) {
           need(a, s, inputs, consts, loads);
           stores.set(a);
-        } else if (defSeg[a] < s && defSeg[a] >= 0) {
-          // already in its slot
         }
       }
     }
@@ -443,9 +439,9 @@ final class SourceGen {
       }
     }
     if (!fillCols.isEmpty()) {
-      int ref = p.refs.size();
-      p.refs.add(fillCols.stream().mapToInt(Integer::intValue).toArray());
-      p.refs.add(fillValues.stream().mapToDouble(Double::doubleValue).toArray());
+      int ref = refs.size();
+      refs.add(fillCols.stream().mapToInt(Integer::intValue).toArray());
+      refs.add(fillValues.stream().mapToDouble(Double::doubleValue).toArray());
       sb.append("    final int[] fc = (int[]) R[").append(ref).append("];\n");
       sb.append("    final double[] fv = (double[]) R[").append(ref + 1).append("];\n");
       sb.append("    for (int j = 0; j < ").append(fillCols.size()).append("; j++) {\n");
@@ -454,9 +450,9 @@ final class SourceGen {
       sb.append("    }\n");
     }
     if (!copyCols.isEmpty()) {
-      int ref = p.refs.size();
-      p.refs.add(copyCols.stream().mapToInt(Integer::intValue).toArray());
-      p.refs.add(copyFrom.stream().mapToInt(Integer::intValue).toArray());
+      int ref = refs.size();
+      refs.add(copyCols.stream().mapToInt(Integer::intValue).toArray());
+      refs.add(copyFrom.stream().mapToInt(Integer::intValue).toArray());
       sb.append("    final int[] cc = (int[]) R[").append(ref).append("];\n");
       sb.append("    final int[] cf = (int[]) R[").append(ref + 1).append("];\n");
       sb.append("    for (int j = 0; j < ").append(copyCols.size()).append("; j++) {\n");
@@ -498,10 +494,10 @@ final class SourceGen {
           k++;
         }
       }
-      int ref = p.refs.size();
-      p.refs.add(oc);
-      p.refs.add(os);
-      p.refs.add(ok);
+      int ref = refs.size();
+      refs.add(oc);
+      refs.add(os);
+      refs.add(ok);
       sb.append("    final int[] oc = (int[]) R[").append(ref).append("];\n");
       sb.append("    final int[] os = (int[]) R[").append(ref + 1).append("];\n");
       sb.append("    final double[] ok = (double[]) R[").append(ref + 2).append("];\n");

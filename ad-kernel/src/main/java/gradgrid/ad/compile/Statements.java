@@ -7,6 +7,7 @@ import gradgrid.ad.prim.BinaryFn;
 import gradgrid.ad.prim.UnaryFn;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.DoubleToIntFunction;
 
@@ -49,15 +50,22 @@ final class Statements {
 
   private final DoubleToIntFunction constants;
 
+  /** The generated code's references ({@code R}), to which a loop's table is added. */
+  private final List<Object> refs;
+
   /** Declarations the loops written so far need before the row loop. */
   final StringBuilder prelude = new StringBuilder();
 
   /** The evaluated primitives the prelude declares, by reference. */
   private final Set<Integer> declared = new HashSet<>();
 
-  /** Writes statements that read constant {@code c} from {@code K[constants.applyAsInt(c)]}. */
-  Statements(DoubleToIntFunction constants) {
+  /**
+   * Writes statements that read constant {@code c} from {@code K[constants.applyAsInt(c)]} and
+   * reference {@code r} from {@code R[r]}, adding the tables they need to {@code refs}.
+   */
+  Statements(DoubleToIntFunction constants, List<Object> refs) {
     this.constants = constants;
+    this.refs = refs;
   }
 
   /** Empties the prelude, once it is written into a method. */
@@ -179,9 +187,9 @@ final class Statements {
       table[2 + j] = Math.multiplyExact(c.length(), c.stackedWidths()[j]);
     }
     String t = shared + "t";
-    prelude.append("    final int[] ").append(t).append(" = (int[]) R[").append(p.refs.size());
+    prelude.append("    final int[] ").append(t).append(" = (int[]) R[").append(refs.size());
     prelude.append("];\n");
-    p.refs.add(table);
+    refs.add(table);
     for (int q = id + 1; q < p.nodes.size(); q++) {
       Node m = p.nodes.get(q);
       if ((m.op() != Op.CARRY && m.op() != Op.STACKED) || m.args()[0] != id) {
