@@ -339,7 +339,25 @@ final class SourceGen {
     }
   }
 
-  private void emitSegment(StringBuilder sb, int s) {
+  /**
+   * What segment {@code s} reads and writes, decided before any of its source is written: the input
+   * columns, constants and scratch values it reads, the values it stores to scratch, its outputs
+   * (computed per row, or whole columns of constants and inputs) and whether its outputs go through
+   * a tile buffer.
+   */
+  private record SegmentPlan(
+      List<Integer> body,
+      BitSet inputs,
+      BitSet consts,
+      BitSet loads,
+      BitSet stores,
+      Map<Integer, List<Integer>> outStores,
+      List<Integer> wholeColumn,
+      int entries,
+      boolean hasLoop,
+      boolean buffered) {}
+
+  private SegmentPlan plan(int s) {
     List<Integer> body = segments.get(s);
     BitSet inputs = new BitSet();
     BitSet consts = new BitSet();
@@ -377,53 +395,85 @@ final class SourceGen {
       }
     }
     boolean hasLoop = body.stream().anyMatch(id -> p.nodes.get(id).op() == Op.LOOP);
-    boolean buffered = !hasLoop && entries >= BUFFERED_OUTPUTS;
     for (int id : body) {
       if (slot[id] >= 0) {
         stores.set(id);
       }
     }
-    sb.append("  private void s").append(s);
-    sb.append("(double[][] in, int inOff, double[][] out, int outOff, double[][] S, int n) {\n");
-    for (int id = inputs.nextSetBit(0); id >= 0; id = inputs.nextSetBit(id + 1)) {
-      int c = p.nodes.get(id).param();
-      sb.append("    final double[] i").append(id).append(" = in[").append(c).append("];\n");
-    }
-    if (!buffered) {
-      for (List<Integer> cols : outStores.values()) {
-        for (int j : cols) {
-          sb.append("    final double[] o").append(j).append(" = out[").append(j).append("];\n");
-        }
-      }
-    }
-    BitSet scratch = new BitSet();
-    scratch.or(loads);
-    scratch.or(stores);
-    for (int id = scratch.nextSetBit(0); id >= 0; id = scratch.nextSetBit(id + 1)) {
-      sb.append("    final double[] x").append(id).append(" = S[").append(slot[id]).append("];\n");
-    }
-    for (int id = consts.nextSetBit(0); id >= 0; id = consts.nextSetBit(id + 1)) {
-      int k = constant(p.nodes.get(id).value());
-      sb.append("    final double v").append(id).append(" = K[").append(k).append("];\n");
-    }
+    return new SegmentPlan(
+        body,
+        inputs,
+        consts,
+        loads,
+        stores,
+        outStores,
+        wholeColumn,
+        entries,
+        hasLoop,
+        !hasLoop && entries >= BUFFERED_OUTPUTS);
+  }
+
+  /** Writes segment {@code s}'s method: declarations, whole columns, then its rows. */
+  private void emitSegment(StringBuilder sb, int s) {
+    SegmentPlan g = plan(s);
+    declarations(sb, s, g);
     // rows with loops are written first, for the declarations they need before the row loop
     String loopRows = null;
-    if (hasLoop) {
+    if (g.hasLoop()) {
       StringBuilder t = new StringBuilder();
-      loopRows(t, s, body, inputs, loads, stores, outStores);
+      loopRows(t, s, g.body(), g.inputs(), g.loads(), g.stores(), g.outStores());
       loopRows = t.toString();
       sb.append(statements.prelude);
       statements.clearPrelude();
     }
-    for (int id : body) {
+    for (int id : g.body()) {
       Node n = p.nodes.get(id);
       if (n.op() == Op.EVAL) {
         sb.append("    final gradgrid.ad.compile.PrimCall c").append(n.ref());
         sb.append(" = (gradgrid.ad.compile.PrimCall) R[").append(n.ref()).append("];\n");
       }
     }
-    // constant and input outputs are whole-column fills and copies outside the row loop, driven
-    // by tables so the code does not grow with their number
+    wholeColumns(sb, g.wholeColumn());
+    if (loopRows != null) {
+      sb.append(loopRows).append("  }\n\n");
+      return;
+    }
+    rows(sb, s, g);
+    sb.append("  }\n\n");
+  }
+
+  /** The method's header and the arrays and constants its rows read. */
+  private void declarations(StringBuilder sb, int s, SegmentPlan g) {
+    sb.append("  private void s").append(s);
+    sb.append("(double[][] in, int inOff, double[][] out, int outOff, double[][] S, int n) {\n");
+    for (int id = g.inputs().nextSetBit(0); id >= 0; id = g.inputs().nextSetBit(id + 1)) {
+      int c = p.nodes.get(id).param();
+      sb.append("    final double[] i").append(id).append(" = in[").append(c).append("];\n");
+    }
+    if (!g.buffered()) {
+      for (List<Integer> cols : g.outStores().values()) {
+        for (int j : cols) {
+          sb.append("    final double[] o").append(j).append(" = out[").append(j).append("];\n");
+        }
+      }
+    }
+    BitSet scratch = new BitSet();
+    scratch.or(g.loads());
+    scratch.or(g.stores());
+    for (int id = scratch.nextSetBit(0); id >= 0; id = scratch.nextSetBit(id + 1)) {
+      sb.append("    final double[] x").append(id).append(" = S[").append(slot[id]).append("];\n");
+    }
+    for (int id = g.consts().nextSetBit(0); id >= 0; id = g.consts().nextSetBit(id + 1)) {
+      int k = constant(p.nodes.get(id).value());
+      sb.append("    final double v").append(id).append(" = K[").append(k).append("];\n");
+    }
+  }
+
+  /**
+   * Constant and input outputs: whole-column fills and copies outside the row loop, driven by
+   * tables so the code does not grow with their number.
+   */
+  private void wholeColumns(StringBuilder sb, List<Integer> wholeColumn) {
     List<Integer> fillCols = new ArrayList<>();
     List<Double> fillValues = new ArrayList<>();
     List<Integer> copyCols = new ArrayList<>();
@@ -458,78 +508,37 @@ final class SourceGen {
       sb.append("    for (int j = 0; j < ").append(copyCols.size()).append("; j++) {\n");
       sb.append("      System.arraycopy(in[cf[j]], inOff, out[cc[j]], outOff, n);\n    }\n");
     }
-    if (loopRows != null) {
-      sb.append(loopRows).append("  }\n\n");
-      return;
-    }
-    // buffered outputs: each row's values go to a column-major tile buffer (padded stride, so the
-    // columns do not share cache sets); afterwards one loop copies each buffer column to its
-    // output column times a scale. An output "constant * value" that nothing else reads is not
-    // computed per row at all: the copy loop does that multiplication, vectorised. Other outputs
-    // are copied times 1.0, which is exact.
+  }
+
+  /**
+   * The row loop of a segment without loops: each row's statements, its scratch stores and its
+   * output stores, straight to the output columns or through the tile buffer.
+   */
+  private void rows(StringBuilder sb, int s, SegmentPlan g) {
+    Map<Integer, List<Integer>> outStores = new LinkedHashMap<>(g.outStores());
     Map<Integer, Integer> srcPos = new LinkedHashMap<>();
     BitSet scaled = new BitSet();
-    if (buffered) {
-      int stride = OUT_TILE + 8;
-      int[] oc = new int[entries];
-      int[] os = new int[entries];
-      double[] ok = new double[entries];
-      int k = 0;
-      for (Map.Entry<Integer, List<Integer>> e : outStores.entrySet()) {
-        int id = e.getKey();
-        int src = id;
-        double scale = 1.0;
-        int other = stores.get(id) ? -1 : tailOperand(id);
-        if (other >= 0) {
-          int[] a = p.nodes.get(id).args();
-          src = other;
-          scale = p.nodes.get(a[0] == other ? a[1] : a[0]).value();
-          scaled.set(id);
-        }
-        int pos = srcPos.computeIfAbsent(src, x -> srcPos.size());
-        for (int j : e.getValue()) {
-          oc[k] = j;
-          os[k] = pos * stride;
-          ok[k] = scale;
-          k++;
-        }
-      }
-      int ref = refs.size();
-      refs.add(oc);
-      refs.add(os);
-      refs.add(ok);
-      sb.append("    final int[] oc = (int[]) R[").append(ref).append("];\n");
-      sb.append("    final int[] os = (int[]) R[").append(ref + 1).append("];\n");
-      sb.append("    final double[] ok = (double[]) R[").append(ref + 2).append("];\n");
-      sb.append("    final double[] ob = new double[").append(stride * srcPos.size());
-      sb.append("];\n");
-      sb.append("    for (int t = 0; t < n; t += ").append(OUT_TILE).append(") {\n");
-      sb.append("    final int e = t + ").append(OUT_TILE).append(" < n ? t + ").append(OUT_TILE);
-      sb.append(" : n;\n");
-      sb.append("    for (int r = t; r < e; r++) {\n");
-      sb.append("      final int q = r - t;\n");
-      for (Map.Entry<Integer, Integer> e : srcPos.entrySet()) {
-        srcPos.put(e.getKey(), e.getValue() * stride);
-      }
+    if (g.buffered()) {
+      bufferedHeader(sb, g, srcPos, scaled);
     } else {
       sb.append("    for (int r = 0; r < n; r++) {\n");
     }
-    for (int id = inputs.nextSetBit(0); id >= 0; id = inputs.nextSetBit(id + 1)) {
+    for (int id = g.inputs().nextSetBit(0); id >= 0; id = g.inputs().nextSetBit(id + 1)) {
       sb.append("      final double v").append(id).append(" = i").append(id);
       sb.append("[inOff + r];\n");
     }
-    for (int id = loads.nextSetBit(0); id >= 0; id = loads.nextSetBit(id + 1)) {
+    for (int id = g.loads().nextSetBit(0); id >= 0; id = g.loads().nextSetBit(id + 1)) {
       sb.append("      final double v").append(id).append(" = x").append(id).append("[r];\n");
     }
-    for (int id : body) {
+    for (int id : g.body()) {
       if (scaled.get(id)) {
         continue; // the copy loop computes it
       }
       statements.write(sb, "      ", live, oneRow, id);
-      if (stores.get(id)) {
+      if (g.stores().get(id)) {
         sb.append("      x").append(id).append("[r] = v").append(id).append(";\n");
       }
-      if (buffered) {
+      if (g.buffered()) {
         Integer at = srcPos.remove(id);
         if (at != null) {
           sb.append("      ob[q + ").append(at).append("] = v").append(id).append(";\n");
@@ -543,12 +552,12 @@ final class SourceGen {
         }
       }
     }
-    for (int id = stores.nextSetBit(0); id >= 0; id = stores.nextSetBit(id + 1)) {
+    for (int id = g.stores().nextSetBit(0); id >= 0; id = g.stores().nextSetBit(id + 1)) {
       if (defSeg[id] != s) {
         sb.append("      x").append(id).append("[r] = v").append(id).append(";\n");
       }
     }
-    if (buffered) {
+    if (g.buffered()) {
       // values defined in another segment (read from scratch above)
       for (Map.Entry<Integer, Integer> e : srcPos.entrySet()) {
         sb.append("      ob[q + ").append(e.getValue()).append("] = v").append(e.getKey());
@@ -563,18 +572,75 @@ final class SourceGen {
       }
     }
     sb.append("    }\n");
-    if (buffered) {
-      sb.append("    final int len = e - t;\n");
-      sb.append("    final int at = outOff + t;\n");
-      sb.append("    for (int j = 0; j < ").append(entries).append("; j++) {\n");
-      sb.append("      final double[] oj = out[oc[j]];\n");
-      sb.append("      final int b = os[j];\n");
-      sb.append("      final double k = ok[j];\n");
-      sb.append("      for (int r = 0; r < len; r++) {\n");
-      sb.append("        oj[at + r] = ob[b + r] * k;\n");
-      sb.append("      }\n    }\n    }\n");
+    if (g.buffered()) {
+      bufferedCopy(sb, g.entries());
     }
-    sb.append("  }\n\n");
+  }
+
+  /**
+   * The tile buffer's tables and the head of its two loops. Each row's values go to a column-major
+   * tile buffer (padded stride, so the columns do not share cache sets); afterwards one loop copies
+   * each buffer column to its output column times a scale ({@link #bufferedCopy}). An output
+   * "constant * value" that nothing else reads is not computed per row at all: the copy loop does
+   * that multiplication, vectorised (such outputs are added to {@code scaled}). Other outputs are
+   * copied times 1.0, which is exact. Fills {@code srcPos} with each buffered value's offset.
+   */
+  private void bufferedHeader(
+      StringBuilder sb, SegmentPlan g, Map<Integer, Integer> srcPos, BitSet scaled) {
+    int stride = OUT_TILE + 8;
+    int[] oc = new int[g.entries()];
+    int[] os = new int[g.entries()];
+    double[] ok = new double[g.entries()];
+    int k = 0;
+    for (Map.Entry<Integer, List<Integer>> e : g.outStores().entrySet()) {
+      int id = e.getKey();
+      int src = id;
+      double scale = 1.0;
+      int other = g.stores().get(id) ? -1 : tailOperand(id);
+      if (other >= 0) {
+        int[] a = p.nodes.get(id).args();
+        src = other;
+        scale = p.nodes.get(a[0] == other ? a[1] : a[0]).value();
+        scaled.set(id);
+      }
+      int pos = srcPos.computeIfAbsent(src, x -> srcPos.size());
+      for (int j : e.getValue()) {
+        oc[k] = j;
+        os[k] = pos * stride;
+        ok[k] = scale;
+        k++;
+      }
+    }
+    int ref = refs.size();
+    refs.add(oc);
+    refs.add(os);
+    refs.add(ok);
+    sb.append("    final int[] oc = (int[]) R[").append(ref).append("];\n");
+    sb.append("    final int[] os = (int[]) R[").append(ref + 1).append("];\n");
+    sb.append("    final double[] ok = (double[]) R[").append(ref + 2).append("];\n");
+    sb.append("    final double[] ob = new double[").append(stride * srcPos.size());
+    sb.append("];\n");
+    sb.append("    for (int t = 0; t < n; t += ").append(OUT_TILE).append(") {\n");
+    sb.append("    final int e = t + ").append(OUT_TILE).append(" < n ? t + ").append(OUT_TILE);
+    sb.append(" : n;\n");
+    sb.append("    for (int r = t; r < e; r++) {\n");
+    sb.append("      final int q = r - t;\n");
+    for (Map.Entry<Integer, Integer> e : srcPos.entrySet()) {
+      srcPos.put(e.getKey(), e.getValue() * stride);
+    }
+  }
+
+  /** The tile buffer's copy loop into the output columns, and the end of the tile loop. */
+  private static void bufferedCopy(StringBuilder sb, int entries) {
+    sb.append("    final int len = e - t;\n");
+    sb.append("    final int at = outOff + t;\n");
+    sb.append("    for (int j = 0; j < ").append(entries).append("; j++) {\n");
+    sb.append("      final double[] oj = out[oc[j]];\n");
+    sb.append("      final int b = os[j];\n");
+    sb.append("      final double k = ok[j];\n");
+    sb.append("      for (int r = 0; r < len; r++) {\n");
+    sb.append("        oj[at + r] = ob[b + r] * k;\n");
+    sb.append("      }\n    }\n    }\n");
   }
 
   /**
