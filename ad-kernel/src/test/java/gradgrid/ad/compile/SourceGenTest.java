@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gradgrid.ad.AD;
 import gradgrid.ad.Fn;
 import gradgrid.ad.Param;
+import gradgrid.ad.examples.Rational;
 import gradgrid.ad.ir.Graph;
 import gradgrid.ad.ir.Lit;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Val;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +68,33 @@ class SourceGenTest {
     Kernel k = Jit.compileUncached(g, Jit.key(g), null, Jit.HUGE_METHOD_LIMIT, false);
     assertTrue(k.source().contains("MatVecStep"), "batched path expected");
     JitTest.assertSameAsInterpreter(g, k, 300, 5);
+  }
+
+  @Test
+  void aSmallerBudgetCutsMoreSegmentsAndSmallerMethods() {
+    // the worked example's 12 x 12 Hessian in (alpha, beta): 23, 6, 2 and 1 segments here
+    Graph g = AD.hessian(Rational.of(5, 5), 1, 2).graph();
+    ScalarProgram p = Scalarizer.of(g);
+    int lastSegments = Integer.MAX_VALUE;
+    int lastLargest = 0;
+    for (int budget : new int[] {250, 1000, 4000, Jit.METHOD_BUDGET}) {
+      SourceGen.Result src = SourceGen.generate(p, budget);
+      Map<String, Integer> sizes = JaninoCompiler.compile(src.source(), null).methodSizes();
+      int largest =
+          sizes.entrySet().stream()
+              .filter(e -> e.getKey().startsWith("s"))
+              .mapToInt(Map.Entry::getValue)
+              .max()
+              .orElseThrow();
+      String at = "budget " + budget + ": " + src.segments() + " segments, " + sizes;
+      assertTrue(src.segments() <= lastSegments, at);
+      assertTrue(largest >= lastLargest, at);
+      // the estimate keeps each segment's bytecode within twice the budget
+      assertTrue(largest <= 2 * budget, at);
+      lastSegments = src.segments();
+      lastLargest = largest;
+    }
+    assertTrue(SourceGen.generate(p, 250).segments() > 10, "the smallest budget cuts");
+    assertEquals(1, lastSegments, "one method at the default budget");
   }
 }
