@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * {@link SourceGen} leaves its program as it found it: the tables it adds and the scratch slots of
  * batched steps live in the result's references only, so one program can be generated again with
  * another method budget (as {@link Jit} does when a method comes out too large) and gives the same
- * source as a fresh one.
+ * source as a fresh one. And its plan: a smaller budget cuts more segments, each method within
+ * twice the budget.
  */
 class SourceGenTest {
   /** tanh(W x + b), W a constant 16 x 16 (a batched step), and its gradient in x and b. */
