@@ -8,7 +8,6 @@ import gradgrid.ad.lang.Builtins.Builtin;
 import gradgrid.ad.trace.Loops;
 import gradgrid.ad.trace.Val;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +43,7 @@ final class Lowering {
   private final String function;
   private final Source src;
   private final GraphBuilder builder;
-  private final Map<String, Val> inputs = new LinkedHashMap<>();
+  private final List<Param> params;
   private Scope scope;
   private int depth;
   private int nodes;
@@ -59,9 +58,9 @@ final class Lowering {
     this.function = function;
     this.src = src;
     this.builder = builder;
+    this.params = params;
     this.scope = Scope.root(lets);
     for (int i = 0; i < params.size(); i++) {
-      inputs.put(params.get(i).name(), args[i]);
       scope = scope.define(params.get(i).name(), 0, "an input", new Scope.Value(args[i]));
     }
   }
@@ -591,12 +590,12 @@ final class Lowering {
   }
 
   private String inputList() {
-    if (inputs.isEmpty()) {
+    if (params.isEmpty()) {
       return "none";
     }
     List<String> parts = new ArrayList<>();
-    for (Map.Entry<String, Val> e : inputs.entrySet()) {
-      parts.add(e.getKey() + ":" + e.getValue().shape());
+    for (Param q : params) {
+      parts.add(q.name() + ":" + q.shape());
     }
     String all = String.join(", ", parts);
     return all.length() <= 200 ? all : all.substring(0, 197) + "...";
