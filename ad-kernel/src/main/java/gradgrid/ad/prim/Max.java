@@ -1,5 +1,6 @@
 package gradgrid.ad.prim;
 
+import gradgrid.ad.ir.Eqn;
 import gradgrid.ad.ir.Shape;
 import gradgrid.ad.trace.Series;
 import gradgrid.ad.trace.Val;
@@ -24,6 +25,26 @@ public record Max() implements Primitive {
   @Override
   public double[] eval(Shape[] shapes, double[][] in) {
     return Elementwise.zip(in[0], in[1], Math::max);
+  }
+
+  /**
+   * Compiled as comparisons and selects, exactly {@link Math#max}: the larger; at a tie a (both
+   * zeros: a + b, which is +0.0 unless both are -0.0); when neither compares (a NaN), a + b, a NaN.
+   * So a kernel calls no evaluator and allocates nothing per row.
+   */
+  @Override
+  public int[] lower(ScalarEmitter s, Eqn e, int[][] in) {
+    int zero = s.constant(0.0);
+    return s.zip(
+        in[0],
+        in[1],
+        (a, b) -> {
+          int sum = s.add(a, b);
+          int tie = s.select(s.compare(Compare.Op.EQ, a, zero), sum, a);
+          int rest = s.select(s.compare(Compare.Op.EQ, a, b), tie, sum);
+          int below = s.select(s.compare(Compare.Op.GT, b, a), b, rest);
+          return s.select(s.compare(Compare.Op.GT, a, b), a, below);
+        });
   }
 
   @Override

@@ -1,10 +1,14 @@
 package gradgrid.ad.prim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import gradgrid.ad.AD;
 import gradgrid.ad.Fn;
 import gradgrid.ad.Param;
+import gradgrid.ad.compile.Jit;
+import gradgrid.ad.compile.Kernel;
+import gradgrid.ad.trace.Val;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +65,48 @@ class MaxTest {
     assertEquals(0.0, at(d, 0.0));
     assertEquals(0.0, at(d, -0.0));
     assertEquals(0.0, at(AD.grad(d), 0.5));
+  }
+
+  @Test
+  void compiledMaxAndMinAreMathMaxAndMinBitForBitWithoutAnEvaluator() {
+    double[] v = {
+      Double.NaN,
+      Double.NEGATIVE_INFINITY,
+      -2.5,
+      -1,
+      -Double.MIN_VALUE,
+      -0.0,
+      0.0,
+      Double.MIN_VALUE,
+      1,
+      2.5,
+      Double.MAX_VALUE,
+      Double.POSITIVE_INFINITY
+    };
+    int rows = v.length * v.length;
+    double[][] in = new double[2][rows];
+    for (int i = 0; i < v.length; i++) {
+      for (int j = 0; j < v.length; j++) {
+        in[0][i * v.length + j] = v[i];
+        in[1][i * v.length + j] = v[j];
+      }
+    }
+    Fn both =
+        Fn.trace(
+            "m",
+            List.of(Param.scalar("a"), Param.scalar("b")),
+            x -> Val.stack(x[0].max(x[1]), x[0].min(x[1]), x[0].abs()));
+    Kernel k = Jit.compileUncached(both.graph());
+    assertFalse(k.source().contains("PrimCall"), "max lowered, not evaluated:\n" + k.source());
+    double[][] out = new double[3][rows];
+    k.run(in, out, 0, rows);
+    for (int r = 0; r < rows; r++) {
+      double a = in[0][r];
+      double b = in[1][r];
+      String at = "a = " + a + ", b = " + b;
+      assertEquals(Double.doubleToLongBits(Math.max(a, b)), Double.doubleToLongBits(out[0][r]), at);
+      assertEquals(Double.doubleToLongBits(Math.min(a, b)), Double.doubleToLongBits(out[1][r]), at);
+      assertEquals(Double.doubleToLongBits(Math.abs(a)), Double.doubleToLongBits(out[2][r]), at);
+    }
   }
 }
