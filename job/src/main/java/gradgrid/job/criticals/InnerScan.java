@@ -7,6 +7,7 @@ import gradgrid.job.grid.Linspace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * One task's scanner of a {@code critical-points} output: for one outer row at a time, evaluates
@@ -167,25 +168,42 @@ public final class InnerScan {
   }
 
   /**
-   * f and f' over the whole inner grid at one outer row, from the refinement kernel: the profile
-   * the figures mark that row's extrema on.
+   * f and f' along the inner grid at one outer row, from the refinement kernel, at every k-th inner
+   * point and the last, k the smallest that keeps them within {@code most}: the profile the figures
+   * mark that row's extrema on. Runs in batches, so its memory is the profile's whatever the inner
+   * grid's size.
    *
    * @param outer the row's axis coordinates, in grid order
-   * @return {@code {x, f, f'}}, one entry per inner point
+   * @param most the most points wanted (at least 2)
+   * @return {@code {x, f, f'}} at no more than {@code most} inner points, ascending in x
    */
-  public double[][] profile(double[] outer) {
+  public double[][] profile(double[] outer, int most) {
     int n = grid.length;
-    double[][] columns = new double[in1.length][n];
+    int step = Math.max(1, (n - 1 + most - 2) / (most - 1));
+    int[] at =
+        IntStream.concat(IntStream.iterate(0, i -> i < n, i -> i + step), IntStream.of(n - 1))
+            .distinct()
+            .toArray();
+    int batch = Math.min(BATCH, at.length);
+    double[][] columns = new double[in1.length][batch];
     for (int c = 0, a = 0; c < columns.length; c++) {
-      if (c == inner) {
-        System.arraycopy(grid, 0, columns[c], 0, n);
-      } else {
+      if (c != inner) {
         Arrays.fill(columns[c], outer[a++]);
       }
     }
-    double[][] values = new double[out1.length][n];
-    point.run(columns, values, 0, n);
-    return new double[][] {grid.clone(), values[0], values[1]};
+    double[][] values = new double[out1.length][batch];
+    double[][] p = new double[3][at.length];
+    for (int first = 0; first < at.length; first += batch) {
+      int m = Math.min(batch, at.length - first);
+      for (int k = 0; k < m; k++) {
+        columns[inner][k] = grid[at[first + k]];
+      }
+      point.run(columns, values, 0, m);
+      System.arraycopy(columns[inner], 0, p[0], first, m);
+      System.arraycopy(values[0], 0, p[1], first, m);
+      System.arraycopy(values[1], 0, p[2], first, m);
+    }
+    return p;
   }
 
   /**

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.DoubleStream;
-import java.util.stream.IntStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -177,7 +176,7 @@ public final class CriticalPointFigures {
    * f and f' along the scanned input at the map's home point (each axis at {@link #lineValue}: the
    * conf's own coefficients, as near as the grid comes), with that row's extrema from the map
    * marked on both: the map's counting shown on one curve. The curves come from the refinement
-   * kernel over the inner grid on the driver (one row, thinned to about two points per pixel).
+   * kernel on the driver, at about two inner points per pixel (one row).
    *
    * @return the chart, or null when the map has no row there (a filtered or partial read)
    */
@@ -214,28 +213,18 @@ public final class CriticalPointFigures {
     }
     ExtremaMarks marks = ExtremaMarks.of(points);
     double[][] p =
-        new CriticalPointKernel(providers.traced(spec), spec.inputs(), cp).create().profile(home);
+        new CriticalPointKernel(providers.traced(spec), spec.inputs(), cp)
+            .create()
+            .profile(home, 2 * conf.width());
     String x = cp.param();
     return Charts.lines(
         "f and f' = df/d" + x + " at " + String.join(", ", where) + ": the map's extrema there",
         x,
         "value",
-        List.of(thinned("f", p[0], p[1], conf.width()), thinned("f'", p[0], p[2], conf.width())),
+        List.of(
+            new LineEnvelope("f", p[1], p[1], p[0], p[1]),
+            new LineEnvelope("f'", p[2], p[2], p[0], p[2])),
         marks.and(marks.onDerivative()));
-  }
-
-  /** A curve of about two points per pixel column (the first and last point kept). */
-  private static LineEnvelope thinned(String label, double[] xs, double[] ys, int width) {
-    int step = Math.max(1, xs.length / (2 * width));
-    int[] at =
-        IntStream.concat(
-                IntStream.iterate(0, i -> i < xs.length, i -> i + step),
-                IntStream.of(xs.length - 1))
-            .distinct()
-            .toArray();
-    double[] tx = Arrays.stream(at).mapToDouble(i -> xs[i]).toArray();
-    double[] ty = Arrays.stream(at).mapToDouble(i -> ys[i]).toArray();
-    return new LineEnvelope(label, ty, ty, tx, ty);
   }
 
   /** The x of every extremum against the axis: maxima and minima as two series of points. */

@@ -9,9 +9,11 @@ import gradgrid.job.conf.FiguresSpec;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SmallMultiples;
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.criticals.CriticalPointKernel;
 import gradgrid.job.criticals.FoldCurves;
 import gradgrid.job.criticals.FoldKernel;
 import gradgrid.job.criticals.FoldPoint;
+import gradgrid.job.criticals.InnerScan;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.testing.SmallSweeps;
 import gradgrid.job.testing.SparkTestSession;
@@ -142,7 +144,8 @@ class CriticalPointFiguresTest {
             map, spec, cp, SmallSweeps.providers(), new FiguresSpec(dir, null, 500, 400));
     XYDataset curves = chart.getXYPlot().getDataset(0);
     assertEquals(2, curves.getSeriesCount(), "f and f'");
-    assertTrue(curves.getItemCount(0) > 900, curves.getItemCount(0) + " points");
+    // every 3rd of the 2,001 inner points and the last, within twice the 500-pixel width
+    assertEquals(668, curves.getItemCount(0));
     for (int i = 0; i < curves.getItemCount(0); i++) {
       double x = curves.getXValue(0, i);
       assertEquals(x * x * x * x - a * x * x + b * x + 3, curves.getYValue(0, i), 1e-12, "f");
@@ -166,6 +169,29 @@ class CriticalPointFiguresTest {
         assertTrue(Math.abs(y - fx) < 1e-10 || y == 0, "(" + x + ", " + y + ") is on f or on 0");
       }
     }
+  }
+
+  @Test
+  void aProfileOfALargeInnerGridRunsInBatchesAtEveryStepThPoint() {
+    SweepSpec spec = SmallSweeps.spec(dir, CUSP.replace("2001)", "100001)"));
+    OutputSpec.CriticalPoints cp = (OutputSpec.CriticalPoints) spec.outputs().get(0);
+    InnerScan scan =
+        new CriticalPointKernel(SmallSweeps.providers().traced(spec), spec.inputs(), cp).create();
+    double a = 1.3;
+    double b = -0.2;
+    double[][] p = scan.profile(new double[] {a, b}, 20001);
+    // 100,001 points at every 5th: 20,001 of them, over five 4,096-point batches
+    assertEquals(20001, p[0].length);
+    for (int i = 0; i < p[0].length; i++) {
+      double x = -3 + 6.0 * (5 * i) / 100000;
+      assertEquals(x, p[0][i], 1e-15, "x " + i);
+      double fx = x * x * x * x - a * x * x + b * x + 3;
+      assertEquals(fx, p[1][i], 1e-12 * Math.max(1, Math.abs(fx)), "f " + i);
+      assertEquals(4 * x * x * x - 2 * a * x + b, p[2][i], 1e-11, "f' " + i);
+    }
+    double[][] all = scan.profile(new double[] {a, b}, 7);
+    assertEquals(7, all[0].length, "every 16,667th point and the last");
+    assertEquals(3, all[0][6]);
   }
 
   private static double distanceToCusp(double a, double b) {
