@@ -2,6 +2,7 @@ package gradgrid.job.figures;
 
 import static gradgrid.job.figures.ReferenceFigures.num;
 
+import gradgrid.ad.Fn;
 import gradgrid.job.conf.FiguresSpec;
 import gradgrid.job.conf.InputBinding;
 import gradgrid.job.conf.OutputSpec;
@@ -75,6 +76,16 @@ public final class CriticalPointFigures {
     String col = "`" + cp.column() + "`";
     String name = cp.column().replace('_', '-');
     String inner = cp.param() + " in [" + num(cp.from()) + ", " + num(cp.to()) + "]";
+    if (axes.isEmpty() || axes.size() > 2) {
+      err.println(
+          "note: no figures of "
+              + cp.column()
+              + " for a sweep over "
+              + axes.size()
+              + " axes (a heatmap needs two, a bifurcation diagram one or two)");
+      return List.of();
+    }
+    Fn f = providers.traced(spec);
     List<Path> out = new ArrayList<>();
     if (axes.size() == 2) {
       Axis a = axes.get(0);
@@ -84,8 +95,8 @@ public final class CriticalPointFigures {
       HeatmapGrid g =
           HeatmapGrid.aggregate(
               data, a.column(), b.column(), col + ".maxima + " + col + ".minima", nx, ny);
-      FoldKernel folds = new FoldKernel(providers.traced(spec), spec.inputs(), cp, axes);
-      List<FoldPoint> found = FoldCurves.find(data, axes, cp, folds);
+      List<FoldPoint> found =
+          FoldCurves.find(data, axes, cp, new FoldKernel(f, spec.inputs(), cp, axes));
       out.addAll(
           ReferenceFigures.save(countChart(g, a, b, inner, found, conf), name + "-count", conf));
       double v = lineValue(spec, b);
@@ -97,21 +108,12 @@ public final class CriticalPointFigures {
               " at " + b.confName() + " = " + num(v),
               name,
               conf));
-    } else if (axes.size() == 1) {
+    } else {
       out.addAll(bifurcation(data, axes.get(0), cp, "", name, conf));
     }
-    if (axes.size() == 1 || axes.size() == 2) {
-      JFreeChart profile = profileChart(data, spec, cp, providers, conf);
-      if (profile != null) {
-        out.addAll(ReferenceFigures.save(profile, name + "-profile", conf));
-      }
-    } else {
-      err.println(
-          "note: no figures of "
-              + cp.column()
-              + " for a sweep over "
-              + axes.size()
-              + " axes (a heatmap needs two, a bifurcation diagram one or two)");
+    JFreeChart profile = profileChart(data, spec, f, cp, conf);
+    if (profile != null) {
+      out.addAll(ReferenceFigures.save(profile, name + "-profile", conf));
     }
     return out;
   }
@@ -181,11 +183,7 @@ public final class CriticalPointFigures {
    * @return the chart, or null when the map has no row there (a filtered or partial read)
    */
   static JFreeChart profileChart(
-      Dataset<Row> data,
-      SweepSpec spec,
-      OutputSpec.CriticalPoints cp,
-      FunctionProviders providers,
-      FiguresSpec conf) {
+      Dataset<Row> data, SweepSpec spec, Fn f, OutputSpec.CriticalPoints cp, FiguresSpec conf) {
     List<Axis> axes = spec.grid().axes();
     double[] home = new double[axes.size()];
     Column at = functions.lit(true);
@@ -213,17 +211,13 @@ public final class CriticalPointFigures {
     }
     ExtremaMarks marks = ExtremaMarks.of(points);
     double[][] p =
-        new CriticalPointKernel(providers.traced(spec), spec.inputs(), cp)
-            .create()
-            .profile(home, 2 * conf.width());
+        new CriticalPointKernel(f, spec.inputs(), cp).create().profile(home, 2 * conf.width());
     String x = cp.param();
     return Charts.lines(
         "f and f' = df/d" + x + " at " + String.join(", ", where) + ": the map's extrema there",
         x,
         "value",
-        List.of(
-            new LineEnvelope("f", p[1], p[1], p[0], p[1]),
-            new LineEnvelope("f'", p[2], p[2], p[0], p[2])),
+        List.of(LineEnvelope.ofPoints("f", p[0], p[1]), LineEnvelope.ofPoints("f'", p[0], p[2])),
         marks.and(marks.onDerivative()));
   }
 

@@ -24,6 +24,19 @@ import org.apache.spark.sql.Row;
 public record LineEnvelope(String label, double[] lo, double[] hi, double[] xs, double[] ys) {
 
   /**
+   * A curve already as small as the picture (computed at about two points per pixel): each point
+   * its own column, so its extremes are its points'.
+   *
+   * @param label the legend text
+   * @param xs the x values, ascending
+   * @param ys the y values
+   * @return the curve
+   */
+  public static LineEnvelope ofPoints(String label, double[] xs, double[] ys) {
+    return new LineEnvelope(label, ys, ys, xs, ys);
+  }
+
+  /**
    * Reduces several curves over the same x in one Spark aggregation.
    *
    * @param data the rows

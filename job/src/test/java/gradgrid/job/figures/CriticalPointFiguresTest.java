@@ -112,7 +112,7 @@ class CriticalPointFiguresTest {
       }
     }
     assertTrue(points > 20, points + " contour points");
-    assertTrue(label(chart).equals("local extrema (maxima + minima)"), label(chart));
+    assertEquals("local extrema (maxima + minima)", label(chart));
 
     FiguresSpec logNone =
         new FiguresSpec(
@@ -141,7 +141,11 @@ class CriticalPointFiguresTest {
     assertEquals(0, b, 1e-12);
     JFreeChart chart =
         CriticalPointFigures.profileChart(
-            map, spec, cp, SmallSweeps.providers(), new FiguresSpec(dir, null, 500, 400));
+            map,
+            spec,
+            SmallSweeps.providers().traced(spec),
+            cp,
+            new FiguresSpec(dir, null, 500, 400));
     XYDataset curves = chart.getXYPlot().getDataset(0);
     assertEquals(2, curves.getSeriesCount(), "f and f'");
     // every 3rd of the 2,001 inner points and the last, within twice the 500-pixel width
