@@ -6,6 +6,7 @@
 #   ./submit.sh sql [--csv] [--dir D] "SELECT ..."     Spark SQL over finished sweep outputs
 #   ./submit.sh plot <sweep.conf>                      the figures (PNG and SVG) of a sweep
 #   ./submit.sh extrema <sweep.conf>                   the critical points of f along x
+#   ./submit.sh summary <sweep.conf>                   the summary of a finished sweep (JSON)
 #   (Spark options go before the command's own arguments in each of these)
 #
 # Builds the jar when it is missing or older than the sources. Without SPARK_HOME it runs Spark's
@@ -62,7 +63,7 @@ usage_lines() {
   echo "       ./submit.sh history start|stop|status"
   echo "       ./submit.sh sql [spark options] [--csv] [--dir D] [--max-rows N] \"SELECT ...\""
   echo "       ./submit.sh sql [spark options] [--csv] [--dir D] [--max-rows N]   (the SQL shell)"
-  echo "       ./submit.sh plot|extrema [spark options] <sweep.conf>"
+  echo "       ./submit.sh plot|extrema|summary [spark options] <sweep.conf>"
   echo "       ./submit.sh example [spark options] <Name> [arguments]"
   echo "       ./submit.sh --help | <command> --help | --version"
 }
@@ -88,6 +89,9 @@ show_help() {
       echo "Draws the reference's figures of a finished sweep (and its figures.heatmaps sweep) into figures.dir." ;;
     extrema) echo "Usage: ./submit.sh extrema [spark options] <sweep.conf>"
       echo "Finds the critical points of f along x in a finished sweep, prints them, saves <output.dir>-extrema." ;;
+    summary) echo "Usage: ./submit.sh summary [spark options] <sweep.conf>"
+      echo "Prints the summary of a finished sweep as JSON (conf, rows, partitions, wall time, per-column"
+      echo "min/max and non-finite counts), kept in the footer of its _gradgrid/summary.parquet." ;;
     example) echo "Usage: ./submit.sh example [spark options] <Name> [arguments]"
       echo "Runs the example program gradgrid.job.examples.<Name> (job/src/main/java/gradgrid/job/examples/)"
       echo "through spark-submit with gradgrid's jar, as Spark's run-example does: options before the name"
@@ -996,12 +1000,13 @@ case "${1:-}" in
     ;;
   -h|--help|help) show_help ;;
   --version|version) show_version ;;
-  sql|plot|extrema|example)
+  sql|plot|extrema|summary|example)
     case "${2:-}" in -h|--help) show_help "$1" ;; esac
     ;;&
   sql) shift; run_results gradgrid.job.cli.SqlMain "--csv --dir= --confs= --max-rows=" -- "$@" ;;
   plot) shift; run_results gradgrid.job.cli.PlotMain "" -- "$@" ;;
   extrema) shift; run_results gradgrid.job.cli.ExtremaMain "" -- "$@" ;;
+  summary) shift; run_results gradgrid.job.cli.SummaryMain "" -- "$@" ;;
   example) shift; run_example "$@" ;;
   *) run_sweep "$@" ;;
 esac

@@ -23,9 +23,10 @@ CODECS=("$@")
 mkdir -p "$OUT"
 ABS_OUT="$(cd "$OUT" && pwd)"
 
-# summary field of a finished output: json_field <dir> <key>
-json_field() {
-  python3 -c 'import json,sys; print(json.load(open(sys.argv[1] + "/_gradgrid/summary.json"))[sys.argv[2]])' "$1" "$2"
+# summary fields of a finished output, one per line: summary_fields <conf> <key>...
+summary_fields() {
+  ./submit.sh summary "$1" 2>/dev/null \
+    | python3 -c 'import json,sys; s = json.load(sys.stdin); [print(s[k]) for k in sys.argv[1:]]' "${@:2}"
 }
 min() {  # the lesser of two numbers, the first may be empty
   awk -v a="$1" -v b="$2" 'BEGIN {print (a == "" || b < a + 0 ? b : a)}'
@@ -50,10 +51,8 @@ for conf in seed seed-coefficients; do
         echo "bench/codecs.sh: $conf with $codec failed; see $ABS_OUT/$conf-$codec.log" >&2
         exit 1
       }
-      rows="$(json_field "$dir" rows)"
+      { read -r rows; read -r wall; read -r footer; } < <(summary_fields "$c" rows wallSeconds footerSeconds)
       bytes="$(part_bytes "$dir")"
-      wall="$(json_field "$dir" wallSeconds)"
-      footer="$(json_field "$dir" footerSeconds)"
       cpu="$(awk 'END {print $1 + $2}' "$ABS_OUT/$conf-$codec.time")"
       wall_min="$(min "$wall_min" "$wall")"
       cpu_min="$(min "$cpu_min" "$cpu")"

@@ -28,7 +28,7 @@ CONF
 }
 conf one 64
 conf chunked "$EVERY"
-seconds() { grep -o '"wallSeconds" *: *[0-9.]*' "$OUT/$1/_gradgrid/summary.json" | grep -o '[0-9.]*$'; }
+seconds() { ./submit.sh summary "$OUT/$1.conf" 2>/dev/null | grep -o '"wallSeconds" *: *[0-9.]*' | grep -o '[0-9.]*$'; }
 ratios=()
 for r in $(seq 1 "$RUNS"); do
   ./submit.sh "$OUT/one.conf" >/dev/null 2>&1

@@ -42,8 +42,10 @@ measure() {  # measure <label> <conf>
     --conf spark.ui.showConsoleProgress=false "$conf" | tail -1
   end=$(date +%s.%N)
   local dir rows wall peak live heap bytes
-  dir="$(grep -o '"output" *: *"[^"]*"' "$OUT/$label/_gradgrid/summary.json" | sed 's/.*"file:\/\/\(.*\)"/\1/')"
-  rows="$(grep -o '"rows" *: *[0-9]*' "$dir/_gradgrid/summary.json" | grep -o '[0-9]*$')"
+  local summary
+  summary="$(./submit.sh summary "$conf" 2>/dev/null)"
+  dir="$(grep -o '"output" *: *"[^"]*"' <<<"$summary" | sed 's/.*"file:\/\/\(.*\)"/\1/')"
+  rows="$(grep -o '"rows" *: *[0-9]*' <<<"$summary" | grep -o '[0-9]*$')"
   wall="$(echo "$end - $start" | bc)"
   # G1 lines: "... Pause Young (Normal) (G1 Evacuation Pause) 123M->45M(256M) 3.2ms"
   peak="$(grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$gclog" | sed 's/M->.*//' | sort -n | tail -1)"

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import gradgrid.job.testing.LocalCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,6 +123,46 @@ class LauncherTest {
         console.contains("WARNING: Using incubator modules: jdk.incubator.vector"),
         "the driver JVM has the module:\n" + console);
     assertFalse(console.contains("kernels stay scalar"), console);
+  }
+
+  @Test
+  @Timeout(value = 240, unit = TimeUnit.SECONDS)
+  void summaryPrintsAFinishedSweepsSummaryAsJsonOnStdoutAndRefusesAMissingOne() throws Exception {
+    Path conf = smallConf("f");
+    LocalCluster submit = new LocalCluster(tmp, 1);
+    Run missing = run(submit, "summary", "--master", "local[1]", conf.toString());
+    assertEquals(2, missing.code(), missing.err());
+    assertEquals("", missing.out());
+    assertTrue(missing.err().contains("does not exist; run the sweep first"), missing.err());
+
+    submit.runOk(tmp.resolve("sweep.log"), Map.of(), 100, "--master", "local[1]", conf.toString());
+    Run r = run(submit, "summary", "--master", "local[1]", conf.toString());
+    assertEquals(0, r.code(), r.err());
+    Config summary = ConfigFactory.parseString(r.out()); // stdout is the JSON and nothing else
+    assertEquals(101, summary.getLong("rows"));
+    assertEquals(-1.0, summary.getDouble("columns.x.min"));
+    assertEquals(1.0, summary.getDouble("columns.x.max"));
+    assertEquals(0, summary.getInt("columns.f.nan"));
+    assertEquals(101, summary.getInt("conf.inputs.x.points"));
+  }
+
+  private record Run(int code, String out, String err) {}
+
+  /** {@code submit.sh args...} with stdout and stderr apart. */
+  private Run run(LocalCluster submit, String... args) throws Exception {
+    Path out = tmp.resolve("run.out");
+    Path err = tmp.resolve("run.err");
+    Process p =
+        submit.command(args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    boolean done = p.waitFor(100, TimeUnit.SECONDS);
+    if (!done) {
+      p.destroyForcibly().waitFor();
+    }
+    assertTrue(done, "submit.sh " + String.join(" ", args) + " did not finish");
+    return new Run(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
   }
 
   /** A 101-point x-sweep of a small rational function with these outputs, written under tmp. */

@@ -16,6 +16,7 @@ import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.sql.SweepOutput;
+import gradgrid.job.store.MetaFile;
 import gradgrid.job.testing.LocalCluster;
 import gradgrid.job.testing.SparkTestSession;
 import gradgrid.job.write.SweepToParquet;
@@ -280,8 +281,9 @@ class StandaloneClusterTest {
       }
     }
     assertEquals(
-        SweepSummary.read(localFs(), hadoop(reference)).column("f"),
-        SweepSummary.read(localFs(), hadoop(out)).column("f"),
+        SweepSummary.parse(MetaFile.read(localFs(), hadoop(reference), MetaFile.SUMMARY))
+            .column("f"),
+        SweepSummary.parse(MetaFile.read(localFs(), hadoop(out), MetaFile.SUMMARY)).column("f"),
         "the resumed run's summary statistics");
   }
 

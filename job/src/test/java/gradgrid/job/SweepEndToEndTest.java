@@ -20,6 +20,7 @@ import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.run.RationalProvider;
 import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.store.Manifest;
+import gradgrid.job.store.MetaFile;
 import gradgrid.job.store.OutputGuard;
 import gradgrid.job.testing.SparkTestSession;
 import gradgrid.job.write.SweepToParquet;
@@ -94,12 +95,12 @@ class SweepEndToEndTest {
     assertEquals(-3.0, summary.column("x").get("min"));
     assertEquals(3.0, summary.column("x").get("max"));
     assertEquals(0L, summary.column("grad_beta").get("nan"));
-    assertTrue(Files.exists(dir.resolve("seed/" + SweepSummary.FILE_NAME)));
+    assertTrue(Files.exists(dir.resolve("seed/" + MetaFile.path(MetaFile.SUMMARY))));
     // The top level holds only the data files and _gradgrid/: no _SUCCESS, no .crc files.
     try (var top = Files.list(dir.resolve("seed"))) {
       List<String> odd =
           top.map(p -> p.getFileName().toString())
-              .filter(n -> !n.endsWith(".parquet") && !n.equals(Manifest.META_DIR))
+              .filter(n -> !n.endsWith(".parquet") && !n.equals(MetaFile.DIR))
               .toList();
       assertEquals(List.of(), odd, "non-Parquet names beside the data files");
     }
@@ -294,9 +295,13 @@ class SweepEndToEndTest {
                 + values
                 + "] }\noutputs = [f]\noutput.dir = long\n");
     assertEquals(20_000, run(spec).rows());
-    Path summary = dir.resolve("long").resolve(SweepSummary.FILE_NAME);
+    Path summary = dir.resolve("long").resolve(MetaFile.path(MetaFile.SUMMARY));
     assertTrue(Files.size(summary) < 20_000, Files.size(summary) + " bytes");
-    String text = Files.readString(summary);
+    String text =
+        MetaFile.read(
+            org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration()),
+            new org.apache.hadoop.fs.Path(dir.resolve("long").toString()),
+            MetaFile.SUMMARY);
     assertTrue(text.contains("\"length\" : 20000"), text);
     assertTrue(text.contains("\"last\" : 19.999"), text);
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gradgrid.job.cli.SweepMain;
+import gradgrid.job.store.Manifest;
 import gradgrid.job.testing.LocalCluster;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -112,6 +113,7 @@ class SweepMainTest {
                 + " figures failed:"),
         console);
     assertFalse(console.contains("the sweep failed"), console);
-    assertTrue(Files.exists(dir.resolve("out/_gradgrid/manifest.json")), "the output is finished");
+    assertTrue(
+        Files.exists(dir.resolve("out").resolve(Manifest.FILE_NAME)), "the output is finished");
   }
 }

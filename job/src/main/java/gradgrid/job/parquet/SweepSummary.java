@@ -8,31 +8,18 @@ import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.grid.Axis;
 import gradgrid.job.run.ColumnStats;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
 /**
- * The summary written with the data as {@value #FILE_NAME}: the conf as resolved, row count,
- * partitions, wall time, and per column the finite min/max and the NaN/+inf/-inf counts (over all
- * elements for array columns; min/max are null when a column has no finite value). The numbers come
- * from {@link ColumnStats}, gathered while the rows were written.
+ * The summary written with the data (its JSON text in {@code _gradgrid/summary.parquet}, see {@code
+ * gradgrid.job.store.MetaFile}): the conf as resolved, row count, partitions, wall time, and per
+ * column the finite min/max and the NaN/+inf/-inf counts (over all elements for array columns;
+ * min/max are null when a column has no finite value). The numbers come from {@link ColumnStats},
+ * gathered while the rows were written.
  */
 public final class SweepSummary {
-  /**
-   * The summary's path inside the output directory, in the {@code _gradgrid} directory that every
-   * Parquet reader skips (see {@code Manifest#META_DIR}).
-   */
-  public static final String FILE_NAME = "_gradgrid/summary.json";
-
-  /** Where outputs of the old layout keep their summary (still read). */
-  public static final String OLD_FILE_NAME = "_gradgrid_summary.json";
-
   /** Lists in the conf longer than this are summarised, not copied (see {@link #shortened}). */
   public static final int LONGEST_LIST = 1000;
 
@@ -169,21 +156,12 @@ public final class SweepSummary {
   }
 
   /**
-   * Reads the summary of a finished output.
+   * The summary that {@link #toJson} wrote.
    *
-   * @param fs the file system
-   * @param dir the output directory
+   * @param json the JSON text
    * @return the summary
-   * @throws IOException if it is missing or unreadable
    */
-  public static SweepSummary read(FileSystem fs, Path dir) throws IOException {
-    Path file = new Path(dir, FILE_NAME);
-    if (!fs.exists(file) && fs.exists(new Path(dir, OLD_FILE_NAME))) {
-      file = new Path(dir, OLD_FILE_NAME);
-    }
-    try (InputStream in = fs.open(file)) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new SweepSummary(ConfigFactory.parseString(text).root().unwrapped());
-    }
+  public static SweepSummary parse(String json) {
+    return new SweepSummary(ConfigFactory.parseString(json).root().unwrapped());
   }
 }

@@ -3,6 +3,7 @@ package gradgrid.job.sql;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.store.FinishedOutput;
+import gradgrid.job.store.MetaFile;
 import gradgrid.job.store.OutputPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,15 +80,41 @@ public record SweepOutput(String name, String location) {
    *     manifest
    */
   public Dataset<Row> read(SparkSession spark) {
-    org.apache.hadoop.fs.Path dir;
+    return spark.read().parquet(located(spark).toString());
+  }
+
+  /**
+   * The summary of the finished output: the JSON text gradgrid wrote with it ({@link MetaFile}).
+   *
+   * @param spark the session (for the Hadoop configuration)
+   * @return the JSON text
+   * @throws ConfException as {@link #read}, or if the output has no summary
+   */
+  public String summary(SparkSession spark) {
+    org.apache.hadoop.fs.Path dir = located(spark);
+    String json;
     try {
-      dir = FinishedOutput.locate(paths(spark));
+      json = MetaFile.read(paths(spark).fs(), dir, MetaFile.SUMMARY);
+    } catch (IOException e) {
+      throw new ConfException(
+          "sweep '" + name + "': its summary cannot be read: " + e.getMessage());
+    }
+    if (json == null) {
+      throw new ConfException(
+          "sweep '" + name + "': " + display() + " has no summary (only a sweep writes one)");
+    }
+    return json.strip();
+  }
+
+  /** The directory of the finished output, checked against its manifest. */
+  private org.apache.hadoop.fs.Path located(SparkSession spark) {
+    try {
+      return FinishedOutput.locate(paths(spark));
     } catch (ConfException e) {
       throw new ConfException("sweep '" + name + "': " + e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot look at " + location, e);
     }
-    return spark.read().parquet(dir.toString());
   }
 
   /**

@@ -1,11 +1,6 @@
 package gradgrid.job.store;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +14,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.format.FileMetaData;
 import org.apache.parquet.format.KeyValue;
-import org.apache.parquet.format.Util;
 
 /**
  * Adds key-value entries to the footer of Parquet files Spark has written: Spark's writer has no
@@ -29,7 +23,6 @@ import org.apache.parquet.format.Util;
  * the old one by a rename; a run killed meanwhile leaves debris its resume deletes.
  */
 final class FooterStamp {
-  private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
   private static final int THREADS = 4;
   private static final int BUFFER = 1 << 20;
 
@@ -77,22 +70,11 @@ final class FooterStamp {
     FileSystem raw = Json.withoutChecksums(fs);
     Path tmp = new Path(file.getParent(), "." + file.getName() + ".stamp");
     try (FSDataInputStream in = fs.open(file)) {
-      byte[] tail = new byte[8];
-      if (len < 12) {
-        throw new IOException(file + " is too short to be a Parquet file");
+      Footers.Footer footer = Footers.read(in, len, file);
+      if (footer == null) {
+        return; // written with modular encryption: a new footer would break it
       }
-      in.readFully(len - 8, tail);
-      if (!java.util.Arrays.equals(tail, 4, 8, MAGIC, 0, 4)) {
-        return; // an encrypted footer (PARE): left as Spark wrote it
-      }
-      int footerLen = ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-      long footerStart = len - 8 - footerLen;
-      byte[] footer = new byte[footerLen];
-      in.readFully(footerStart, footer);
-      FileMetaData meta = Util.readFileMetaData(new ByteArrayInputStream(footer));
-      if (meta.isSetEncryption_algorithm()) {
-        return; // a signed plaintext footer of an encrypted file: a new footer would break it
-      }
+      FileMetaData meta = footer.meta();
       List<KeyValue> kv = new ArrayList<>();
       if (meta.getKey_value_metadata() != null) {
         for (KeyValue e : meta.getKey_value_metadata()) {
@@ -105,15 +87,10 @@ final class FooterStamp {
         kv.add(new KeyValue(e.getKey()).setValue(e.getValue()));
       }
       meta.setKey_value_metadata(kv);
-      ByteArrayOutputStream newFooter = new ByteArrayOutputStream();
-      Util.writeFileMetaData(meta, newFooter);
       try (FSDataOutputStream out = raw.create(tmp, true)) {
         in.seek(0);
-        copy(in, out, footerStart);
-        newFooter.writeTo(out);
-        out.write(
-            ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(newFooter.size()).array());
-        out.write(MAGIC);
+        copy(in, out, footer.start());
+        Footers.write(out, meta);
       }
     }
     fs.delete(file, false);

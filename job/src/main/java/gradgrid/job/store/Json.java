@@ -24,11 +24,13 @@ public final class Json {
 
   /** Writes {@code fields} as JSON to {@code file}, atomically (temporary file, then rename). */
   static void write(FileSystem fs, Path file, Map<String, ?> fields) throws IOException {
-    write(
-        fs,
-        file,
-        ConfigValueFactory.fromMap(fields)
-            .render(ConfigRenderOptions.concise().setJson(true).setFormatted(true)));
+    write(fs, file, render(fields));
+  }
+
+  /** {@code fields} as formatted JSON text. */
+  static String render(Map<String, ?> fields) {
+    return ConfigValueFactory.fromMap(fields)
+        .render(ConfigRenderOptions.concise().setJson(true).setFormatted(true));
   }
 
   /**
@@ -70,10 +72,14 @@ public final class Json {
     try (InputStream in = fs.open(file)) {
       in.transferTo(bytes);
     }
+    return parse(bytes.toString(StandardCharsets.UTF_8), file);
+  }
+
+  /** Parses a JSON object; {@code file} names it in the message when it is not valid JSON. */
+  static Map<String, Object> parse(String text, Path file) throws IOException {
     try {
       return ConfigFactory.parseString(
-              bytes.toString(StandardCharsets.UTF_8),
-              ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON))
+              text, ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON))
           .root()
           .unwrapped();
     } catch (com.typesafe.config.ConfigException e) {

@@ -1,6 +1,5 @@
 package gradgrid.job.store;
 
-import gradgrid.job.parquet.SweepSummary;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,30 +27,28 @@ import org.apache.hadoop.fs.Path;
  * @param files the data files
  */
 public record Manifest(String runId, String confHash, long rows, List<PartFile> files) {
-  /**
-   * The directory inside an output that holds gradgrid's own files (manifest, summary, and a run's
-   * journal while it runs), so the output's top level holds only Parquet files: Spark, pyarrow and
-   * DuckDB skip it ('_' prefix, or a glob that matches files only).
-   */
-  public static final String META_DIR = "_gradgrid";
-
   /** The manifest's path inside the output. */
-  public static final String FILE_NAME = META_DIR + "/manifest.json";
+  public static final String FILE_NAME = MetaFile.path(MetaFile.MANIFEST);
 
-  /** Where outputs written before {@value #META_DIR} existed keep their manifest (still read). */
-  static final String OLD_FILE_NAME = "_gradgrid_manifest.json";
-
-  /** Names in {@value #META_DIR} that gradgrid writes; anything else there is someone else's. */
-  private static final Set<String> META_NAMES = Set.of("manifest.json", "summary.json");
+  /** Names in {@value MetaFile#DIR} that gradgrid writes (this layout's and the JSON one's). */
+  private static final Set<String> META_NAMES =
+      Set.of(
+          MetaFile.MANIFEST + ".parquet",
+          MetaFile.SUMMARY + ".parquet",
+          MetaFile.MANIFEST + ".json",
+          MetaFile.SUMMARY + ".json");
 
   /**
    * Names an old-layout output holds next to its data files: its manifest, summary and Spark's
    * commit marker (new outputs have none of them at the top level).
    */
   private static final Set<String> OLD_NAMES =
-      Set.of(OLD_FILE_NAME, SweepSummary.OLD_FILE_NAME, "_SUCCESS");
+      Set.of(MetaFile.oldName(MetaFile.MANIFEST), MetaFile.oldName(MetaFile.SUMMARY), "_SUCCESS");
 
-  /** Writes the manifest into {@code dir}'s {@value #META_DIR}. */
+  /**
+   * Writes the manifest into {@code dir}'s {@value MetaFile#DIR}, with the schema of its first
+   * Parquet file.
+   */
   void write(FileSystem fs, Path dir) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("format", 1);
@@ -63,7 +60,19 @@ public record Manifest(String runId, String confHash, long rows, List<PartFile> 
       entries.add(f.toMap());
     }
     m.put("files", entries);
-    Json.write(fs, new Path(dir, FILE_NAME), m);
+    MetaFile.write(fs, dir, MetaFile.MANIFEST, Json.render(m), schemaSource(dir));
+  }
+
+  /**
+   * The first Parquet file of this manifest in {@code dir}, whose schema gradgrid's own files take
+   * ({@link MetaFile#write}), or null when it has none.
+   */
+  Path schemaSource(Path dir) {
+    return files.stream()
+        .filter(f -> PartFile.isParquet(f.name()))
+        .findFirst()
+        .map(f -> new Path(dir, f.name()))
+        .orElse(null);
   }
 
   /**
@@ -76,13 +85,11 @@ public record Manifest(String runId, String confHash, long rows, List<PartFile> 
    */
   @SuppressWarnings("unchecked")
   public static Manifest read(FileSystem fs, Path dir) throws IOException {
-    Map<String, Object> m = Json.read(fs, new Path(dir, FILE_NAME));
-    if (m == null) {
-      m = Json.read(fs, new Path(dir, OLD_FILE_NAME));
-    }
-    if (m == null) {
+    String text = MetaFile.read(fs, dir, MetaFile.MANIFEST);
+    if (text == null) {
       return null;
     }
+    Map<String, Object> m = Json.parse(text, new Path(dir, FILE_NAME));
     List<PartFile> files = new ArrayList<>();
     if (!(m.get("files") instanceof List<?> list)) {
       throw new IOException(new Path(dir, FILE_NAME) + ": field 'files' is missing");
@@ -96,7 +103,7 @@ public record Manifest(String runId, String confHash, long rows, List<PartFile> 
 
   /**
    * What is wrong with {@code dir} measured against this manifest: a listed file missing or of
-   * another size, or an entry the manifest does not list (in {@value #META_DIR} too). Hadoop's
+   * another size, or an entry the manifest does not list (in {@value MetaFile#DIR} too). Hadoop's
    * checksum files ({@code .<name>.crc}), gradgrid's own files and an old-layout output's names are
    * allowed.
    *
@@ -112,10 +119,10 @@ public record Manifest(String runId, String confHash, long rows, List<PartFile> 
     }
     for (FileStatus s : fs.listStatus(dir)) {
       String n = s.getPath().getName();
-      if (n.equals(META_DIR) && s.isDirectory()) {
+      if (n.equals(MetaFile.DIR) && s.isDirectory()) {
         String stray = strayMeta(fs, s.getPath());
         if (stray != null) {
-          return "it holds " + META_DIR + "/" + stray + ", which gradgrid did not write";
+          return "it holds " + MetaFile.DIR + "/" + stray + ", which gradgrid did not write";
         }
         continue;
       }
@@ -198,7 +205,7 @@ public record Manifest(String runId, String confHash, long rows, List<PartFile> 
     return m.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
-  /** A name in {@value #META_DIR} that is neither gradgrid's nor a checksum, or null. */
+  /** A name in {@value MetaFile#DIR} that is neither gradgrid's nor a checksum, or null. */
   private static String strayMeta(FileSystem fs, Path meta) throws IOException {
     for (FileStatus s : fs.listStatus(meta)) {
       String n = s.getPath().getName();

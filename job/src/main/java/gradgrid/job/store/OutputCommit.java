@@ -336,7 +336,7 @@ public final class OutputCommit implements AutoCloseable {
     try (OutputCommit commit = open(paths, mode, confJson, rows)) {
       writer.write(commit.staging());
       commit.commit(rows == 0 ? List.of() : List.of(new IndexRange(0, rows)), Map.of(), footer);
-      commit.publish();
+      commit.publish(null);
     }
   }
 
@@ -388,7 +388,7 @@ public final class OutputCommit implements AutoCloseable {
     }
     for (FileStatus s : fs.listStatus(staging)) {
       String n = s.getPath().getName();
-      if (!keep.contains(n) && !n.equals(Manifest.META_DIR)) {
+      if (!keep.contains(n) && !n.equals(MetaFile.DIR)) {
         fs.delete(s.getPath(), true);
       }
     }
@@ -464,7 +464,7 @@ public final class OutputCommit implements AutoCloseable {
    * chunk holding {@code ranges}, after checking from their Parquet footers that they hold exactly
    * that many rows (other files, such as figures, count no rows). Call after the chunk's Spark job
    * has committed. Spark's {@code _SUCCESS} marker and Hadoop's {@code .crc} files are deleted, so
-   * the output holds nothing but its data files and {@value Manifest#META_DIR}.
+   * the output holds nothing but its data files and {@value MetaFile#DIR}.
    *
    * @param ranges the index ranges the chunk wrote
    * @param stats the caller's statistics of those rows (kept for a resumed run)
@@ -530,30 +530,45 @@ public final class OutputCommit implements AutoCloseable {
   private static final String SPARK_SUCCESS = "_SUCCESS";
 
   /**
-   * Publishes the run: writes the manifest into the staging directory (from here on the run is
-   * finished), then moves an old output aside, the new one into place, and deletes the old one.
-   * Write any summary into {@link #staging()} first.
+   * Publishes the run: writes the summary and the manifest into the staging directory (from here on
+   * the run is finished), deletes the journal, then moves an old output aside, the new one into
+   * place, and deletes the old one.
    *
+   * @param summaryJson the summary's JSON text, or null for an output without one
    * @throws IOException if the rows do not add up or a rename fails
    */
-  public void publish() throws IOException {
+  public void publish(String summaryJson) throws IOException {
     List<PartFile> files = new ArrayList<>();
     for (Chunk c : chunks) {
       files.addAll(c.files());
     }
     Manifest m = new Manifest(runId, confHash, rows, files);
-    String wrong = m.mismatch(paths.fs(), staging());
+    FileSystem fs = paths.fs();
+    if (summaryJson != null) {
+      MetaFile.write(fs, staging(), MetaFile.SUMMARY, summaryJson, m.schemaSource(staging()));
+    }
+    String wrong = m.mismatch(fs, staging());
     if (wrong != null) {
       throw new IOException("refusing to publish " + staging() + ": " + wrong);
     }
-    m.write(paths.fs(), staging());
+    m.write(fs, staging());
     moveIn(paths, staging(), runId);
     published = true;
   }
 
-  /** Moves a finished staging directory into place: old output aside, new one in, old deleted. */
+  /**
+   * Moves a finished staging directory into place: its journal deleted (the manifest supersedes it,
+   * and an output holds only Parquet files), old output aside, new one in, old deleted.
+   */
   private static void moveIn(OutputPaths paths, Path staging, String runId) throws IOException {
     FileSystem fs = paths.fs();
+    if (fs.exists(RunJournal.dir(staging))) {
+      for (FileStatus s : fs.listStatus(RunJournal.dir(staging))) {
+        if (RunJournal.isJournal(s.getPath().getName())) {
+          fs.delete(s.getPath(), false);
+        }
+      }
+    }
     Path dir = paths.dir();
     Path aside = paths.aside(runId);
     if (fs.exists(dir)) {
@@ -562,14 +577,6 @@ public final class OutputCommit implements AutoCloseable {
     }
     rename(fs, staging, dir);
     fs.delete(aside, true);
-    if (!fs.exists(RunJournal.dir(dir))) {
-      return;
-    }
-    for (FileStatus s : fs.listStatus(RunJournal.dir(dir))) {
-      if (RunJournal.isJournal(s.getPath().getName())) {
-        fs.delete(s.getPath(), false);
-      }
-    }
   }
 
   private static void rename(FileSystem fs, Path from, Path to) throws IOException {

@@ -30,7 +30,7 @@ final class RunJournal {
 
   /** The directory of a staging directory that holds its journal. */
   static Path dir(Path staging) {
-    return new Path(staging, Manifest.META_DIR);
+    return new Path(staging, MetaFile.DIR);
   }
 
   static void start(

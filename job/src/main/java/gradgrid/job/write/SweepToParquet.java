@@ -9,7 +9,7 @@ import gradgrid.job.run.ColumnStats;
 import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.source.SweepRuns;
 import gradgrid.job.store.Chunk;
-import gradgrid.job.store.Json;
+import gradgrid.job.store.MetaFile;
 import gradgrid.job.store.OutputCommit;
 import gradgrid.job.store.OutputPaths;
 import gradgrid.job.ui.JobDescription;
@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -52,7 +51,11 @@ public final class SweepToParquet {
             "gradgrid: "
                 + OutputPaths.display(paths.dir())
                 + " is already this conf's finished output; nothing to do");
-        return SweepSummary.read(paths.fs(), paths.dir());
+        String json = MetaFile.read(paths.fs(), paths.dir(), MetaFile.SUMMARY);
+        if (json == null) {
+          throw new IOException(OutputPaths.display(paths.dir()) + " has no summary");
+        }
+        return SweepSummary.parse(json);
       }
       int width = spec.grid().axes().size() + factory.outputWidth();
       ColumnStats total = new ColumnStats(width);
@@ -105,8 +108,7 @@ public final class SweepToParquet {
       double seconds = (System.nanoTime() - start) / 1e9;
       SweepSummary summary =
           SweepSummary.of(spec, total, partitions, seconds, commit.footerSeconds());
-      Json.write(paths.fs(), new Path(commit.staging(), SweepSummary.FILE_NAME), summary.toJson());
-      commit.publish();
+      commit.publish(summary.toJson());
       out.println(
           "gradgrid: wrote "
               + summary.rows()
@@ -115,7 +117,7 @@ public final class SweepToParquet {
               + " (Parquet, "
               + codec
               + "); summary in "
-              + SweepSummary.FILE_NAME);
+              + MetaFile.path(MetaFile.SUMMARY));
       return summary;
     }
   }

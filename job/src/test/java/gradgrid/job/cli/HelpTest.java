@@ -49,6 +49,7 @@ class HelpTest {
       {"sql", "--help"},
       {"plot", "-h"},
       {"extrema", "--help"},
+      {"summary", "--help"},
       {"cluster", "--help"},
       {"connect", "--help"},
       {"history", "-h"}

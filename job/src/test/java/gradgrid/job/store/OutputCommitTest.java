@@ -1,5 +1,6 @@
 package gradgrid.job.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.conf.WriteMode;
-import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.testing.DirListing;
 import gradgrid.job.testing.SmallSweeps;
@@ -141,7 +141,7 @@ class OutputCommitTest {
     Files.createDirectories(stranger.resolve(".git"));
     Files.writeString(stranger.resolve("notes.txt"), "keep me");
     Files.createDirectories(stranger.resolve("_gradgrid_in_progress"));
-    for (String name : List.of(SweepSummary.FILE_NAME, Manifest.FILE_NAME)) {
+    for (String name : List.of(MetaFile.path(MetaFile.SUMMARY), Manifest.FILE_NAME)) {
       Files.createDirectories(stranger.resolve(name).getParent());
       Files.copy(dir.resolve("out/ours").resolve(name), stranger.resolve(name));
       Map<String, Long> before = DirListing.of(stranger);
@@ -184,13 +184,13 @@ class OutputCommitTest {
   void resumeOfAFinishedOutputOfTheSameConfDoesNothing() throws Exception {
     SweepSpec spec = SmallSweeps.run(dir, conf("out/r", 11, "error"));
     Path manifest = dir.resolve("out/r").resolve(Manifest.FILE_NAME);
-    String before = Files.readString(manifest);
+    byte[] before = Files.readAllBytes(manifest);
     SweepSpec resume = SmallSweeps.spec(dir, conf("out/r", 11, "resume"));
     try (OutputCommit c =
         OutputCommit.open(paths(resume), WriteMode.RESUME, resume.confJson(), 11)) {
       assertTrue(c.finished());
     }
-    assertEquals(before, Files.readString(manifest));
+    assertArrayEquals(before, Files.readAllBytes(manifest));
     SweepSpec other = SmallSweeps.spec(dir, conf("out/r", 12, "resume"));
     ConfException e = assertThrows(ConfException.class, () -> OutputGuard.check(other));
     assertTrue(e.getMessage().contains("not a finished output of this conf"), e.getMessage());
