@@ -204,14 +204,14 @@ public final class Jit {
                   in,
                   out)
               : new CompiledKernel(body, key, src.source(), c.methodSizes(), in, out);
-      if (LOG.isLoggable(Level.FINE)) {
-        LOG.fine(
+      if (LOG.isLoggable(Level.INFO)) {
+        LOG.info(
             String.format(
                 "%s%s kernel %s in %.1f ms: %d equations, %d scalar nodes, %d methods,"
                     + " largest %d bytes",
                 c.fromDisk() ? "loaded (persistent cache)" : "compiled",
                 vector.isPresent() ? " SIMD" : "",
-                key.substring(0, 12),
+                key.substring(0, Math.min(12, key.length())),
                 (System.nanoTime() - t0) / 1e6,
                 g.eqns().size(),
                 p.nodes.size(),

@@ -71,6 +71,11 @@ class SimdKernelTest {
       cmd.add("-Dgradgrid.jit.simd=" + simd);
     }
     cmd.add("-Dgradgrid.jit.persistentCache=false");
+    // the probe's stdout is its answer: the test JVM's logging settings keep INFO records off it
+    String logging = System.getProperty("java.util.logging.config.file");
+    if (logging != null) {
+      cmd.add("-Djava.util.logging.config.file=" + logging);
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(SimdProbe.class.getName());
