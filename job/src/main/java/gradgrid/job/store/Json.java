@@ -19,7 +19,7 @@ import org.apache.hadoop.fs.Path;
  * The small JSON files of the output store, read and written on any Hadoop file system. A file is
  * written under a temporary name and renamed into place, so a reader sees the whole file or none.
  */
-public final class Json {
+final class Json {
   private Json() {}
 
   /** Writes {@code fields} as JSON to {@code file}, atomically (temporary file, then rename). */
@@ -33,21 +33,44 @@ public final class Json {
         .render(ConfigRenderOptions.concise().setJson(true).setFormatted(true));
   }
 
+  /** Writes a JSON text (and a newline) to {@code file}, {@link #atomically}. */
+  private static void write(FileSystem fs, Path file, String text) throws IOException {
+    atomically(
+        fs,
+        file,
+        out -> {
+          out.write(text.getBytes(StandardCharsets.UTF_8));
+          out.write('\n');
+        });
+  }
+
+  /** Writes the bytes of a file. */
+  @FunctionalInterface
+  interface Body {
+    /**
+     * Writes them.
+     *
+     * @param out the file's stream
+     * @throws IOException if the write fails
+     */
+    void write(OutputStream out) throws IOException;
+  }
+
   /**
-   * Writes a JSON text (a line) to {@code file}, atomically: under a temporary name beside it, then
-   * renamed into place; on the local file system without Hadoop's {@code .crc} files.
+   * Writes {@code file} atomically: under a temporary name beside it, then renamed into place, so a
+   * reader sees the whole file or none; on the local file system without Hadoop's {@code .crc}
+   * files.
    *
    * @param fs the file system
    * @param file the file
-   * @param text the JSON text
+   * @param body writes its bytes
    * @throws IOException if it cannot be written or renamed
    */
-  public static void write(FileSystem fs, Path file, String text) throws IOException {
+  static void atomically(FileSystem fs, Path file, Body body) throws IOException {
     Path tmp = new Path(file.getParent(), "." + file.getName() + ".tmp");
     FileSystem raw = withoutChecksums(fs);
     try (OutputStream out = raw.create(tmp, true)) {
-      out.write(text.getBytes(StandardCharsets.UTF_8));
-      out.write('\n');
+      body.write(out);
     }
     if (!raw.rename(tmp, file)) {
       throw new IOException("cannot rename " + tmp + " to " + file);

@@ -2,7 +2,6 @@ package gradgrid.job.store;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -67,7 +66,6 @@ public final class MetaFile {
    */
   static void write(FileSystem fs, Path dir, String name, String json, Path schemaFrom)
       throws IOException {
-    List<SchemaElement> schema = List.of(new SchemaElement("spark_schema").setNum_children(0));
     FileMetaData source = null;
     if (schemaFrom != null) {
       try (FSDataInputStream in = fs.open(schemaFrom)) {
@@ -75,25 +73,23 @@ public final class MetaFile {
         source = f == null ? null : f.meta();
       }
     }
-    if (source != null) {
-      schema = source.getSchema();
-    }
+    List<SchemaElement> schema =
+        source != null
+            ? source.getSchema()
+            : List.of(new SchemaElement("spark_schema").setNum_children(0));
     FileMetaData meta = new FileMetaData(1, schema, 0, List.of());
     if (source != null && source.isSetColumn_orders()) {
       meta.setColumn_orders(source.getColumn_orders());
     }
     meta.setKey_value_metadata(List.of(new KeyValue(KEY_PREFIX + name).setValue(json)));
     meta.setCreated_by("gradgrid");
-    Path file = new Path(dir, path(name));
-    Path tmp = new Path(file.getParent(), "." + file.getName() + ".tmp");
-    FileSystem raw = Json.withoutChecksums(fs);
-    try (OutputStream out = raw.create(tmp, true)) {
-      Footers.writeHeader(out);
-      Footers.write(out, meta);
-    }
-    if (!raw.rename(tmp, file)) {
-      throw new IOException("cannot rename " + tmp + " to " + file);
-    }
+    Json.atomically(
+        fs,
+        new Path(dir, path(name)),
+        out -> {
+          Footers.writeHeader(out);
+          Footers.write(out, meta);
+        });
   }
 
   /**

@@ -14,7 +14,9 @@
  * statistics are recorded in the run's journal ({@link gradgrid.job.store.RunJournal}). A resumed
  * run trusts exactly the journal and deletes every other file in the staging directory. The
  * output's top level holds only its data files; gradgrid's own files are in its {@code _gradgrid}
- * directory, which Spark, pyarrow and DuckDB's {@code dir/*} skip.
+ * directory, which Spark, pyarrow and DuckDB's {@code dir/*} skip, and are themselves Parquet files
+ * of the output's schema with no rows, their JSON in the footer ({@link
+ * gradgrid.job.store.MetaFile}), so a reader of the whole tree such as Polars reads only the rows.
  *
  * <p>Publishing writes the summary and then the {@link gradgrid.job.store.Manifest} (run id, conf
  * hash, rows, every file with its size and rows): from then on the run is finished. The old output

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import gradgrid.job.testing.OtherSchemeFileSystem;
 import gradgrid.job.testing.SmallSweeps;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,32 @@ class ConfSourceTest {
         new SweepConfLoader(SmallSweeps.providers(), tmp).load(ConfSource.locate("file://" + conf));
     assertEquals(3, spec.grid().rows());
     assertTrue(spec.output().endsWith("out/uri"), spec.output());
+  }
+
+  @Test
+  void aConfOnAnotherHadoopFileSystemIsCopiedAndReadWithSparksHadoopSettings() throws Exception {
+    Path conf =
+        Files.writeString(
+            tmp.resolve("remote conf.conf"),
+            "function { builtin = rational, deg-p = 1, deg-q = 1 }\n"
+                + "inputs { x { from = 0, to = 1, points = 4 }, alpha = [1, 2], beta = [0, 1] }\n"
+                + "outputs = [f]\n");
+    String uri = OtherSchemeFileSystem.SCHEME + "://" + conf.toUri().getRawPath();
+    String key = "spark.hadoop.fs." + OtherSchemeFileSystem.SCHEME + ".impl";
+    ConfException unknown = assertThrows(ConfException.class, () -> ConfSource.locate(uri));
+    assertTrue(unknown.getMessage().contains("through Hadoop's FileSystem"), unknown.getMessage());
+    System.setProperty(key, OtherSchemeFileSystem.class.getName());
+    try {
+      Path local = ConfSource.locate(uri);
+      assertEquals("remote conf.conf", local.getFileName().toString());
+      SweepSpec spec = new SweepConfLoader(SmallSweeps.providers(), tmp).load(local);
+      assertEquals(4, spec.grid().rows());
+      ConfException missing =
+          assertThrows(ConfException.class, () -> ConfSource.locate(uri + "-not-there"));
+      assertEquals("conf file not found: " + uri + "-not-there", missing.getMessage());
+    } finally {
+      System.clearProperty(key);
+    }
   }
 
   @Test
