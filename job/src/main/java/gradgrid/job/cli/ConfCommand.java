@@ -2,6 +2,7 @@ package gradgrid.job.cli;
 
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.ConfSource;
+import gradgrid.job.conf.FromTable;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.run.FunctionProviders;
@@ -71,5 +72,30 @@ public final class ConfCommand {
       spark.stop();
     }
     code.exit();
+  }
+
+  /**
+   * A check for commands that work on a sweep's grid ({@code plot}, {@code extrema}): a {@code
+   * from-table} sweep has none.
+   *
+   * @param command the command's name, for the message
+   * @param what what the command does over the grid
+   * @return the check
+   */
+  static Consumer<SweepSpec> gridOnly(String command, String what) {
+    return spec ->
+        spec.table()
+            .ifPresent(
+                t -> {
+                  throw new ConfException(
+                      command
+                          + " "
+                          + what
+                          + "; this conf sweeps the rows of "
+                          + t.describe()
+                          + " (inputs."
+                          + FromTable.KEY
+                          + "), which are not a grid: query its output with ./submit.sh sql");
+                });
   }
 }

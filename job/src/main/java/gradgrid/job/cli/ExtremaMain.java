@@ -44,7 +44,7 @@ public final class ExtremaMain {
         args,
         USAGE,
         "gradgrid extrema",
-        spec -> {},
+        ConfCommand.gridOnly("extrema", "scans f' along the x axis of a grid sweep"),
         (spark, confFile, spec, providers) ->
             run(spark, SweepOutput.of(confFile, spec), spec, providers, System.out, System.err));
   }

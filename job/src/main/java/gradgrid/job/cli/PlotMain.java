@@ -22,7 +22,7 @@ public final class PlotMain {
         args,
         USAGE,
         "gradgrid plot",
-        spec -> {},
+        ConfCommand.gridOnly("plot", "draws figures over a sweep's grid axes"),
         (spark, confFile, spec, providers) -> {
           FiguresStage.draw(
               spark,

@@ -96,6 +96,15 @@ final class FunctionBlock {
       throw new ConfException(
           "function: an expression takes its parameters from inputs, which is missing");
     }
+    ConfigValue table = ((ConfigObject) in).get(FromTable.KEY);
+    if (table != null) {
+      throw new ConfException(
+          at(table)
+              + "function: an expression's parameters are the inputs written, and with inputs."
+              + FromTable.KEY
+              + " some are a table's columns, read only later; list them all in call order:"
+              + " function { expression = \"...\", params = [\"x\", \"alpha[6]\"] }");
+    }
     List<Map.Entry<String, ConfigValue>> entries = new ArrayList<>(((ConfigObject) in).entrySet());
     entries.removeIf(e -> InputsBlock.ELEMENT.matcher(e.getKey()).matches());
     entries.sort(

@@ -11,10 +11,10 @@ import java.util.TreeMap;
 
 /**
  * How a sweep sets one parameter of its function: to a fixed value, along one grid axis, (a vector)
- * to fixed values with some elements along axes, or (a sampled vector) every element along an axis.
- * A sweep has one binding per parameter, in call order; the grid's axes are theirs, in the same
- * order. Sampled inputs are bound the same way: their axes are {@link
- * gradgrid.job.grid.SampledAxis}es.
+ * to fixed values with some elements along axes, (a sampled vector) every element along an axis, or
+ * from a column of the rows it is evaluated on (a {@code from-table} sweep's table). A sweep has
+ * one binding per parameter, in call order; the grid's axes are theirs, in the same order. Sampled
+ * inputs are bound the same way: their axes are {@link gradgrid.job.grid.SampledAxis}es.
  */
 public sealed interface InputBinding {
   /**
@@ -167,6 +167,36 @@ public sealed interface InputBinding {
     @Override
     public Fn bind(Fn f) {
       return AD.fix(f, param.name(), new double[param.shape().size()], ElementAxes.free(axes));
+    }
+  }
+
+  /**
+   * A parameter read from a column of the rows it is evaluated on: a {@code from-table} sweep's
+   * table, or a DataFrame's column in {@code Gradgrid.evaluate}. The kernel reads it as one column
+   * per scalar element, in element order.
+   *
+   * @param param the parameter
+   */
+  record Column(Param param) implements InputBinding {
+    @Override
+    public List<Axis> axes() {
+      return List.of();
+    }
+
+    /**
+     * A scalar stays as it is; a vector's elements become scalar parameters {@code alpha[0]},
+     * {@code alpha[1]}, ... in its place (names no axis column can have).
+     */
+    @Override
+    public Fn bind(Fn f) {
+      if (param.shape().isScalar()) {
+        return f;
+      }
+      Map<Integer, String> free = new TreeMap<>();
+      for (int e = 0; e < param.shape().size(); e++) {
+        free.put(e, param.name() + "[" + e + "]");
+      }
+      return AD.fix(f, param.name(), new double[param.shape().size()], free);
     }
   }
 }

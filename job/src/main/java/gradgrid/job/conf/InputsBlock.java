@@ -18,6 +18,7 @@ import gradgrid.job.grid.Grid;
 import gradgrid.job.grid.SampleMethod;
 import gradgrid.job.grid.SampledAxis;
 import gradgrid.job.grid.Samples;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,9 +42,6 @@ final class InputsBlock {
   /** An element axis key: {@code alpha[1]}. */
   static final Pattern ELEMENT = Pattern.compile("([A-Za-z_]\\w*)\\[(\\d+)]");
 
-  /** The planned key binding inputs to a table's rows by column name (not built yet). */
-  private static final String FROM_TABLE = "from-table";
-
   private InputsBlock() {}
 
   /**
@@ -50,23 +49,26 @@ final class InputsBlock {
    *
    * @param bindings how each parameter is set, in call order
    * @param grid the grid of the bindings' axes, in the same order
+   * @param table the table whose columns bind the other inputs, or empty
    */
-  record Inputs(List<InputBinding> bindings, Grid grid) {}
+  record Inputs(List<InputBinding> bindings, Grid grid, Optional<FromTable> table) {}
 
   /**
    * Reads the inputs block.
    *
    * @param root the conf's root object
    * @param params the function's parameters by name, in call order
-   * @return the bindings and the grid
-   * @throws ConfException if an input is missing, unknown, of the wrong shape, or the grid's row
-   *     count overflows
+   * @param workingDir relative table paths are resolved against it
+   * @return the bindings, the grid and the table
+   * @throws ConfException if an input is missing (and there is no table), unknown, of the wrong
+   *     shape, or the grid's row count overflows
    */
-  static Inputs parse(ConfigObject root, Map<String, Param> params) {
+  static Inputs parse(ConfigObject root, Map<String, Param> params, Path workingDir) {
     ConfigObject inputs = (ConfigObject) require(root, "inputs", ConfigValueType.OBJECT, "");
     Map<String, InputBinding> whole = new HashMap<>();
     Map<String, SampleBlock.Request> sampled = new HashMap<>();
     List<Map.Entry<String, ConfigValue>> elementKeys = new ArrayList<>();
+    FromTable table = null;
     for (Map.Entry<String, ConfigValue> e : inputs.entrySet()) {
       Matcher m = ELEMENT.matcher(e.getKey());
       if (m.matches() && params.containsKey(m.group(1))) {
@@ -74,16 +76,18 @@ final class InputsBlock {
         continue;
       }
       Param p = params.get(e.getKey());
-      if (p == null && e.getKey().equals(FROM_TABLE) && !params.containsKey(FROM_TABLE)) {
-        throw new ConfException(
-            at(e.getValue())
-                + "inputs."
-                + FROM_TABLE
-                + ": binding a sweep's inputs to the rows of a table is not built yet; meanwhile"
-                + " Gradgrid.evaluate(spark.read().parquet(\"<path>\"), f, outputs...) adds the"
-                + " outputs to any table's rows in kernel batches (README: \"Derivatives on any"
-                + " DataFrame\"), and in ./submit.sh sql the SQL functions do: SELECT *,"
-                + " gradgrid.<function>.<output>(...) FROM parquet.`<path>`");
+      if (p == null && e.getKey().equals(FromTable.KEY)) {
+        String where = at(e.getValue());
+        if (e.getValue().valueType() != ConfigValueType.STRING) {
+          throw new ConfException(
+              where
+                  + "inputs."
+                  + FromTable.KEY
+                  + ": expected a path or table name in quotes, got "
+                  + e.getValue().render());
+        }
+        table = FromTable.parse((String) e.getValue().unwrapped(), workingDir, where);
+        continue;
       }
       if (p == null) {
         throw unknown(e.getKey(), e.getValue(), m.matches() ? m.group(1) : e.getKey(), params);
@@ -94,11 +98,27 @@ final class InputsBlock {
         whole.put(p.name(), whole(p, e.getValue()));
       }
     }
+    List<String> fromTable = new ArrayList<>();
     for (Param p : params.values()) {
       if (!whole.containsKey(p.name()) && !sampled.containsKey(p.name())) {
-        throw new ConfException(
-            at(inputs) + "inputs." + p.name() + ": missing (a " + describe(p) + ")");
+        if (table == null) {
+          throw new ConfException(
+              at(inputs) + "inputs." + p.name() + ": missing (a " + describe(p) + ")");
+        }
+        whole.put(p.name(), new InputBinding.Column(p));
+        fromTable.add(p.name());
       }
+    }
+    if (table != null && fromTable.isEmpty()) {
+      throw new ConfException(
+          at(inputs)
+              + "inputs."
+              + FromTable.KEY
+              + ": the conf sets every input ("
+              + String.join(", ", params.keySet())
+              + "), so no column of "
+              + table.describe()
+              + " would bind one; leave out the inputs the table's columns hold");
     }
     Map<String, List<Axis>> elementAxes = new HashMap<>();
     Map<String, List<SampleBlock.Request>> elementSamples = new HashMap<>();
@@ -138,6 +158,19 @@ final class InputsBlock {
         for (int k = elementSamples.getOrDefault(p.name(), List.of()).size(); k > 0; k--) {
           elements.add(next.next());
         }
+        if (!elements.isEmpty() && b instanceof InputBinding.Column) {
+          throw new ConfException(
+              at(inputs)
+                  + "inputs.\""
+                  + elements.get(0).confName()
+                  + "\": "
+                  + p.name()
+                  + " has no fixed values in the conf (the table's column '"
+                  + p.name()
+                  + "' binds it), so single elements cannot be swept; give inputs."
+                  + p.name()
+                  + " a list of fixed values, or put the element's values in the table");
+        }
         if (!elements.isEmpty()) {
           // only a vector's fixed list reaches here: element axes of a scalar are refused
           elements.sort(Comparator.comparingInt(InputBinding.ElementAxes::element));
@@ -147,7 +180,7 @@ final class InputsBlock {
       bindings.add(b);
       axes.addAll(b.axes());
     }
-    return new Inputs(bindings, grid(axes));
+    return new Inputs(bindings, grid(axes), Optional.ofNullable(table));
   }
 
   /** What a sample block on a whole parameter drives: the scalar, or each element in order. */

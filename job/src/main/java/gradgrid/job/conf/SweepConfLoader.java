@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -115,17 +116,20 @@ public final class SweepConfLoader {
     for (Param p : params) {
       byName.put(p.name(), p);
     }
-    InputsBlock.Inputs inputs = InputsBlock.parse(root, byName);
+    InputsBlock.Inputs inputs = InputsBlock.parse(root, byName, workingDir);
     Grid grid = inputs.grid();
     List<OutputSpec> outputs = OutputsList.parse(root, byName, limits, grid);
     OutputBlock.Output out = OutputBlock.parse(root, name, workingDir, grid, outputs, byName);
-    int partitions = partitions(root.get("partitions"), limits, grid);
+    int partitions = partitions(root.get("partitions"), limits, inputs.table().isPresent(), grid);
     int batch = batchSize(root.get("batch-size"));
+    Optional<FiguresSpec> figures = FiguresBlock.parse(root, out.dir().local());
+    inputs.table().ifPresent(t -> checkTable(root, t, outputs, figures));
     return new SweepSpec(
         config.root(),
         function,
         inputs.bindings(),
         grid,
+        inputs.table(),
         outputs,
         out.dir().location(),
         out.dir().local(),
@@ -135,17 +139,49 @@ public final class SweepConfLoader {
         out.commitEvery(),
         out.compression(),
         limits,
-        FiguresBlock.parse(root, out.dir().local()));
+        figures);
   }
 
-  /** {@code partitions}: a positive integer (at most the grid's rows), or 0 for absent or auto. */
-  private static int partitions(ConfigValue v, Limits limits, Grid grid) {
+  /**
+   * What a {@code from-table} sweep cannot do: a {@code critical-points} output (its inner scan
+   * runs in the grid's tasks, not over a table's rows) and figures (drawn from the grid's axes,
+   * which the table's rows do not have).
+   */
+  private static void checkTable(
+      ConfigObject root, FromTable table, List<OutputSpec> outputs, Optional<FiguresSpec> figures) {
+    for (OutputSpec o : outputs) {
+      if (o instanceof OutputSpec.CriticalPoints) {
+        throw new ConfException(
+            at(root.get("outputs"))
+                + "outputs: '"
+                + o.column()
+                + "' scans an inner grid per row, which a sweep over "
+                + table.describe()
+                + " cannot do yet; sweep the table's points one by one, or ask for pointwise"
+                + " outputs (f, f', grad(alpha), hessian(alpha, beta), ...)");
+      }
+    }
+    if (figures.isPresent()) {
+      throw new ConfException(
+          at(root.get("figures"))
+              + "figures: a sweep over "
+              + table.describe()
+              + " has no grid to draw figures over; remove the figures block and query the"
+              + " output with ./submit.sh sql");
+    }
+  }
+
+  /**
+   * {@code partitions}: a positive integer (at most the grid's rows, unless a table's rows multiply
+   * them), or 0 for absent or auto.
+   */
+  private static int partitions(ConfigValue v, Limits limits, boolean table, Grid grid) {
     if (v == null || (v.valueType() == ConfigValueType.STRING && "auto".equals(v.unwrapped()))) {
       return 0;
     }
     int partitions = positiveInt(v, "partitions", "a positive integer or auto");
     limits.checkPartitions(partitions, at(v));
-    return (int) Math.min(partitions, grid.rows());
+    return table ? partitions : (int) Math.min(partitions, grid.rows());
   }
 
   /** {@code batch-size}: a positive integer up to 2^20, {@link #DEFAULT_BATCH_SIZE} if absent. */

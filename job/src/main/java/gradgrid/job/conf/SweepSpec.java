@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param function the function to evaluate
  * @param inputs how each of the function's parameters is set, in call order
  * @param grid the grid: the inputs' axes, in the same order
+ * @param table the table whose rows bind the {@link InputBinding.Column} inputs, or empty; each of
+ *     its rows is then evaluated at every point of the grid
  * @param outputs the requested outputs, in conf order
  * @param output where the Parquet goes: a Hadoop path string, {@code new Path(output)} is exactly
  *     the directory (see {@link OutputDir})
@@ -37,6 +39,7 @@ public record SweepSpec(
     FunctionSpec function,
     List<InputBinding> inputs,
     Grid grid,
+    Optional<FromTable> table,
     List<OutputSpec> outputs,
     String output,
     Path localOutput,
@@ -55,6 +58,7 @@ public record SweepSpec(
    * @param function the function
    * @param inputs the inputs, in call order
    * @param grid the grid
+   * @param table the table, or empty
    * @param outputs the outputs
    * @param output the output directory
    * @param localOutput the local output directory, or null
@@ -113,6 +117,7 @@ public record SweepSpec(
         function,
         inputs,
         grid,
+        table,
         List.copyOf(kept),
         output,
         localOutput,

@@ -2,6 +2,7 @@ package gradgrid.job.frame;
 
 import gradgrid.ad.Param;
 import gradgrid.job.run.BatchEvaluator;
+import gradgrid.job.run.ColumnStats;
 import gradgrid.job.run.EvaluatorFactory;
 import java.util.Iterator;
 import java.util.List;
@@ -9,13 +10,17 @@ import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.NumericType;
 
 /**
- * The per-partition step of an {@link Evaluation}: reads rows a batch at a time into the kernel's
- * input columns (one per scalar element of the free parameters, in call order), runs the compiled
- * kernel once per batch, and emits each row with its output values appended, lazily (one batch in
- * memory at a time). A row with a null input, or a null element in an input array, is evaluated as
- * NaN and emitted with null outputs.
+ * The per-partition step of an {@link Evaluation} and of a {@link TableSweep}: reads rows a batch
+ * at a time into the kernel's input columns (one per scalar element of each input field, in the
+ * kernel's order), runs the compiled kernel once per batch, and emits each row with its output
+ * values appended, lazily (one batch in memory at a time). A row with a null input, or a null
+ * element in an input array, is evaluated as NaN and emitted with null outputs. With statistics, it
+ * also adds the batch's axis and output columns to them, as a sweep's task does.
  */
 final class BatchedRows implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -28,37 +33,57 @@ final class BatchedRows implements MapPartitionsFunction<Row, Row> {
   private final String[] columns;
   private final int[][] dims;
   private final int batch;
+  private final ColumnStats stats;
+  private final int[] statInputs;
 
   /**
    * The step.
    *
-   * @param factory the kernel of the outputs over the free parameters
-   * @param free the free parameters, in call order
-   * @param fields the row field of each free parameter
+   * @param factory the kernel of the outputs over the inputs
+   * @param inputs what the kernel reads, in its order: per input a name for messages and a shape (a
+   *     scalar field, or an array field of the shape's size)
+   * @param fields the row field of each input
    * @param columns the name of each such field, for messages
    * @param dims each output's dimensions
    * @param batch rows per kernel batch
+   * @param stats a registered accumulator of the {@code statInputs} columns and then every output
+   *     column, or null for none
+   * @param statInputs the kernel input columns whose statistics come first (a sweep's axes)
    */
   BatchedRows(
       EvaluatorFactory factory,
-      List<Param> free,
+      List<Param> inputs,
       int[] fields,
       String[] columns,
       int[][] dims,
-      int batch) {
+      int batch,
+      ColumnStats stats,
+      int[] statInputs) {
     this.factory = factory;
-    this.names = new String[free.size()];
-    this.sizes = new int[free.size()];
-    this.scalar = new boolean[free.size()];
+    this.names = new String[inputs.size()];
+    this.sizes = new int[inputs.size()];
+    this.scalar = new boolean[inputs.size()];
     for (int i = 0; i < names.length; i++) {
-      names[i] = free.get(i).name();
-      sizes[i] = free.get(i).shape().size();
-      scalar[i] = free.get(i).shape().isScalar();
+      names[i] = inputs.get(i).name();
+      sizes[i] = inputs.get(i).shape().size();
+      scalar[i] = inputs.get(i).shape().isScalar();
     }
     this.fields = fields.clone();
     this.columns = columns.clone();
     this.dims = dims.clone();
     this.batch = batch;
+    this.stats = stats;
+    this.statInputs = statInputs.clone();
+  }
+
+  /**
+   * Whether a column of type {@code t} can bind {@code p}: any number for a scalar, an array of
+   * numbers for a vector (its length is checked row by row).
+   */
+  static boolean reads(Param p, DataType t) {
+    return p.shape().isScalar()
+        ? t instanceof NumericType
+        : t instanceof ArrayType a && a.elementType() instanceof NumericType;
   }
 
   @Override
@@ -74,6 +99,7 @@ final class BatchedRows implements MapPartitionsFunction<Row, Row> {
     private final double[][] out;
     private final Row[] held;
     private final boolean[] nulls;
+    private final ColumnStats local = stats == null ? null : new ColumnStats(stats.columns());
     private int n;
     private int next;
 
@@ -144,9 +170,22 @@ final class BatchedRows implements MapPartitionsFunction<Row, Row> {
         n++;
       }
       if (n == 0) {
+        if (local != null) {
+          stats.add(local);
+          local.reset();
+        }
         return false;
       }
       evaluator.evaluate(in, out, n);
+      if (local != null) {
+        for (int a = 0; a < statInputs.length; a++) {
+          local.addColumn(a, in[statInputs[a]], n);
+        }
+        for (int k = 0; k < out.length; k++) {
+          local.addColumn(statInputs.length + k, out[k], n);
+        }
+        local.addRows(n);
+      }
       return true;
     }
 

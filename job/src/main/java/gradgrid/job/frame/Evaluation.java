@@ -19,10 +19,8 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -206,7 +204,9 @@ public final class Evaluation {
             fields.stream().mapToInt(Integer::intValue).toArray(),
             fields.stream().map(i -> schema.fields()[i].name()).toArray(String[]::new),
             dims,
-            SweepTask.batchRows(batchSize, width));
+            SweepTask.batchRows(batchSize, width),
+            null,
+            new int[0]);
     return df.mapPartitions(rows, Encoders.row(DataTypes.createStructType(out)));
   }
 
@@ -301,11 +301,7 @@ public final class Evaluation {
               + "\", ...)");
     }
     DataType t = schema.fields()[index].dataType();
-    boolean ok =
-        p.shape().isScalar()
-            ? t instanceof NumericType
-            : t instanceof ArrayType a && a.elementType() instanceof NumericType;
-    if (!ok) {
+    if (!BatchedRows.reads(p, t)) {
       throw new IllegalArgumentException(
           "Gradgrid: parameter '"
               + p.name()

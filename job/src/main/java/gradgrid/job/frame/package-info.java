@@ -11,6 +11,11 @@
  * a time and runs the compiled kernel once per batch, the sweep's column path. The kernel is
  * compiled once per executor JVM (the jit's cache).
  *
+ * <p>{@link gradgrid.job.frame.TableSweep} is a sweep conf's {@code inputs.from-table}: the table's
+ * rows, each expanded over the conf's grid inside its task ({@code GridProduct}), go through the
+ * same {@code BatchedRows} with the sweep's own kernel (the {@code Column} inputs read from the
+ * table, the axes from the expanded columns) and the sweep's column statistics.
+ *
  * <p>The rows pass through Spark's public row encoder ({@code Encoders.row}); converting each row
  * to and from the external {@code Row} is the cost over a sweep, which produces its rows inside the
  * data source ({@code bench/evaluate.sh} measures both).

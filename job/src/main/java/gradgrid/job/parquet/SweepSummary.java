@@ -34,16 +34,21 @@ public final class SweepSummary {
    *
    * @param spec the sweep
    * @param stats the statistics of the written rows
+   * @param rows the rows the sweep evaluates (the grid's, times a table's rows)
    * @param partitions the partition count used
    * @param wallSeconds seconds from start to commit
    * @param footerSeconds of those, the seconds spent adding the provenance to the Parquet footers
    * @return the summary
    */
   public static SweepSummary of(
-      SweepSpec spec, ColumnStats stats, int partitions, double wallSeconds, double footerSeconds) {
-    if (stats.rows() != spec.grid().rows()) {
-      throw new IllegalStateException(
-          "wrote " + stats.rows() + " rows but the grid has " + spec.grid().rows());
+      SweepSpec spec,
+      ColumnStats stats,
+      long rows,
+      int partitions,
+      double wallSeconds,
+      double footerSeconds) {
+    if (stats.rows() != rows) {
+      throw new IllegalStateException("wrote " + stats.rows() + " rows but the sweep has " + rows);
     }
     Map<String, Object> columns = new LinkedHashMap<>();
     int c = 0;

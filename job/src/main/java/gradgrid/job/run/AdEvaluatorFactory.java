@@ -12,7 +12,6 @@ import gradgrid.job.criticals.CriticalPointKernel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Evaluator factory over a traced function and the AD transforms of the requested outputs: one
@@ -106,15 +105,10 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
     Fn scalars = plan.fn();
     for (Param p : f.params()) {
       double[] value = fixed.get(p.name());
-      if (value != null) {
-        scalars = AD.fix(scalars, p.name(), value);
-      } else if (!p.shape().isScalar()) {
-        Map<Integer, String> free = new TreeMap<>();
-        for (int e = 0; e < p.shape().size(); e++) {
-          free.put(e, p.name() + "[" + e + "]");
-        }
-        scalars = AD.fix(scalars, p.name(), new double[p.shape().size()], free);
-      }
+      scalars =
+          value != null
+              ? AD.fix(scalars, p.name(), value)
+              : new InputBinding.Column(p).bind(scalars);
     }
     return new AdEvaluatorFactory(plan, scalars, false, List.of());
   }

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.FromTable;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.run.FunctionProviders;
@@ -98,6 +99,16 @@ public final class GradgridSource implements TableProvider, DataSourceRegister {
     SweepConfLoader loader = new SweepConfLoader(providers, Path.of(""));
     SweepSpec spec =
         file != null ? loader.load(Path.of(file)) : loader.parse(parse(text), "inline");
+    if (spec.table().isPresent()) {
+      throw new ConfException(
+          "inputs."
+              + FromTable.KEY
+              + ": this conf sweeps the rows of "
+              + spec.table().get().describe()
+              + ", which the gradgrid source does not read (its partitions are index ranges of a"
+              + " grid); run it with ./submit.sh <conf>, query it live in ./submit.sh sql (its"
+              + " _live view), or add its outputs to the table with Gradgrid.evaluate");
+    }
     return new SweepTable(spec, providers, null);
   }
 

@@ -4,6 +4,7 @@ import gradgrid.job.conf.ConfDir;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepConfLoader;
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.frame.TableSweep;
 import gradgrid.job.run.FunctionProviders;
 import gradgrid.job.source.SweepRuns;
 import gradgrid.job.store.Manifest;
@@ -115,7 +116,20 @@ public final class SweepCatalog {
         err.println("note: live view '" + name + "' skipped: the name is taken by another view");
         continue;
       }
-      SweepRuns.read(spark, c.spec(), providers).createOrReplaceTempView(name);
+      SweepSpec spec = c.spec();
+      if (spec.table().isEmpty()) {
+        SweepRuns.read(spark, spec, providers).createOrReplaceTempView(name);
+      } else {
+        try {
+          TableSweep t = TableSweep.open(spark, spec);
+          int cores = spark.sparkContext().defaultParallelism();
+          t.read(providers.evaluator(spec), t.partitions(cores), null)
+              .createOrReplaceTempView(name);
+        } catch (ConfException e) {
+          err.println("note: live view '" + name + "' skipped: " + e.getMessage());
+          continue;
+        }
+      }
       done.add(name);
     }
     return done;

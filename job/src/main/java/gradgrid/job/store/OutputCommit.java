@@ -224,7 +224,8 @@ public final class OutputCommit implements AutoCloseable {
    *
    * @param paths the output
    * @param mode the write mode
-   * @param hash the conf's {@link ConfHash}
+   * @param hash the conf's {@link ConfHash}, or null when it is not known yet (a {@code from-table}
+   *     sweep before its table is read): then only what does not depend on it is checked
    * @throws ConfException if the run may not start; nothing is changed
    * @throws IOException if the file system cannot be read
    */
@@ -243,7 +244,7 @@ public final class OutputCommit implements AutoCloseable {
       }
       Path s = u.dir();
       String h = u.confHash();
-      if (mode == WriteMode.RESUME && hash.equals(h)) {
+      if (mode == WriteMode.RESUME && (hash == null || hash.equals(h))) {
         resumable = true;
       } else if (mode != WriteMode.OVERWRITE) {
         throw new ConfException(
@@ -251,7 +252,7 @@ public final class OutputCommit implements AutoCloseable {
                 + OutputPaths.display(dir)
                 + " is in "
                 + OutputPaths.display(s)
-                + (hash.equals(h) ? "" : " (started with another conf)")
+                + (hash == null || hash.equals(h) ? "" : " (started with another conf)")
                 + "; nothing was written. Set output.mode = resume to continue it (same conf only)"
                 + " or output.mode = overwrite to discard it");
       }
@@ -261,6 +262,9 @@ public final class OutputCommit implements AutoCloseable {
       return;
     }
     if (mode == WriteMode.RESUME && !resumable) {
+      if (hash == null) {
+        return;
+      }
       Manifest m = Manifest.read(fs, dir);
       if (m != null && m.confHash().equals(hash) && m.mismatch(fs, dir) == null) {
         return;

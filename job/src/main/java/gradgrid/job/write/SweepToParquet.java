@@ -1,6 +1,7 @@
 package gradgrid.job.write;
 
 import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.frame.TableSweep;
 import gradgrid.job.parquet.SweepSummary;
 import gradgrid.job.parquet.SweepWriter;
 import gradgrid.job.partitions.IndexRange;
@@ -17,11 +18,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The sweep stage: the {@code gradgrid} source's rows written as Parquet through the output commit,
- * chunk by chunk, so a killed run resumes and readers never see a partial output.
+ * chunk by chunk, so a killed run resumes and readers never see a partial output. A {@code
+ * from-table} sweep's rows ({@link TableSweep}) go through the same commit as one chunk, and its
+ * table's files are part of what identifies the output.
  */
 public final class SweepToParquet {
   private SweepToParquet() {}
@@ -44,8 +49,18 @@ public final class SweepToParquet {
     long start = System.nanoTime();
     OutputPaths paths = OutputPaths.of(spec.output(), spark.sparkContext().hadoopConfiguration());
     String codec = SweepWriter.codec(spark, spec);
-    try (OutputCommit commit =
-        OutputCommit.open(paths, spec.mode(), spec.confJson(), spec.grid().rows(), codec)) {
+    String dirName = paths.dir().getName();
+    TableSweep table =
+        spec.table().isEmpty()
+            ? null
+            : JobDescription.call(
+                spark, "sweep " + dirName + ": read the table", () -> TableSweep.open(spark, spec));
+    long rows = table == null ? spec.grid().rows() : table.rows();
+    String identity =
+        table == null
+            ? spec.confJson()
+            : table.identity(spark.sparkContext().hadoopConfiguration());
+    try (OutputCommit commit = OutputCommit.open(paths, spec.mode(), identity, rows, codec)) {
       if (commit.finished()) {
         out.println(
             "gradgrid: "
@@ -63,11 +78,13 @@ public final class SweepToParquet {
         total.merge(ColumnStats.fromMap(c.stats()));
       }
       int cores = spark.sparkContext().defaultParallelism();
+      // a table's rows are one chunk: they have no index ranges to resume from
       int partitions =
-          PartitionPlan.count(
-              spec.partitions(), spec.grid().rows(), spec.innerPointsPerRow(), cores);
+          table != null
+              ? table.partitions(cores)
+              : PartitionPlan.count(spec.partitions(), rows, spec.innerPointsPerRow(), cores);
       List<IndexRange> todo =
-          PartitionPlan.missing(spec.grid().rows(), partitions, commit.committedRanges());
+          PartitionPlan.missing(rows, table != null ? 1 : partitions, commit.committedRanges());
       if (!commit.chunks().isEmpty()) {
         out.println(
             "gradgrid: resuming run "
@@ -75,13 +92,15 @@ public final class SweepToParquet {
                 + ": "
                 + total.rows()
                 + " of "
-                + spec.grid().rows()
+                + rows
                 + " rows were committed");
       }
       int every =
-          spec.commitEvery() > 0
-              ? spec.commitEvery()
-              : PartitionPlan.defaultChunk(partitions, cores);
+          table != null
+              ? 1
+              : spec.commitEvery() > 0
+                  ? spec.commitEvery()
+                  : PartitionPlan.defaultChunk(partitions, cores);
       int chunks = (todo.size() + every - 1) / every;
       Map<String, String> footer = Provenance.of(spec, spark.version());
       for (int i = 0; i < todo.size(); i += every) {
@@ -90,24 +109,21 @@ public final class SweepToParquet {
         spark.sparkContext().register(stats, "gradgrid column stats");
         String name =
             "sweep "
-                + paths.dir().getName()
+                + dirName
                 + ": evaluate and write"
                 + (chunks > 1 ? " (chunk " + (i / every + 1) + " of " + chunks + ")" : "");
+        Dataset<Row> data =
+            table != null
+                ? table.read(factory, partitions, stats)
+                : SweepRuns.read(spark, spec, factory, chunk, stats);
         JobDescription.run(
-            spark,
-            name,
-            () ->
-                SweepWriter.write(
-                    SweepRuns.read(spark, spec, factory, chunk, stats),
-                    spec,
-                    codec,
-                    commit.staging()));
+            spark, name, () -> SweepWriter.write(data, spec, codec, commit.staging()));
         commit.commit(chunk, stats.toMap(), footer);
         total.merge(stats);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       SweepSummary summary =
-          SweepSummary.of(spec, total, partitions, seconds, commit.footerSeconds());
+          SweepSummary.of(spec, total, rows, partitions, seconds, commit.footerSeconds());
       commit.publish(summary.toJson());
       out.println(
           "gradgrid: wrote "

@@ -156,15 +156,4 @@ class SampleBlockTest {
             .contains("alpha is sampled as a whole"),
         "element of a sampled vector");
   }
-
-  @Test
-  void fromTableSaysItIsNotBuiltAndWhatToUse() {
-    String m = error("from-table = \"points.parquet\"\n x = 0\n alpha = [1, 2, 3]\n beta = [4, 5]");
-    assertTrue(
-        m.contains(
-            "inputs.from-table: binding a sweep's inputs to the rows of a table is not built"),
-        m);
-    assertTrue(m.contains("Gradgrid.evaluate(spark.read().parquet(\"<path>\"), f, outputs...)"), m);
-    assertTrue(m.contains("gradgrid.<function>.<output>(...) FROM parquet.`<path>`"), m);
-  }
 }

@@ -1,0 +1,416 @@
+package gradgrid.job;
+
+import static gradgrid.ad.testing.Close.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gradgrid.job.cli.SqlViews;
+import gradgrid.job.conf.ConfException;
+import gradgrid.job.conf.SweepSpec;
+import gradgrid.job.frame.Gradgrid;
+import gradgrid.job.parquet.SweepSummary;
+import gradgrid.job.testing.SmallSweeps;
+import gradgrid.job.testing.SparkTestSession;
+import gradgrid.job.write.SweepToParquet;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code inputs.from-table}: a table of coefficient vectors swept over an x axis, written through
+ * the output commit. Values against the closed forms of the worked example, the table's columns
+ * carried through, nulls, partitioning, the output's identity (its table's files), a sampled
+ * product, a catalog table, the live view, and each refusal (one paragraph, nothing written).
+ */
+class FromTableSweepTest {
+  private static final String FUNCTION = "function { builtin = rational, deg-p = 5, deg-q = 5 }\n";
+  private static final int ROWS = 7;
+  private static final int X_POINTS = 5;
+
+  @TempDir Path dir;
+
+  private final SparkSession spark = SparkTestSession.get();
+
+  /** A table of {@code n} rows: id, label, alpha (6), beta (6), seeded coefficients near seed's. */
+  private Path table(String name, int n, long seed) {
+    Random r = new Random(seed);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double[] a = {0.5, -1.2, -0.8, 0.4, 0.05, -0.01};
+      double[] b = {0.3, -0.6, 0.1, 0.08, -0.01, 0.001};
+      for (int k = 0; k < 6; k++) {
+        a[k] *= 0.5 + r.nextDouble();
+        b[k] *= 0.5 + r.nextDouble();
+      }
+      rows.add(RowFactory.create((long) i, "row " + i, boxed(a), boxed(b)));
+    }
+    StructType schema =
+        new StructType()
+            .add("id", DataTypes.LongType, false)
+            .add("label", DataTypes.StringType, false)
+            .add("alpha", DataTypes.createArrayType(DataTypes.DoubleType, true), true)
+            .add("beta", DataTypes.createArrayType(DataTypes.DoubleType, true), true);
+    Path p = dir.resolve(name);
+    spark.createDataFrame(rows, schema).repartition(2).write().parquet(p.toString());
+    return p;
+  }
+
+  private static Double[] boxed(double[] v) {
+    return Arrays.stream(v).boxed().toArray(Double[]::new);
+  }
+
+  private String conf(Path table, String more) {
+    return FUNCTION
+        + "inputs {\n  from-table = \""
+        + table
+        + "\"\n  x { from = -2, to = 2, points = "
+        + X_POINTS
+        + " }\n}\n"
+        + "outputs = [f, \"f'\", \"grad(alpha)\"]\n"
+        + "output.dir = \""
+        + dir.resolve("out")
+        + "\"\n"
+        + more;
+  }
+
+  private SweepSummary run(SweepSpec spec, PrintStream out) throws IOException {
+    return SweepToParquet.run(spark, spec, SmallSweeps.providers().evaluator(spec), out);
+  }
+
+  private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+  @Test
+  void everyTableRowAtEveryXMatchesTheClosedFormsAndCarriesItsColumns() throws Exception {
+    Path t = table("coefficients", ROWS, 1);
+    SweepSpec spec = SmallSweeps.spec(dir, conf(t, "partitions = 3\n"));
+    SweepSummary summary = run(spec, QUIET);
+    assertEquals(ROWS * X_POINTS, summary.rows());
+    Dataset<Row> out = spark.read().parquet(spec.output());
+    assertEquals(
+        List.of("id", "label", "alpha", "beta", "x", "f", "df_dx", "grad_alpha"),
+        Arrays.asList(out.columns()));
+    List<Row> rows = out.orderBy("id", "x").collectAsList();
+    assertEquals(ROWS * X_POINTS, rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      assertEquals(i / X_POINTS, r.getLong(0), "each table row at every x");
+      assertEquals("row " + r.getLong(0), r.getString(1), "carried through");
+      double x = r.getDouble(4);
+      assertEquals(-2 + (i % X_POINTS), x, 0.0, "the x axis");
+      double[] a = doubles(r.getList(2));
+      double[] b = doubles(r.getList(3));
+      double p = poly(a, x);
+      double q = poly(b, x);
+      double dp = dpoly(a, x);
+      double dq = dpoly(b, x);
+      double den = 1 + q * q;
+      assertClose(p / den, r.getDouble(5), 1e-12, "f at row " + i);
+      assertClose((dp * den - 2 * p * q * dq) / (den * den), r.getDouble(6), 1e-12, "f'");
+      double[] g = doubles(r.getList(7));
+      for (int k = 0; k < 6; k++) {
+        assertClose(Math.pow(x, k) / den, g[k], 1e-12, "df/dalpha_" + k + " at row " + i);
+      }
+    }
+    // Gradgrid.evaluate on the same table and x values: the same kernel, bit for bit
+    Dataset<Row> byHand =
+        Gradgrid.evaluate(
+            spark
+                .read()
+                .parquet(t.toString())
+                .crossJoin(spark.range(X_POINTS).selectExpr("cast(id - 2 as double) as x")),
+            SmallSweeps.providers().traced(spec),
+            "f",
+            "f'",
+            "grad(alpha)");
+    List<Row> expected = byHand.orderBy("id", "x").collectAsList();
+    for (int i = 0; i < rows.size(); i++) {
+      assertEquals(expected.get(i).getDouble(5), rows.get(i).getDouble(5), 0.0, "f bit for bit");
+      assertEquals(expected.get(i).getDouble(6), rows.get(i).getDouble(6), 0.0, "f' bit for bit");
+    }
+    assertEquals(-2.0, summary.column("x").get("min"));
+    assertEquals(2.0, summary.column("x").get("max"));
+  }
+
+  @Test
+  void withoutAxesEachTableRowIsOnePoint() throws Exception {
+    Path t = table("coefficients", ROWS, 8);
+    String text =
+        FUNCTION
+            + "inputs { from-table = \""
+            + t
+            + "\"\n x = 1.5 }\noutputs = [f, \"grad(beta)\"]\noutput.dir = \""
+            + dir.resolve("out")
+            + "\"\n";
+    SweepSpec spec = SmallSweeps.spec(dir, text);
+    assertEquals(ROWS, run(spec, QUIET).rows());
+    Dataset<Row> out = spark.read().parquet(spec.output());
+    assertEquals(
+        List.of("id", "label", "alpha", "beta", "f", "grad_beta"), Arrays.asList(out.columns()));
+    for (Row r : out.collectAsList()) {
+      double p = poly(doubles(r.getList(2)), 1.5);
+      double q = poly(doubles(r.getList(3)), 1.5);
+      double den = 1 + q * q;
+      assertClose(p / den, r.getDouble(4), 1e-12, "f of draw " + r.getLong(0));
+      double[] g = doubles(r.getList(5));
+      for (int k = 0; k < 6; k++) {
+        // df/dbeta_k = -2 P Q x^k / (1 + Q^2)^2
+        assertClose(-2 * p * q * Math.pow(1.5, k) / (den * den), g[k], 1e-12, "df/dbeta_" + k);
+      }
+    }
+  }
+
+  @Test
+  void partitionsOfAnySizeGiveTheSameRows() throws Exception {
+    Path t = table("coefficients", ROWS, 2);
+    List<List<Row>> results = new ArrayList<>();
+    for (int partitions : new int[] {1, 3, 7}) {
+      Path out = dir.resolve("out-" + partitions);
+      SweepSpec spec =
+          SmallSweeps.spec(
+              dir, conf(t, "partitions = " + partitions + "\noutput.dir = \"" + out + "\"\n"));
+      run(spec, QUIET);
+      results.add(spark.read().parquet(out.toString()).orderBy("id", "x").collectAsList());
+    }
+    assertEquals(results.get(0), results.get(1));
+    assertEquals(results.get(0), results.get(2));
+  }
+
+  @Test
+  void aNullInputGivesNullOutputsAndANanStaysNan() throws Exception {
+    StructType schema =
+        new StructType()
+            .add("alpha", DataTypes.createArrayType(DataTypes.DoubleType, true), true)
+            .add("beta", DataTypes.createArrayType(DataTypes.DoubleType, true), true);
+    Double[] b = {0.3, -0.6, 0.1, 0.08, -0.01, 0.001};
+    List<Row> rows =
+        List.of(
+            RowFactory.create(null, b),
+            RowFactory.create(new Double[] {Double.NaN, 0.0, 0.0, 0.0, 0.0, 0.0}, b));
+    Path t = dir.resolve("nulls");
+    spark.createDataFrame(rows, schema).coalesce(1).write().parquet(t.toString());
+    SweepSpec spec = SmallSweeps.spec(dir, conf(t, ""));
+    run(spec, QUIET);
+    List<Row> out = spark.read().parquet(spec.output()).collectAsList();
+    assertEquals(2 * X_POINTS, out.size());
+    for (Row r : out) {
+      if (r.isNullAt(0)) {
+        assertTrue(r.isNullAt(r.fieldIndex("f")), "null input, null output");
+        assertTrue(r.isNullAt(r.fieldIndex("grad_alpha")));
+      } else {
+        assertTrue(Double.isNaN(r.getDouble(r.fieldIndex("f"))), "NaN stays NaN");
+      }
+    }
+  }
+
+  @Test
+  void aFinishedOutputIsOnlyThisRunsWhileItsTableIsUnchanged() throws Exception {
+    Path t = table("coefficients", 3, 3);
+    SweepSpec spec = SmallSweeps.spec(dir, conf(t, "output.mode = resume\n"));
+    run(spec, QUIET);
+    ByteArrayOutputStream said = new ByteArrayOutputStream();
+    run(spec, new PrintStream(said, true, StandardCharsets.UTF_8));
+    assertTrue(said.toString(StandardCharsets.UTF_8).contains("nothing to do"), said.toString());
+    // the same path, other rows: the finished output is no longer this run's
+    spark
+        .read()
+        .parquet(table("other", 4, 4).toString())
+        .write()
+        .mode("overwrite")
+        .parquet(t.toString());
+    ConfException e = assertThrows(ConfException.class, () -> run(spec, QUIET));
+    assertTrue(e.getMessage().contains("is not a finished output of this conf"), e.getMessage());
+    assertEquals(3 * X_POINTS, spark.read().parquet(spec.output()).count(), "left as it was");
+  }
+
+  @Test
+  void aSampledInputMultipliesTheTableAndACatalogTableBindsByName() throws Exception {
+    spark.read().parquet(table("coefficients", 3, 5).toString()).createOrReplaceTempView("coeffs");
+    String text =
+        FUNCTION
+            + "inputs { from-table = coeffs\n"
+            + "  x { sample = uniform, points = 4, from = -1, to = 1, seed = 9 } }\n"
+            + "outputs = [f]\noutput.dir = \""
+            + dir.resolve("out")
+            + "\"\n";
+    SweepSpec spec = SmallSweeps.spec(dir, text);
+    assertFalse(spec.table().get().isPath());
+    run(spec, QUIET);
+    Dataset<Row> out = spark.read().parquet(spec.output());
+    assertEquals(
+        List.of("id", "label", "alpha", "beta", "sample", "x", "f"), Arrays.asList(out.columns()));
+    assertEquals(12, out.count());
+    List<Row> perSample = out.groupBy("sample").count().orderBy("sample").collectAsList();
+    for (int s = 0; s < 4; s++) {
+      assertEquals(s, perSample.get(s).getLong(0));
+      assertEquals(3, perSample.get(s).getLong(1), "every table row at every sample");
+    }
+    assertEquals(
+        4,
+        out.select("sample", "x").distinct().count(),
+        "one x per sample index, the same for all");
+  }
+
+  @Test
+  void theLiveViewEvaluatesTheTableAndTheDataSourceRefusesIt() throws Exception {
+    Path t = table("coefficients", 2, 6);
+    Path confs = Files.createDirectories(dir.resolve("confs"));
+    Files.writeString(confs.resolve("bytable.conf"), conf(t, ""));
+    SqlViews views = SqlViews.register(spark, null, confs, QUIET);
+    assertTrue(views.views().contains("bytable_live"), views.views().toString());
+    assertEquals(2 * X_POINTS, spark.sql("SELECT count(f) FROM bytable_live").first().getLong(0));
+    assertFalse(Files.exists(dir.resolve("out")), "a live view writes nothing");
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                spark
+                    .read()
+                    .format("gradgrid")
+                    .option("conf", confs.resolve("bytable.conf").toString())
+                    .load());
+    assertTrue(e.getMessage().contains("which the gradgrid source does not read"), e.getMessage());
+  }
+
+  @Test
+  void badTablesAreOneParagraphAndWriteNothing() throws Exception {
+    Path t = table("coefficients", 2, 7);
+    // the table holds x: the conf's axis x would meet it
+    Path withX = dir.resolve("with-x");
+    spark
+        .read()
+        .parquet(t.toString())
+        .selectExpr("*", "0.5 as x")
+        .write()
+        .parquet(withX.toString());
+    ConfException clash =
+        assertThrows(ConfException.class, () -> run(SmallSweeps.spec(dir, conf(withX, "")), QUIET));
+    assertTrue(clash.getMessage().contains("column 'x' of the Parquet at"), clash.getMessage());
+    assertTrue(clash.getMessage().contains("would meet the sweep's own column 'x'"));
+    // a missing column: the conf's function has gamma, the table has no such column
+    String text =
+        "function { expression = \"x * gamma\", params = [x, gamma] }\n"
+            + "inputs { from-table = \""
+            + t
+            + "\"\n x { from = 0, to = 1, points = 2 } }\noutputs = [f]\noutput.dir = \""
+            + dir.resolve("out")
+            + "\"\n";
+    ConfException missing =
+        assertThrows(ConfException.class, () -> run(SmallSweeps.spec(dir, text), QUIET));
+    assertTrue(
+        missing.getMessage().contains("input 'gamma' (a number)")
+            && missing.getMessage().contains("its columns: id, label, alpha, beta"),
+        missing.getMessage());
+    // a wrong type: label is a string
+    Path typed = dir.resolve("typed");
+    spark
+        .read()
+        .parquet(t.toString())
+        .selectExpr("label as alpha", "beta")
+        .write()
+        .parquet(typed.toString());
+    ConfException type =
+        assertThrows(ConfException.class, () -> run(SmallSweeps.spec(dir, conf(typed, "")), QUIET));
+    assertTrue(
+        type.getMessage().contains("input 'alpha' must be an array of 6 numbers")
+            && type.getMessage().contains("is STRING"),
+        type.getMessage());
+    // no rows
+    Path empty = dir.resolve("empty");
+    spark.read().parquet(t.toString()).limit(0).write().parquet(empty.toString());
+    ConfException none =
+        assertThrows(ConfException.class, () -> run(SmallSweeps.spec(dir, conf(empty, "")), QUIET));
+    assertTrue(none.getMessage().contains("has no rows; nothing to sweep"), none.getMessage());
+    // a vector of the wrong length: found row by row, the run fails and publishes nothing
+    Path shortRow = dir.resolve("short");
+    spark
+        .read()
+        .parquet(t.toString())
+        .selectExpr("slice(alpha, 1, 5) as alpha", "beta")
+        .write()
+        .parquet(shortRow.toString());
+    Exception failed =
+        assertThrows(Exception.class, () -> run(SmallSweeps.spec(dir, conf(shortRow, "")), QUIET));
+    Throwable root = failed;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    assertTrue(
+        root.getMessage().contains("'alpha' needs 6 elements; a row of column 'alpha' has 5"),
+        root.getMessage());
+    assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+  }
+
+  @Test
+  void confMistakesAreRefusedBeforeSparkStarts() {
+    Path t = dir.resolve("does not exist.parquet");
+    String[][] cases = {
+      {conf(t, ""), "no such file or directory"},
+      {FUNCTION + "inputs { from-table = 3 }\noutputs = [f]\n", "expected a path or table name"},
+      {
+        conf(dir, "")
+            .replace(
+                "x { from", "alpha = [1, 2, 3, 4, 5, 6]\n beta = [1, 2, 3, 4, 5, 6]\n x { from"),
+        "the conf sets every input"
+      },
+      {
+        conf(dir, "")
+            .replace("x { from", "\"alpha[1]\" { from = 0, to = 1, points = 2 }\n x { from"),
+        "single elements cannot be swept"
+      },
+      {
+        conf(dir, "outputs = [f, \"critical-points(x, -1, 1, 100)\"]\n")
+            .replace("x { from = -2, to = 2, points = 5 }", "x = 1"),
+        "scans an inner grid per row"
+      },
+      {conf(dir, "figures { dir = \"" + dir.resolve("figs") + "\" }\n"), "no grid to draw"},
+      {
+        "function = \"x * gamma\"\ninputs { from-table = t\n x = 1 }\noutputs = [f]\n",
+        "list them all in call order"
+      },
+    };
+    for (String[] c : cases) {
+      ConfException e = assertThrows(ConfException.class, () -> SmallSweeps.spec(dir, c[0]), c[1]);
+      assertTrue(e.getMessage().contains(c[1]), c[1] + " in: " + e.getMessage());
+      assertFalse(e.getMessage().contains("\n"), "one paragraph: " + e.getMessage());
+    }
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  private static double[] doubles(List<Object> v) {
+    return v.stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray();
+  }
+
+  private static double poly(double[] c, double x) {
+    double s = 0;
+    for (int i = c.length - 1; i >= 0; i--) {
+      s = s * x + c[i];
+    }
+    return s;
+  }
+
+  private static double dpoly(double[] c, double x) {
+    double s = 0;
+    for (int i = c.length - 1; i >= 1; i--) {
+      s = s * x + i * c[i];
+    }
+    return s;
+  }
+}
