@@ -3,9 +3,15 @@ package gradgrid.job.bench;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import com.typesafe.config.ConfigFactory;
 import gradgrid.ad.Fn;
 import gradgrid.ad.examples.Rational;
+import gradgrid.job.conf.SweepConfLoader;
+import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.frame.Gradgrid;
+import gradgrid.job.frame.TableSweep;
+import gradgrid.job.run.FunctionProviders;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -24,8 +30,9 @@ import org.apache.spark.storage.StorageLevel;
  * same outputs added by {@code Gradgrid.of(f).fix(alpha).fix(beta)} to a cached DataFrame of the
  * same x values, and by {@code Gradgrid.evaluate} with the coefficients as array columns of every
  * row (the same kernel the SQL functions run, batched). Every row is materialised by Spark's {@code
- * noop} writer, so neither side can skip columns. Goal: {@code Gradgrid.evaluate} at 0.8x the grid
- * sweep's rows/s or better.
+ * noop} writer, so neither side can skip columns. A {@code from-table} sweep of the same row count
+ * (100 coefficient rows of a temporary view, each at {@code rows / 100} x values) is timed beside
+ * them. Goal: {@code Gradgrid.evaluate} at 0.8x the grid sweep's rows/s or better.
  *
  * <p>Usage: {@code EvaluateBench <rows> <repeats>}; prints the median wall seconds of each (after
  * two warm-up runs), rows/s and the ratios.
@@ -34,6 +41,7 @@ public final class EvaluateBench {
   private static final double[] ALPHA = {0.5, -1.2, -0.8, 0.4, 0.05, -0.01};
   private static final double[] BETA = {0.3, -0.6, 0.1, 0.08, -0.01, 0.001};
   private static final String[] OUTPUTS = {"f", "f'", "f''"};
+  private static final long DRAWS = 100;
 
   private EvaluateBench() {}
 
@@ -79,11 +87,30 @@ public final class EvaluateBench {
       Dataset<Row> fixed =
           Gradgrid.of(f).fix("alpha", ALPHA).fix("beta", BETA).outputs(OUTPUTS).on(xs);
       Dataset<Row> columns = Gradgrid.evaluate(coefficients, f, OUTPUTS);
+      // a from-table sweep of the same row count: DRAWS coefficient rows, each at rows / DRAWS x
+      spark
+          .range(DRAWS)
+          .select(col("id").as("draw"), lit(ALPHA).as("alpha"), lit(BETA).as("beta"))
+          .createOrReplaceTempView("bench_draws");
+      FunctionProviders providers = FunctionProviders.load();
+      SweepSpec tableSpec =
+          new SweepConfLoader(providers, Path.of(""))
+              .parse(
+                  ConfigFactory.parseString(
+                      "function { builtin = rational, deg-p = 5, deg-q = 5 }\n"
+                          + "inputs { from-table = bench_draws\n x { from = -10, to = 10, points = "
+                          + rows / DRAWS
+                          + " } }\noutputs = [f, \"f'\", \"f''\"]\n"),
+                  "bench");
+      TableSweep tableSweep = TableSweep.open(spark, tableSpec);
+      Dataset<Row> table =
+          tableSweep.read(providers.evaluator(tableSpec), tableSweep.partitions(slices), null);
       double tFloor =
           median(xs.mapPartitions(new AppendCopies(), Encoders.row(floorSchema(xs))), repeats);
       double tSweep = median(sweep, repeats);
       double tFixed = median(fixed, repeats);
       double tColumns = median(columns, repeats);
+      double tTable = median(table, repeats);
       System.out.printf("grid sweep (data source): %.3f s (%.3g rows/s)%n", tSweep, rows / tSweep);
       System.out.printf(
           "Gradgrid.evaluate, coefficients fixed: %.3f s (%.3g rows/s), %.2fx the sweep's rows/s%n",
@@ -92,6 +119,14 @@ public final class EvaluateBench {
           "Gradgrid.evaluate, coefficients as columns: %.3f s (%.3g rows/s), %.2fx the sweep's"
               + " rows/s%n",
           tColumns, rows / tColumns, tSweep / tColumns);
+      System.out.printf(
+          "from-table sweep, %d draws x %d x values: %.3f s (%.3g rows/s), %.2fx the sweep's"
+              + " rows/s%n",
+          DRAWS,
+          rows / DRAWS,
+          tTable,
+          tableSweep.rows() / tTable,
+          tSweep / tTable * tableSweep.rows() / rows);
       System.out.printf(
           "floor of any row-wise mapPartitions (appends three copies of x, no kernel): %.3f s"
               + " (%.3g rows/s), %.2fx the sweep's rows/s%n",
