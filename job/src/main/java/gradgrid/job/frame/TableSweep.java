@@ -18,6 +18,8 @@ import gradgrid.job.run.EvaluatorFactory;
 import gradgrid.job.run.SweepTask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -236,7 +238,7 @@ public final class TableSweep {
     lines.add(from.location() + " " + tableRows);
     try {
       for (String f : files) {
-        Path p = new Path(f);
+        Path p = file(f);
         FileStatus s = p.getFileSystem(hadoop).getFileStatus(p);
         lines.add(f + " " + s.getLen() + " " + s.getModificationTime());
       }
@@ -246,6 +248,15 @@ public final class TableSweep {
     return spec.conf()
         .withValue(FILES_KEY, ConfigValueFactory.fromIterable(lines))
         .render(ConfigRenderOptions.concise());
+  }
+
+  /** A file {@code inputFiles} names: a URL-encoded URI ({@code %20} for a space), or a path. */
+  private static Path file(String name) {
+    try {
+      return new Path(new URI(name));
+    } catch (URISyntaxException e) {
+      return new Path(name);
+    }
   }
 
   /**
