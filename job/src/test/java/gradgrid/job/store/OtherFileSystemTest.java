@@ -75,6 +75,27 @@ class OtherFileSystemTest {
   }
 
   @Test
+  void aTableOnTheOtherFileSystemIsSweptAndItsFilesIdentifyTheOutput() throws Exception {
+    SparkSession spark = SparkTestSession.get();
+    spark
+        .range(4)
+        .selectExpr("id", "array(0.5, -1.2, -0.8, 0.4, 0.05, -0.01 * id) as alpha")
+        .write()
+        .parquet(location("table"));
+    String text =
+        SmallSweeps.SEED.replace("inputs.alpha = [0.5, -1.2, -0.8, 0.4, 0.05, -0.01]\n", "")
+            + "inputs { from-table = \""
+            + location("table")
+            + "\"\n x { from = -1, to = 1, points = 5 } }\noutputs = [f]\noutput { dir = \""
+            + location("out/t")
+            + "\", mode = resume }\n";
+    SweepSpec spec = SmallSweeps.run(dir, text);
+    assertEquals(20, rows(spec), "4 table rows x 5 x values");
+    SweepSpec again = SmallSweeps.run(dir, text);
+    assertEquals(20, rows(again), "an unchanged table: the finished output is this run's");
+  }
+
+  @Test
   void aSweepIsWrittenReadAndReplacedWithNoDebrisAndNoLockLeft() throws Exception {
     SweepSpec first = SmallSweeps.run(dir, conf("out/r", 101, "error"));
     assertEquals(null, first.localOutput(), "the test's scheme must count as remote");
