@@ -209,7 +209,12 @@ class FromTableSweepTest {
     Path t = dir.resolve("nulls");
     spark.createDataFrame(rows, schema).coalesce(1).write().parquet(t.toString());
     SweepSpec spec = SmallSweeps.spec(dir, conf(t, ""));
-    run(spec, QUIET);
+    SweepSummary summary = run(spec, QUIET);
+    assertEquals(2L * X_POINTS, summary.rows());
+    assertEquals(
+        (long) X_POINTS,
+        ((Number) summary.column("f").get("nan")).longValue(),
+        "the NaN row's values are counted, the null row's are not");
     List<Row> out = spark.read().parquet(spec.output()).collectAsList();
     assertEquals(2 * X_POINTS, out.size());
     for (Row r : out) {

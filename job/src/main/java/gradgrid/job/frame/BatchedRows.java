@@ -100,6 +100,7 @@ final class BatchedRows implements MapPartitionsFunction<Row, Row> {
     private final Row[] held;
     private final boolean[] nulls;
     private final ColumnStats local = stats == null ? null : new ColumnStats(stats.columns());
+    private double[] kept;
     private int n;
     private int next;
 
@@ -178,15 +179,36 @@ final class BatchedRows implements MapPartitionsFunction<Row, Row> {
       }
       evaluator.evaluate(in, out, n);
       if (local != null) {
-        for (int a = 0; a < statInputs.length; a++) {
-          local.addColumn(a, in[statInputs[a]], n);
-        }
-        for (int k = 0; k < out.length; k++) {
-          local.addColumn(statInputs.length + k, out[k], n);
-        }
-        local.addRows(n);
+        addStats();
       }
       return true;
+    }
+
+    /**
+     * Adds the batch's axis and output columns to the task's statistics. Rows with null outputs
+     * count as rows but not in the columns' values (their NaN is the kernel's, not the data's).
+     */
+    private void addStats() {
+      int m = 0;
+      for (int r = 0; r < n; r++) {
+        m += nulls[r] ? 0 : 1;
+      }
+      for (int c = 0; c < statInputs.length + out.length; c++) {
+        double[] column = c < statInputs.length ? in[statInputs[c]] : out[c - statInputs.length];
+        if (m < n) {
+          if (kept == null) {
+            kept = new double[batch];
+          }
+          for (int r = 0, j = 0; r < n; r++) {
+            if (!nulls[r]) {
+              kept[j++] = column[r];
+            }
+          }
+          column = kept;
+        }
+        local.addColumn(c, column, m);
+      }
+      local.addRows(n);
     }
 
     /** Puts row {@code r}'s inputs into the columns; false if one of them is null. */
