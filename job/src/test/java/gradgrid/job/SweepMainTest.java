@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import gradgrid.job.cli.SweepMain;
 import gradgrid.job.store.Manifest;
 import gradgrid.job.testing.LocalCluster;
+import gradgrid.job.testing.SparkTestSession;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -115,5 +116,40 @@ class SweepMainTest {
     assertFalse(console.contains("the sweep failed"), console);
     assertTrue(
         Files.exists(dir.resolve("out").resolve(Manifest.FILE_NAME)), "the output is finished");
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void aTableSweepThatFailsSaysItStartsOverAndNamesTheRow() throws Exception {
+    Path table = dir.resolve("short draws");
+    SparkTestSession.get()
+        .range(3)
+        .selectExpr("id", "array(cast(id as double)) as alpha")
+        .write()
+        .parquet(table.toString());
+    Path conf = dir.resolve("t.conf");
+    Files.writeString(
+        conf,
+        "function { builtin = rational, deg-p = 1, deg-q = 1 }\n"
+            + "inputs { from-table = \""
+            + table
+            + "\"\n x { from = -1, to = 1, points = 3 }\n beta = [3, 4] }\n"
+            + "outputs = [f]\noutput.dir = \""
+            + dir.resolve("out")
+            + "\"\n");
+    Path log = dir.resolve("submit.log");
+    Process p = new LocalCluster(dir, 1).start(log, "--master", "local[1]", conf.toString());
+    boolean done = p.waitFor(100, TimeUnit.SECONDS);
+    if (!done) {
+      p.destroyForcibly().waitFor();
+    }
+    String console = Files.readString(log, StandardCharsets.UTF_8);
+    assertTrue(done, console);
+    assertEquals(1, p.exitValue(), console);
+    assertTrue(console.contains("error: the sweep failed and did not finish:"), console);
+    assertTrue(
+        console.contains("'alpha' needs 2 elements; a row of column 'alpha' has 1"), console);
+    assertTrue(console.contains("a sweep over a table's rows starts over"), console);
+    assertFalse(Files.exists(dir.resolve("out")), "nothing published");
   }
 }

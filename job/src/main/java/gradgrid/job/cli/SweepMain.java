@@ -139,8 +139,10 @@ public final class SweepMain {
         + cause
         + "\n"
         + left(spec)
-        + "; fix the cause and run again (output.mode = resume continues from the chunks it"
-        + " committed)"
+        + "; fix the cause and run again"
+        + (spec.table().isPresent()
+            ? " (a sweep over a table's rows starts over: its rows are one chunk)"
+            : " (output.mode = resume continues from the chunks it committed)")
         + logHint();
   }
 
