@@ -87,6 +87,20 @@ class SweepMainTest {
     assertEquals("mine", Files.readString(dir.resolve("out/data.txt")));
   }
 
+  /** Runs {@code ./submit.sh --master local[1] <conf>}, which must exit 1; its console. */
+  private String failedRun(Path conf) throws Exception {
+    Path log = dir.resolve("submit.log");
+    Process p = new LocalCluster(dir, 1).start(log, "--master", "local[1]", conf.toString());
+    boolean done = p.waitFor(100, TimeUnit.SECONDS);
+    if (!done) {
+      p.destroyForcibly().waitFor();
+    }
+    String console = Files.readString(log, StandardCharsets.UTF_8);
+    assertTrue(done, console);
+    assertEquals(1, p.exitValue(), console);
+    return console;
+  }
+
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void figuresThatFailAfterTheSweepSayTheOutputIsComplete() throws Exception {
@@ -97,15 +111,7 @@ class SweepMainTest {
             "inputs.x { from = -1, to = 1, points = 11 }\nfigures.dir = \""
                 + blocker.resolve("figs")
                 + "\"\n");
-    Path log = dir.resolve("submit.log");
-    Process p = new LocalCluster(dir, 1).start(log, "--master", "local[1]", conf.toString());
-    boolean done = p.waitFor(100, TimeUnit.SECONDS);
-    if (!done) {
-      p.destroyForcibly().waitFor();
-    }
-    String console = Files.readString(log, StandardCharsets.UTF_8);
-    assertTrue(done, console);
-    assertEquals(1, p.exitValue(), console);
+    String console = failedRun(conf);
     assertTrue(
         console.contains(
             "error: the sweep finished and "
@@ -137,15 +143,7 @@ class SweepMainTest {
             + "outputs = [f]\noutput.dir = \""
             + dir.resolve("out")
             + "\"\n");
-    Path log = dir.resolve("submit.log");
-    Process p = new LocalCluster(dir, 1).start(log, "--master", "local[1]", conf.toString());
-    boolean done = p.waitFor(100, TimeUnit.SECONDS);
-    if (!done) {
-      p.destroyForcibly().waitFor();
-    }
-    String console = Files.readString(log, StandardCharsets.UTF_8);
-    assertTrue(done, console);
-    assertEquals(1, p.exitValue(), console);
+    String console = failedRun(conf);
     assertTrue(console.contains("error: the sweep failed and did not finish:"), console);
     assertTrue(
         console.contains("'alpha' needs 2 elements; a row of column 'alpha' has 1"), console);
