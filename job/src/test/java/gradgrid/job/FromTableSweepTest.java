@@ -73,6 +73,13 @@ class FromTableSweepTest {
     return p;
   }
 
+  /** The table {@code t} with other columns ({@code selectExpr}), written as {@code name}. */
+  private Path variant(Path t, String name, String... columns) {
+    Path p = dir.resolve(name);
+    spark.read().parquet(t.toString()).selectExpr(columns).write().parquet(p.toString());
+    return p;
+  }
+
   private static Double[] boxed(double[] v) {
     return Arrays.stream(v).boxed().toArray(Double[]::new);
   }
@@ -300,13 +307,7 @@ class FromTableSweepTest {
   void badTablesAreOneParagraphAndWriteNothing() throws Exception {
     Path t = table("coefficients", 2, 7);
     // the table holds x: the conf's axis x would meet it
-    Path withX = dir.resolve("with-x");
-    spark
-        .read()
-        .parquet(t.toString())
-        .selectExpr("*", "0.5 as x")
-        .write()
-        .parquet(withX.toString());
+    Path withX = variant(t, "with-x", "*", "0.5 as x");
     ConfException clash =
         assertThrows(ConfException.class, () -> run(SmallSweeps.spec(dir, conf(withX, "")), QUIET));
     assertTrue(clash.getMessage().contains("column 'x' of the Parquet at"), clash.getMessage());
@@ -326,13 +327,7 @@ class FromTableSweepTest {
             && missing.getMessage().contains("its columns: id, label, alpha, beta"),
         missing.getMessage());
     // a wrong type: label is a string
-    Path typed = dir.resolve("typed");
-    spark
-        .read()
-        .parquet(t.toString())
-        .selectExpr("label as alpha", "beta")
-        .write()
-        .parquet(typed.toString());
+    Path typed = variant(t, "typed", "label as alpha", "beta");
     ConfException type =
         assertThrows(ConfException.class, () -> run(SmallSweeps.spec(dir, conf(typed, "")), QUIET));
     assertTrue(
@@ -346,13 +341,7 @@ class FromTableSweepTest {
         assertThrows(ConfException.class, () -> run(SmallSweeps.spec(dir, conf(empty, "")), QUIET));
     assertTrue(none.getMessage().contains("has no rows; nothing to sweep"), none.getMessage());
     // a vector of the wrong length: found row by row, the run fails and publishes nothing
-    Path shortRow = dir.resolve("short");
-    spark
-        .read()
-        .parquet(t.toString())
-        .selectExpr("slice(alpha, 1, 5) as alpha", "beta")
-        .write()
-        .parquet(shortRow.toString());
+    Path shortRow = variant(t, "short", "slice(alpha, 1, 5) as alpha", "beta");
     Exception failed =
         assertThrows(Exception.class, () -> run(SmallSweeps.spec(dir, conf(shortRow, "")), QUIET));
     Throwable root = failed;
@@ -388,6 +377,10 @@ class FromTableSweepTest {
         "scans an inner grid per row"
       },
       {conf(dir, "figures { dir = \"" + dir.resolve("figs") + "\" }\n"), "no grid to draw"},
+      {
+        FUNCTION + "inputs { from-table = \"~/draws\" }\noutputs = [f]\n",
+        "'~/draws' starts with ~, which only a shell expands"
+      },
       {
         "function = \"x * gamma\"\ninputs { from-table = t\n x = 1 }\noutputs = [f]\n",
         "list them all in call order"

@@ -148,6 +148,27 @@ final class ConfValues {
     }
   }
 
+  /**
+   * Refuses a path that starts with {@code ~}: only a shell expands it, so gradgrid would take it
+   * as a directory named {@code ~}.
+   *
+   * @param path the path as gradgrid would use it
+   * @param text the conf's text, for the message
+   * @param key the key's position and name, like {@code "conf:3: output.dir: "}
+   * @throws ConfException when {@code path} is {@code ~} or starts with {@code ~/}
+   */
+  static void refuseTilde(String path, String text, String key) {
+    if (path.equals("~") || path.startsWith("~/")) {
+      throw new ConfException(
+          key
+              + "'"
+              + text
+              + "' starts with ~, which only a shell expands (gradgrid would take it as a"
+              + " directory named ~); write the full path, or \"\"${HOME}\"/...\" (HOCON substitutes"
+              + " environment variables)");
+    }
+  }
+
   /** A list of finite numbers; messages name the element ({@code key[3]}). */
   static double[] numbers(ConfigList list, String key) {
     double[] out = new double[list.size()];

@@ -41,14 +41,7 @@ public record FromTable(String location, boolean isPath, String text) {
     if (SCHEME.matcher(text).matches() && !text.regionMatches(true, 0, "file:", 0, 5)) {
       return new FromTable(text, true, text);
     }
-    if (text.equals("~") || text.startsWith("~/")) {
-      throw new ConfException(
-          key
-              + "'"
-              + text
-              + "' starts with ~, which only a shell expands; write the full path, or"
-              + " \"\"${HOME}\"/...\"");
-    }
+    ConfValues.refuseTilde(text, text, key);
     String path = text.regionMatches(true, 0, "file://", 0, 7) ? text.substring(7) : text;
     Path local = workingDir.resolve(path).toAbsolutePath().normalize();
     boolean glob = path.chars().anyMatch(c -> GLOB.indexOf(c) >= 0);

@@ -48,15 +48,7 @@ public record OutputDir(String location, Path local) {
                 + "; a local output is file:///absolute/path (three slashes) or a plain path");
       }
     }
-    if (path.equals("~") || path.startsWith("~/")) {
-      throw new ConfException(
-          where
-              + "output.dir: '"
-              + dir
-              + "' starts with ~, which only a shell expands (gradgrid would create a directory"
-              + " named ~); write the full path, or \"\"${HOME}\"/...\" (HOCON substitutes"
-              + " environment variables)");
-    }
+    ConfValues.refuseTilde(path, dir, where + "output.dir: ");
     for (int i = 0; i < path.length(); i++) {
       char c = path.charAt(i);
       if (REFUSED.indexOf(c) >= 0 || Character.isISOControl(c)) {
