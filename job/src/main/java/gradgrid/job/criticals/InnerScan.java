@@ -12,14 +12,20 @@ import java.util.stream.IntStream;
 /**
  * One task's scanner of a {@code critical-points} output: for one outer row at a time, evaluates
  * the compiled {@code f'} over the inner grid in batches, brackets its sign changes by {@link
- * SignRule} as it goes (nothing of the inner grid is kept), splits dips of |f'| that hide a pair of
- * zeros inside one cell, then refines each bracket with {@link Newton} on {@code f'} and {@code
- * f''} from the compiled refinement kernel, and keeps the counted extrema ({@link
- * CriticalPoint#counted}). Used by one thread.
+ * SignRule} as it goes (nothing of the inner grid is kept; blocks {@link #oneSignNoDip} clears are
+ * skipped whole), splits dips of |f'| that hide a pair of zeros inside one cell, then refines each
+ * bracket with {@link Newton} on {@code f'} and {@code f''} from the compiled refinement kernel,
+ * and keeps the counted extrema ({@link CriticalPoint#counted}). Used by one thread.
  */
 public final class InnerScan {
   /** Inner points per kernel call. */
   static final int BATCH = 4096;
+
+  /** Points per block that {@link #oneSignNoDip} clears at once. */
+  static final int BLOCK = 64;
+
+  /** The bits of {@link Double#MAX_VALUE}, the largest finite magnitude. */
+  private static final long LARGEST_FINITE = Double.doubleToRawLongBits(Double.MAX_VALUE);
 
   private final double[] grid;
   private final Kernel scan;
@@ -76,17 +82,13 @@ public final class InnerScan {
       int n = Math.min(batch, grid.length - first);
       System.arraycopy(grid, first, xs, 0, n);
       scan.run(in, 0, out, 2, n);
-      for (int k = first == 0 ? 3 : 1; k <= n; k++) {
-        double p = d[k - 1];
-        double c = d[k];
-        double q = d[k + 1];
-        // The common case first: one sign throughout and no dip of |f'| (NaN and products that
-        // underflow to 0 take the full rule); non-short-circuit operators leave one branch.
-        if (!(p * c > 0 & c * q > 0 & (Math.abs(c) >= Math.abs(p) | Math.abs(c) > Math.abs(q)))) {
-          int i = first + k - 2;
-          bracket(grid[i - 1], p, grid[i], c, grid[i + 1], q);
+      int k = first == 0 ? 3 : 1;
+      for (; k + BLOCK <= n + 1; k += BLOCK) {
+        if (!oneSignNoDip(d, k - 1, k + BLOCK)) {
+          points(d, first, k, k + BLOCK);
         }
       }
+      points(d, first, k, n + 1);
       d[0] = d[n];
       d[1] = d[n + 1];
     }
@@ -95,6 +97,50 @@ public final class InnerScan {
     evaluations += grid.length;
     splitDips();
     return refine();
+  }
+
+  /**
+   * Applies the bracketing rule at the batch's points {@code from} to {@code to - 1}: point k is
+   * inner point {@code first + k - 2}, and f' at it and its neighbours is {@code d[k - 1..k + 1]}.
+   */
+  private void points(double[] d, int first, int from, int to) {
+    for (int k = from; k < to; k++) {
+      double p = d[k - 1];
+      double c = d[k];
+      double q = d[k + 1];
+      // The common case first: one sign throughout and no dip of |f'| (NaN and products that
+      // underflow to 0 take the full rule); non-short-circuit operators leave one branch.
+      if (!(p * c > 0 & c * q > 0 & (Math.abs(c) >= Math.abs(p) | Math.abs(c) > Math.abs(q)))) {
+        int i = first + k - 2;
+        bracket(grid[i - 1], p, grid[i], c, grid[i + 1], q);
+      }
+    }
+  }
+
+  /**
+   * Whether {@code d[lo..hi]} all have one sign, are finite and nonzero, and |d| is non-decreasing
+   * or strictly decreasing throughout: then the rule brackets nothing at the points between (no
+   * sign change, no zero, no dip of |f'|), and the block is skipped. Exact, with integer operations
+   * only: XOR with the first value's sign bit maps each value of that sign to the bits of its
+   * magnitude, and the bits of finite non-negative doubles order as their values do.
+   */
+  static boolean oneSignNoDip(double[] d, int lo, int hi) {
+    long sign = Double.doubleToRawLongBits(d[lo]) & Long.MIN_VALUE;
+    long outside = 0;
+    long up = 0;
+    long down = -1;
+    long prev = Double.doubleToRawLongBits(d[lo]) ^ sign;
+    outside |= (prev - 1) | (LARGEST_FINITE - prev);
+    for (int i = lo + 1; i <= hi; i++) {
+      long u = Double.doubleToRawLongBits(d[i]) ^ sign;
+      // negative unless 1 <= u <= LARGEST_FINITE: the value is nonzero, finite and of the sign
+      outside |= (u - 1) | (LARGEST_FINITE - u);
+      long step = u - prev;
+      up |= step;
+      down &= step;
+      prev = u;
+    }
+    return outside >= 0 && (up >= 0 || down < 0);
   }
 
   private void bracket(double px, double pd, double x, double d, double nx, double nd) {

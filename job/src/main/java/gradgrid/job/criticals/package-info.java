@@ -13,7 +13,11 @@
  *   <li>brackets every sign change of {@code f'} as it streams, by {@link
  *       gradgrid.job.criticals.SignRule}, the rule {@code ./submit.sh extrema} applies in Spark
  *       SQL: opposite signs at neighbours bracket the cell; an exact 0 between opposite signs
- *       brackets that point once; zeros next to the same sign (flat stretches) bracket nothing;
+ *       brackets that point once; zeros next to the same sign (flat stretches) bracket nothing.
+ *       Most of the grid is cleared 64 points at a time: a block whose values of {@code f'} share
+ *       one strict sign and whose |f'| is monotone (non-decreasing, or strictly decreasing)
+ *       brackets nothing and hides no dip, which integer operations on the values' bits decide
+ *       exactly; only the other blocks go through the rule point by point;
  *   <li>refines each bracket by {@link gradgrid.job.criticals.Newton} on {@code f'} with {@code
  *       f''}, both from a second compiled kernel of {@code (f, f', f'')}, kept inside the bracket
  *       by bisection, to {@code |f'| < 1e-12};

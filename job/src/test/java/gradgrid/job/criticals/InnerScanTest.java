@@ -10,7 +10,9 @@ import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.testing.SmallSweeps;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.hipparchus.analysis.polynomials.PolynomialFunction;
 import org.hipparchus.analysis.solvers.LaguerreSolver;
 import org.hipparchus.complex.Complex;
@@ -228,11 +230,12 @@ class InnerScanTest {
 
   @Test
   void bracketsAcrossTheKernelsBatchesAndAtTheGridsEnds() {
-    // inner grid 0, 1, ..., 4096: the kernel's batches are points 0-4095 and 4096 alone;
+    // inner grid 0, 1, ..., 4096: the kernel's batches are points 0-4095 and 4096 alone, and the
+    // blocks InnerScan.oneSignNoDip clears are points 1-64, 65-128, ...;
     // f = (x - c)^2 + 1 has its one minimum at x = c
     // inside a cell (the last cell straddles the batches), and on grid points (4095 is the last
     // point of the first batch, its right neighbour in the second)
-    for (double c : new double[] {0.5, 1, 2048.25, 4094.5, 4095, 4095.5}) {
+    for (double c : new double[] {0.5, 1, 64, 64.5, 65, 128.5, 2048.25, 4094.5, 4095, 4095.5}) {
       CriticalPointSet s =
           scanner(
                   "function = \"(x - c)^2 + 1\"\ninputs {\n  x = 0\n  c = "
@@ -259,5 +262,81 @@ class InnerScanTest {
                     + "outputs = [\"critical-points(x, 0, 1, 2)\"]\n")
             .scan(new double[0]);
     assertArrayEquals(new double[] {0.25}, two.x(), 1e-12);
+  }
+
+  /**
+   * The block test that lets the scan skip 64 points at once, on short sequences drawn from values
+   * where the integer form could go wrong (both zeros, subnormals, products that underflow, the
+   * largest double, infinities, NaN, ties): it equals its definition in doubles, and where it holds
+   * the point rule brackets nothing and sees no dip at any point between the ends.
+   */
+  @Test
+  void theBlockTestSkipsOnlyWhatThePointRuleWouldSkip() {
+    double[] pool = {
+      0.0,
+      Double.MIN_VALUE,
+      2 * Double.MIN_VALUE,
+      Double.MIN_NORMAL,
+      1e-160,
+      3e-160,
+      0.5,
+      1,
+      1,
+      2,
+      1e300,
+      Double.MAX_VALUE,
+      Double.POSITIVE_INFINITY,
+      Double.NaN
+    };
+    Random random = new Random(16);
+    int held = 0;
+    for (int trial = 0; trial < 200_000; trial++) {
+      double[] d = new double[2 + random.nextInt(5)];
+      boolean oneSign = random.nextInt(4) != 0;
+      double sign = random.nextBoolean() ? 1 : -1;
+      for (int i = 0; i < d.length; i++) {
+        double v = pool[random.nextInt(pool.length)];
+        d[i] = (oneSign ? sign : random.nextBoolean() ? 1 : -1) * v;
+      }
+      if (random.nextInt(3) == 0) {
+        Arrays.sort(d);
+      }
+      int hi = d.length - 1;
+      boolean expected = oneSignNoDipInDoubles(d);
+      assertEquals(expected, InnerScan.oneSignNoDip(d, 0, hi), Arrays.toString(d));
+      if (expected) {
+        held++;
+        for (int k = 1; k < hi; k++) {
+          double p = d[k - 1];
+          double c = d[k];
+          double q = d[k + 1];
+          assertEquals(SignRule.NONE, SignRule.at(p, c, q), Arrays.toString(d));
+          boolean dip =
+              Math.signum(p) == Math.signum(c)
+                  && Math.signum(c) == Math.signum(q)
+                  && Math.abs(c) < Math.abs(p)
+                  && Math.abs(c) <= Math.abs(q);
+          assertTrue(!dip, Arrays.toString(d));
+        }
+      }
+    }
+    assertTrue(held > 10_000, "the block test held in " + held + " trials");
+  }
+
+  /** {@link InnerScan#oneSignNoDip}'s definition, in double comparisons. */
+  private static boolean oneSignNoDipInDoubles(double[] d) {
+    boolean positive = true;
+    boolean negative = true;
+    boolean up = true;
+    boolean down = true;
+    for (int i = 0; i < d.length; i++) {
+      positive &= d[i] > 0 && d[i] < Double.POSITIVE_INFINITY;
+      negative &= d[i] < 0 && d[i] > Double.NEGATIVE_INFINITY;
+      if (i > 0) {
+        up &= Math.abs(d[i]) >= Math.abs(d[i - 1]);
+        down &= Math.abs(d[i]) < Math.abs(d[i - 1]);
+      }
+    }
+    return (positive || negative) && (up || down);
   }
 }
