@@ -123,7 +123,7 @@ public final class SweepConfLoader {
     int partitions = partitions(root.get("partitions"), limits, inputs.table().isPresent(), grid);
     int batch = batchSize(root.get("batch-size"));
     Optional<FiguresSpec> figures = FiguresBlock.parse(root, out.dir().local());
-    inputs.table().ifPresent(t -> checkTable(root, t, outputs, figures));
+    inputs.table().ifPresent(t -> checkTable(root, t, figures));
     return new SweepSpec(
         config.root(),
         function,
@@ -143,24 +143,11 @@ public final class SweepConfLoader {
   }
 
   /**
-   * What a {@code from-table} sweep cannot do: a {@code critical-points} output (its inner scan
-   * runs in the grid's tasks, not over a table's rows) and figures (drawn from the grid's axes,
-   * which the table's rows do not have).
+   * What a {@code from-table} sweep cannot do: figures (drawn from the grid's axes, which the
+   * table's rows do not have).
    */
   private static void checkTable(
-      ConfigObject root, FromTable table, List<OutputSpec> outputs, Optional<FiguresSpec> figures) {
-    for (OutputSpec o : outputs) {
-      if (o instanceof OutputSpec.CriticalPoints) {
-        throw new ConfException(
-            at(root.get("outputs"))
-                + "outputs: '"
-                + o.column()
-                + "' scans an inner grid per row, which a sweep over "
-                + table.describe()
-                + " cannot do yet; sweep the table's points one by one, or ask for pointwise"
-                + " outputs (f, f', grad(alpha), hessian(alpha, beta), ...)");
-      }
-    }
+      ConfigObject root, FromTable table, Optional<FiguresSpec> figures) {
     if (figures.isPresent()) {
       throw new ConfException(
           at(root.get("figures"))

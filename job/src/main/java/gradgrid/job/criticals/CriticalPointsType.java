@@ -1,5 +1,7 @@
 package gradgrid.job.criticals;
 
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
@@ -45,7 +47,21 @@ public final class CriticalPointsType {
           UnsafeArrayData.fromPrimitiveArray(s.x()),
           UnsafeArrayData.fromPrimitiveArray(s.f()),
           UnsafeArrayData.fromPrimitiveArray(s.d2fSign()),
-          Double.isNaN(s.minAbsD2f()) ? null : s.minAbsD2f()
+          minAbsD2f(s)
         });
+  }
+
+  /**
+   * The struct value of one row as a {@link Row} of the public API (for a {@code Dataset<Row>}).
+   *
+   * @param s the row's extrema
+   * @return the value, in {@link #TYPE}'s field order
+   */
+  public static Row toExternalRow(CriticalPointSet s) {
+    return RowFactory.create(s.maxima(), s.minima(), s.x(), s.f(), s.d2fSign(), minAbsD2f(s));
+  }
+
+  private static Double minAbsD2f(CriticalPointSet s) {
+    return Double.isNaN(s.minAbsD2f()) ? null : s.minAbsD2f();
   }
 }

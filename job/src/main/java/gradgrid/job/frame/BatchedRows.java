@@ -1,6 +1,9 @@
 package gradgrid.job.frame;
 
 import gradgrid.ad.Param;
+import gradgrid.job.criticals.CriticalPointSet;
+import gradgrid.job.criticals.CriticalPointsType;
+import gradgrid.job.criticals.InnerScan;
 import gradgrid.job.run.BatchEvaluator;
 import gradgrid.job.run.ColumnStats;
 import gradgrid.job.run.EvaluatorFactory;
@@ -19,8 +22,10 @@ import org.apache.spark.sql.types.NumericType;
  * at a time into the kernel's input columns (one per scalar element of each input field, in the
  * kernel's order), runs the compiled kernel once per batch, and emits each row with its output
  * values appended, lazily (one batch in memory at a time). A row with a null input, or a null
- * element in an input array, is evaluated as NaN and emitted with null outputs. With statistics, it
- * also adds the batch's axis and output columns to them, as a sweep's task does.
+ * element in an input array, is evaluated as NaN and emitted with null outputs. A {@code
+ * critical-points} output is the factory's inner scan at each row's input columns, as in a grid
+ * sweep's task. With statistics, it also adds the batch's axis and output columns to them, as a
+ * sweep's task does.
  */
 final class BatchedRows implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -32,6 +37,7 @@ final class BatchedRows implements MapPartitionsFunction<Row, Row> {
   private final int[] fields;
   private final String[] columns;
   private final int[][] dims;
+  private final boolean[] scanned;
   private final int batch;
   private final ColumnStats stats;
   private final int[] statInputs;
@@ -45,6 +51,8 @@ final class BatchedRows implements MapPartitionsFunction<Row, Row> {
    * @param fields the row field of each input
    * @param columns the name of each such field, for messages
    * @param dims each output's dimensions
+   * @param scanned which outputs are the factory's {@code critical-points} scans (no kernel
+   *     column), in the order of {@link EvaluatorFactory#criticalPoints}
    * @param batch rows per kernel batch
    * @param stats a registered accumulator of the {@code statInputs} columns and then every output
    *     column, or null for none
@@ -56,6 +64,7 @@ final class BatchedRows implements MapPartitionsFunction<Row, Row> {
       int[] fields,
       String[] columns,
       int[][] dims,
+      boolean[] scanned,
       int batch,
       ColumnStats stats,
       int[] statInputs) {
@@ -71,6 +80,7 @@ final class BatchedRows implements MapPartitionsFunction<Row, Row> {
     this.fields = fields.clone();
     this.columns = columns.clone();
     this.dims = dims.clone();
+    this.scanned = scanned.clone();
     this.batch = batch;
     this.stats = stats;
     this.statInputs = statInputs.clone();
@@ -100,6 +110,9 @@ final class BatchedRows implements MapPartitionsFunction<Row, Row> {
     private final Row[] held;
     private final boolean[] nulls;
     private final ColumnStats local = stats == null ? null : new ColumnStats(stats.columns());
+    private final InnerScan[] scans;
+    private final CriticalPointSet[][] sets;
+    private final double[] outer;
     private double[] kept;
     private int n;
     private int next;
@@ -111,6 +124,9 @@ final class BatchedRows implements MapPartitionsFunction<Row, Row> {
       this.out = new double[factory.outputWidth()][batch];
       this.held = new Row[batch];
       this.nulls = new boolean[batch];
+      this.scans = factory.createScans();
+      this.sets = new CriticalPointSet[scans.length][batch];
+      this.outer = new double[factory.inputWidth()];
     }
 
     @Override
@@ -131,7 +147,13 @@ final class BatchedRows implements MapPartitionsFunction<Row, Row> {
         values[i] = row.get(i);
       }
       int col = 0;
+      int scan = 0;
       for (int k = 0; k < dims.length; k++) {
+        if (scanned[k]) {
+          CriticalPointSet set = sets[scan++][r];
+          values[row.length() + k] = nulls[r] ? null : CriticalPointsType.toExternalRow(set);
+          continue;
+        }
         int[] d = dims[k];
         values[row.length() + k] = nulls[r] ? null : value(d, col, r);
         col += d.length == 0 ? 1 : d.length == 1 ? d[0] : d[0] * d[1];
@@ -178,6 +200,17 @@ final class BatchedRows implements MapPartitionsFunction<Row, Row> {
         return false;
       }
       evaluator.evaluate(in, out, n);
+      for (int r = 0; r < n && scans.length > 0; r++) {
+        if (nulls[r]) {
+          continue;
+        }
+        for (int c = 0; c < outer.length; c++) {
+          outer[c] = in[c][r];
+        }
+        for (int s = 0; s < scans.length; s++) {
+          sets[s][r] = scans[s].scan(outer);
+        }
+      }
       if (local != null) {
         addStats();
       }

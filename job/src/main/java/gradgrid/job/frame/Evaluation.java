@@ -204,6 +204,7 @@ public final class Evaluation {
             fields.stream().mapToInt(Integer::intValue).toArray(),
             fields.stream().map(i -> schema.fields()[i].name()).toArray(String[]::new),
             dims,
+            new boolean[dims.length],
             SweepTask.batchRows(batchSize, width),
             null,
             new int[0]);

@@ -218,7 +218,8 @@ public final class TableSweep {
    * @return the partition count, at least 1
    */
   public int partitions(int cores) {
-    int n = PartitionPlan.count(spec.partitions(), Math.max(1, rows), cores);
+    int n =
+        PartitionPlan.count(spec.partitions(), Math.max(1, rows), spec.innerPointsPerRow(), cores);
     return (int) Math.max(1, Math.min(n, tableRows));
   }
 
@@ -305,11 +306,13 @@ public final class TableSweep {
     Map<String, Param> params = spec.paramsByName();
     List<OutputSpec> outputs = spec.outputs();
     int[][] dims = new int[outputs.size()][];
+    boolean[] scanned = new boolean[outputs.size()];
     for (int k = 0; k < dims.length; k++) {
       dims[k] = outputs.get(k).dims(params);
+      scanned[k] = outputs.get(k) instanceof OutputSpec.CriticalPoints;
       fields.add(
           DataTypes.createStructField(
-              outputs.get(k).column(), SweepSchema.valueType(dims[k].length), true));
+              outputs.get(k).column(), SweepSchema.valueType(outputs.get(k), params), true));
     }
     BatchedRows batched =
         new BatchedRows(
@@ -318,6 +321,7 @@ public final class TableSweep {
             inputFields.stream().mapToInt(Integer::intValue).toArray(),
             inputFields.stream().map(i -> fields.get(i).name()).toArray(String[]::new),
             dims,
+            scanned,
             SweepTask.batchRows(spec.batchSize(), factory.inputWidth() + factory.outputWidth()),
             stats,
             axisInputs.stream().mapToInt(Integer::intValue).toArray());

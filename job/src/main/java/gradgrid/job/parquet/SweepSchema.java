@@ -40,13 +40,23 @@ public final class SweepSchema {
     }
     Map<String, Param> params = spec.paramsByName();
     for (OutputSpec o : spec.outputs()) {
-      DataType t =
-          o instanceof OutputSpec.CriticalPoints
-              ? CriticalPointsType.TYPE
-              : valueType(o.dims(params).length);
-      fields.add(DataTypes.createStructField(o.column(), t, false));
+      fields.add(DataTypes.createStructField(o.column(), valueType(o, params), false));
     }
     return DataTypes.createStructType(fields);
+  }
+
+  /**
+   * The Spark type of an output's column: the struct of {@link CriticalPointsType} for a {@code
+   * critical-points} output, else {@link #valueType(int)} of its rank.
+   *
+   * @param o the output
+   * @param params the sweep's parameters by name
+   * @return the type
+   */
+  public static DataType valueType(OutputSpec o, Map<String, Param> params) {
+    return o instanceof OutputSpec.CriticalPoints
+        ? CriticalPointsType.TYPE
+        : valueType(o.dims(params).length);
   }
 
   /**

@@ -1,6 +1,8 @@
 package gradgrid.job.run;
 
+import gradgrid.ad.compile.KernelTooLargeException;
 import gradgrid.job.criticals.CriticalPointKernel;
+import gradgrid.job.criticals.InnerScan;
 import java.io.Serializable;
 import java.util.List;
 
@@ -40,5 +42,20 @@ public interface EvaluatorFactory extends Serializable {
    */
   default List<CriticalPointKernel> criticalPoints() {
     return List.of();
+  }
+
+  /**
+   * One task's scanners of the {@link #criticalPoints} outputs, in conf order, over their kernels
+   * compiled once per JVM.
+   *
+   * @return the scanners, empty without such outputs
+   * @throws KernelTooLargeFailure if a kernel is too large to compile in this JVM
+   */
+  default InnerScan[] createScans() {
+    try {
+      return criticalPoints().stream().map(CriticalPointKernel::create).toArray(InnerScan[]::new);
+    } catch (KernelTooLargeException e) {
+      throw new KernelTooLargeFailure(e);
+    }
   }
 }

@@ -1,10 +1,8 @@
 package gradgrid.job.run;
 
 import gradgrid.ad.Param;
-import gradgrid.ad.compile.KernelTooLargeException;
 import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.conf.SweepSpec;
-import gradgrid.job.criticals.CriticalPointKernel;
 import gradgrid.job.criticals.CriticalPointSet;
 import gradgrid.job.criticals.CriticalPointsType;
 import gradgrid.job.criticals.InnerScan;
@@ -57,7 +55,6 @@ public final class SweepTask implements Serializable {
   private final boolean emitSample;
   private final int[][] outputDims;
   private final boolean[] structured;
-  private final List<CriticalPointKernel> criticals;
   private final int outputWidth;
   private final EvaluatorFactory factory;
   private final int batchSize;
@@ -100,7 +97,6 @@ public final class SweepTask implements Serializable {
     Map<String, Param> byName = spec.paramsByName();
     this.outputDims = new int[spec.outputs().size()][];
     this.structured = new boolean[outputDims.length];
-    this.criticals = factory == null ? List.of() : factory.criticalPoints();
     int width = 0;
     for (int k = 0; k < outputDims.length; k++) {
       OutputSpec o = spec.outputs().get(k);
@@ -227,21 +223,13 @@ public final class SweepTask implements Serializable {
     private final Samples.Cursor cursor = grid.samples().map(Samples::cursor).orElse(null);
     private final int firstSampled = firstSampled();
     private final ColumnStats local = stats == null ? null : new ColumnStats(stats.columns());
-    private final InnerScan[] scans = scans();
+    private final InnerScan[] scans = factory == null ? new InnerScan[0] : factory.createScans();
     private final CriticalPointSet[][] sets = new CriticalPointSet[scans.length][batchSize];
     private final double[] outer = new double[coords.length];
     private int rangeIndex = -1;
     private long next;
     private long end;
     private int size;
-
-    private InnerScan[] scans() {
-      try {
-        return criticals.stream().map(CriticalPointKernel::create).toArray(InnerScan[]::new);
-      } catch (KernelTooLargeException e) {
-        throw new KernelTooLargeFailure(e);
-      }
-    }
 
     Batches(List<IndexRange> ranges) {
       this.ranges = ranges;

@@ -171,4 +171,31 @@ class CriticalPointsSourceTest {
       assertEquals(6 * root, m.getDouble(5), 1e-9);
     }
   }
+
+  @Test
+  void aSampledOuterInputHasTheClosedFormExtremaAtEachSampledPoint() throws Exception {
+    // the outer points are uniform samples of a; f = t^3 - a t has its extrema at -+sqrt(a/3)
+    List<Row> rows =
+        source(
+                conf(
+                    "sampled",
+                    "function = \"t^3 - a * t\"\ninputs {\n  t = 0\n"
+                        + "  a { sample = uniform, points = 25, from = 0.1, to = 3, seed = 7 }\n}\n"
+                        + "partitions = 3\noutputs = [\"critical-points(t, -2, 2, 801)\"]\n"))
+            .orderBy("sample")
+            .collectAsList();
+    assertEquals(25, rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      assertEquals(i, r.getLong(r.fieldIndex("sample")));
+      double a = r.getDouble(r.fieldIndex("a"));
+      assertTrue(a >= 0.1 && a <= 3, "a sampled in its bounds: " + a);
+      Row m = r.getStruct(r.fieldIndex("critical_points_t"));
+      double root = Math.sqrt(a / 3);
+      assertEquals(List.of(-1, 1), m.getList(4), "a maximum, then a minimum, at a = " + a);
+      List<Double> xs = m.getList(2);
+      assertEquals(-root, xs.get(0), 1e-12, "at a = " + a);
+      assertEquals(root, xs.get(1), 1e-12, "at a = " + a);
+    }
+  }
 }
