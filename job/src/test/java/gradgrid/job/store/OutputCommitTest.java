@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import gradgrid.job.conf.ConfException;
 import gradgrid.job.conf.SweepSpec;
 import gradgrid.job.conf.WriteMode;
+import gradgrid.job.run.ColumnStats;
 import gradgrid.job.sql.SweepOutput;
 import gradgrid.job.testing.DirListing;
 import gradgrid.job.testing.SmallSweeps;
@@ -195,6 +196,48 @@ class OutputCommitTest {
     ConfException e = assertThrows(ConfException.class, () -> OutputGuard.check(other));
     assertTrue(e.getMessage().contains("not a finished output of this conf"), e.getMessage());
     assertEquals(11, readRows(spec));
+  }
+
+  /**
+   * What a run killed inside a chunk's Spark job leaves in its staging directory: task outputs
+   * under Spark's {@code _temporary}, and, with Hadoop's version 2 committer (which moves each
+   * task's files into place at task commit), part files that no chunk of the journal lists. The
+   * resumed run deletes both before it writes, so its output holds exactly the grid's rows, the
+   * same as a run that was never killed.
+   */
+  @Test
+  void taskOutputsOfAKilledChunkNeverReachTheResumedOutput() throws Exception {
+    SweepSpec spec = SmallSweeps.spec(dir, conf("out/r", 11, "resume"));
+    Path stray = dir.resolve("stray");
+    SparkTestSession.get().range(5).coalesce(1).write().parquet(stray.toString());
+    Path part;
+    try (Stream<Path> files = Files.list(stray)) {
+      part = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().get();
+    }
+    Path staging;
+    try (OutputCommit run = OutputCommit.open(paths(spec), WriteMode.RESUME, spec.confJson(), 11)) {
+      // one chunk of no rows committed (the statistics of x and f): the run is resumable
+      run.commit(List.of(), new ColumnStats(2).toMap());
+      staging = Path.of(paths(spec).staging(run.runId()).toUri());
+    }
+    Path attempt = staging.resolve("_temporary/0/_temporary/attempt_202612070000_0001_m_000000_0");
+    Files.createDirectories(attempt);
+    Files.copy(part, attempt.resolve("part-00000-killed.zstd.parquet"));
+    Files.copy(part, staging.resolve("part-00042-killed.zstd.parquet"));
+    SmallSweeps.run(dir, conf("out/r", 11, "resume"));
+    SweepSpec fresh = SmallSweeps.run(dir, conf("out/fresh", 11, "error"));
+    assertEquals(11, readRows(spec), "the grid's rows, none of the killed tasks'");
+    try (Stream<Path> files = Files.walk(dir.resolve("out/r"))) {
+      assertEquals(
+          List.of(),
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.contains("killed") || n.equals("_temporary"))
+              .toList());
+    }
+    assertEquals(
+        SparkTestSession.get().read().parquet(fresh.output()).orderBy("x").collectAsList(),
+        SparkTestSession.get().read().parquet(spec.output()).orderBy("x").collectAsList());
   }
 
   /** The local file system, counting the listings of each directory and the opens of each file. */
