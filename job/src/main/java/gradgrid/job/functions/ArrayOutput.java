@@ -8,6 +8,7 @@ import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * An output that is a vector ({@code array<double>}: a gradient, eigenvalues) or a matrix ({@code
@@ -31,8 +32,13 @@ public final class ArrayOutput extends BoundOutput<ArrayData> {
    * @param factory the evaluator of this output
    */
   ArrayOutput(
-      String canonicalName, String name, List<Param> params, int[] dims, EvaluatorFactory factory) {
-    super(canonicalName, name, params, factory);
+      String canonicalName,
+      String name,
+      List<Param> params,
+      StructType args,
+      int[] dims,
+      EvaluatorFactory factory) {
+    super(canonicalName, name, params, args, factory);
     this.dims = dims.clone();
   }
 

@@ -7,8 +7,10 @@ import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.connector.catalog.functions.ScalarFunction;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * One output of a function as a Spark SQL scalar function, bound to its argument types: a double
@@ -36,6 +38,8 @@ abstract sealed class BoundOutput<R> implements ScalarFunction<R>
   private final String name;
   private final List<Param> params;
   private final int[] firstColumn;
+  private final int[] sizes;
+  private final boolean[] nullElements;
   private final EvaluatorFactory factory;
   private transient volatile ThreadLocal<Buffers> buffers;
 
@@ -45,17 +49,28 @@ abstract sealed class BoundOutput<R> implements ScalarFunction<R>
    * @param canonicalName {@code gradgrid.<function>.<output>}, for messages and plans
    * @param name the output's name
    * @param params the function's parameters, one argument each
+   * @param args the arguments' types as bound: only an array whose type admits null elements is
+   *     checked element by element for them
    * @param factory the evaluator of this output over every parameter
    */
-  BoundOutput(String canonicalName, String name, List<Param> params, EvaluatorFactory factory) {
+  BoundOutput(
+      String canonicalName,
+      String name,
+      List<Param> params,
+      StructType args,
+      EvaluatorFactory factory) {
     this.canonicalName = canonicalName;
     this.name = name;
     this.params = List.copyOf(params);
     this.firstColumn = new int[params.size()];
+    this.sizes = new int[params.size()];
+    this.nullElements = new boolean[params.size()];
     int col = 0;
     for (int i = 0; i < params.size(); i++) {
       firstColumn[i] = col;
-      col += params.get(i).shape().size();
+      sizes[i] = params.get(i).shape().size();
+      nullElements[i] = args.fields()[i].dataType() instanceof ArrayType a && a.containsNull();
+      col += sizes[i];
     }
     this.factory = factory;
   }
@@ -135,12 +150,12 @@ abstract sealed class BoundOutput<R> implements ScalarFunction<R>
 
   /** Argument {@code i}, a vector: its length checked, a null vector or element read as NaN. */
   final void put(Buffers b, int i, ArrayData a) {
-    Param p = params.get(i);
-    int n = p.shape().size();
+    int n = sizes[i];
     int first = firstColumn[i];
+    double[][] in = b.in;
     if (a == null) {
       for (int e = 0; e < n; e++) {
-        b.in[first + e][0] = Double.NaN;
+        in[first + e][0] = Double.NaN;
       }
       return;
     }
@@ -150,14 +165,20 @@ abstract sealed class BoundOutput<R> implements ScalarFunction<R>
               + ": argument "
               + (i + 1)
               + " ("
-              + p.name()
+              + params.get(i).name()
               + ") has "
               + a.numElements()
               + " elements; it must have "
               + n);
     }
-    for (int e = 0; e < n; e++) {
-      b.in[first + e][0] = a.isNullAt(e) ? Double.NaN : a.getDouble(e);
+    if (nullElements[i]) {
+      for (int e = 0; e < n; e++) {
+        in[first + e][0] = a.isNullAt(e) ? Double.NaN : a.getDouble(e);
+      }
+    } else {
+      for (int e = 0; e < n; e++) {
+        in[first + e][0] = a.getDouble(e);
+      }
     }
   }
 

@@ -106,8 +106,8 @@ final class OutputFunction implements UnboundFunction {
       throw new UnsupportedOperationException(e.getMessage());
     }
     return dims.length == 0
-        ? new ScalarOutput(canonicalName(), output.column(), params, factory)
-        : new ArrayOutput(canonicalName(), output.column(), params, dims, factory);
+        ? new ScalarOutput(canonicalName(), output.column(), params, inputType, factory)
+        : new ArrayOutput(canonicalName(), output.column(), params, inputType, dims, factory);
   }
 
   /** The arguments as the user writes them: {@code (x double, alpha array<double>[6], ...)}. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.spark.sql.catalyst.util.ArrayData;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * An output that is one double per row ({@code f}, {@code df_dx}, a Hessian entry of two scalars).
@@ -18,8 +19,13 @@ import org.apache.spark.sql.types.DataTypes;
 public final class ScalarOutput extends BoundOutput<Double> {
   private static final long serialVersionUID = 1L;
 
-  ScalarOutput(String canonicalName, String name, List<Param> params, EvaluatorFactory factory) {
-    super(canonicalName, name, params, factory);
+  ScalarOutput(
+      String canonicalName,
+      String name,
+      List<Param> params,
+      StructType args,
+      EvaluatorFactory factory) {
+    super(canonicalName, name, params, args, factory);
   }
 
   @Override
