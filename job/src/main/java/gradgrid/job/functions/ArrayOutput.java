@@ -28,6 +28,7 @@ public final class ArrayOutput extends BoundOutput<ArrayData> {
    * @param canonicalName {@code gradgrid.<function>.<output>}
    * @param name the output's name
    * @param params the function's parameters
+   * @param args the arguments' types as bound
    * @param dims {@code [n]} or {@code [m, n]}
    * @param factory the evaluator of this output
    */
