@@ -5,7 +5,8 @@
 #
 #   job_bench <default heap> <spark|plain> <main class> [arguments...]
 #
-# "spark" adds a loopback local[2] master with the UI off; BENCH_JAVA_OPTS replaces the heap.
+# "spark" adds a loopback local[2] master with the UI off (SPARK_LOCAL_IP defaults to 127.0.0.1, as
+# in submit.sh, so Spark does not warn about the host name); BENCH_JAVA_OPTS replaces the heap.
 job_bench() {
   local heap="$1" mode="$2" main="$3"
   shift 3
@@ -21,7 +22,8 @@ job_bench() {
   fi
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)," \
     "$(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
-  java "${JAVA17_OPTS[@]}" "${extra[@]}" "-Dlog4j2.configurationFile=$PWD/conf/log4j2.properties" \
+  SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" java "${JAVA17_OPTS[@]}" "${extra[@]}" \
+    "-Dlog4j2.configurationFile=$PWD/conf/log4j2.properties" \
     "${spark[@]}" \
     -cp "job/target/test-classes:job/target/classes:$(cat job/target/classpath-launch.txt)" \
     "$main" "$@"
