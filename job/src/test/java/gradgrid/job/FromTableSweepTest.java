@@ -467,6 +467,11 @@ class FromTableSweepTest {
             .replace("x { from", "\"alpha[1]\" { from = 0, to = 1, points = 2 }\n x { from"),
         "single elements cannot be swept"
       },
+      {
+        conf(dir, "outputs = [f, \"critical-points(x, -1, 1, 100)\"]\n")
+            .replace("x { from = -2, to = 2, points = 5 }", ""),
+        "scans 'x' over its own inner grid, but the conf does not set inputs.x"
+      },
       {conf(dir, "figures { dir = \"" + dir.resolve("figs") + "\" }\n"), "no grid to draw"},
       {
         FUNCTION + "inputs { from-table = \"~/draws\" }\noutputs = [f]\n",

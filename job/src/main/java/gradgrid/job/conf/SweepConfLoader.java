@@ -123,7 +123,7 @@ public final class SweepConfLoader {
     int partitions = partitions(root.get("partitions"), limits, inputs.table().isPresent(), grid);
     int batch = batchSize(root.get("batch-size"));
     Optional<FiguresSpec> figures = FiguresBlock.parse(root, out.dir().local());
-    inputs.table().ifPresent(t -> checkTable(root, t, figures));
+    inputs.table().ifPresent(t -> checkTable(root, t, inputs.bindings(), outputs, figures));
     return new SweepSpec(
         config.root(),
         function,
@@ -143,11 +143,38 @@ public final class SweepConfLoader {
   }
 
   /**
-   * What a {@code from-table} sweep cannot do: figures (drawn from the grid's axes, which the
-   * table's rows do not have).
+   * What a {@code from-table} sweep cannot do: scan an input its table binds (a {@code
+   * critical-points} output's input takes the inner grid's values, so the conf must set it, as it
+   * must for a grid sweep, where it cannot be an axis), and figures (drawn from the grid's axes,
+   * which the table's rows do not have).
    */
   private static void checkTable(
-      ConfigObject root, FromTable table, Optional<FiguresSpec> figures) {
+      ConfigObject root,
+      FromTable table,
+      List<InputBinding> bindings,
+      List<OutputSpec> outputs,
+      Optional<FiguresSpec> figures) {
+    for (OutputSpec o : outputs) {
+      if (!(o instanceof OutputSpec.CriticalPoints cp)) {
+        continue;
+      }
+      for (InputBinding b : bindings) {
+        if (b instanceof InputBinding.Column c && c.param().name().equals(cp.param())) {
+          throw new ConfException(
+              at(root.get("outputs"))
+                  + "outputs: '"
+                  + o.column()
+                  + "' scans '"
+                  + cp.param()
+                  + "' over its own inner grid, but the conf does not set inputs."
+                  + cp.param()
+                  + ", so a sweep over "
+                  + table.describe()
+                  + " would read it from the table's column; give it a fixed value in inputs (the"
+                  + " other outputs use it)");
+        }
+      }
+    }
     if (figures.isPresent()) {
       throw new ConfException(
           at(root.get("figures"))
