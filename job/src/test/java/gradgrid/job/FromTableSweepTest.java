@@ -187,8 +187,8 @@ class FromTableSweepTest {
   /**
    * A {@code critical-points} output over a table's rows: each draw's extrema equal those of a grid
    * sweep over the same coefficients (alpha[1] x beta[1] axes, the other elements fixed), which
-   * reads them in another kernel layout, so a column bound to the wrong kernel input shows; a null
-   * draw has a null map.
+   * reads them in another kernel layout, so a column bound to the wrong kernel input shows; so do a
+   * table binding alpha alone times the conf's beta[1] axis; a null draw has a null map.
    */
   @Test
   void criticalPointsOfEachTableRowEqualAGridSweepOverTheSameCoefficients() throws Exception {
@@ -253,6 +253,49 @@ class FromTableSweepTest {
             .select("draw", "f", "critical_points_x")
             .orderBy("draw")
             .collectAsList();
+    assertSameExtrema(expected, got);
+    Row none = out.where("alpha IS NULL").first();
+    assertTrue(none.isNullAt(none.fieldIndex("critical_points_x")), "a null draw has no map");
+    assertTrue(none.isNullAt(none.fieldIndex("f")));
+
+    // a table binding alpha only, times the conf's beta[1] axis: kernel columns of both kinds
+    List<Row> alphas = new ArrayList<>();
+    for (double a1 : new double[] {-3, 0, 3}) {
+      alphas.add(RowFactory.create((Object) new Double[] {0.5, a1, -0.8, 0.4, 0.05, -0.01}));
+    }
+    Path at = dir.resolve("alpha draws");
+    spark
+        .createDataFrame(
+            alphas,
+            new StructType()
+                .add("alpha", DataTypes.createArrayType(DataTypes.DoubleType, false), false))
+        .write()
+        .parquet(at.toString());
+    SweepSpec mixed =
+        SmallSweeps.spec(
+            dir,
+            FUNCTION
+                + "inputs { from-table = \""
+                + at
+                + "\"\n x = 1.5\n beta = [0.3, -0.6, 0.1, 0.08, -0.01, 0.001]\n"
+                + " \"beta[1]\" { from = -2, to = 2, points = 3 } }\n"
+                + outputs
+                + "output.dir = \""
+                + dir.resolve("out mixed")
+                + "\"\n");
+    assertEquals(9, run(mixed, QUIET).rows());
+    assertSameExtrema(
+        expected,
+        spark
+            .read()
+            .parquet(mixed.output())
+            .selectExpr("concat('a1 ', alpha[1], ' b1 ', beta_1) AS draw", "f", "critical_points_x")
+            .orderBy("draw")
+            .collectAsList());
+  }
+
+  /** Rows of (draw, f, critical-point map): the same draws, f and extrema (x to 1e-10). */
+  private static void assertSameExtrema(List<Row> expected, List<Row> got) {
     assertEquals(9, got.size());
     int extrema = 0;
     for (int i = 0; i < got.size(); i++) {
@@ -275,9 +318,6 @@ class FromTableSweepTest {
       extrema += gx.length;
     }
     assertTrue(extrema >= 9 * 3, "every draw has extrema to compare: " + extrema);
-    Row none = out.where("alpha IS NULL").first();
-    assertTrue(none.isNullAt(none.fieldIndex("critical_points_x")), "a null draw has no map");
-    assertTrue(none.isNullAt(none.fieldIndex("f")));
   }
 
   @Test
