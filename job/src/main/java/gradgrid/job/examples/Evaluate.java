@@ -11,8 +11,9 @@ import org.apache.spark.sql.SparkSession;
  * {@link Gradgrid} on a DataFrame of one's own ({@code ./submit.sh example Evaluate}): the worked
  * example's value, slope and coefficient gradient added to a small table of labelled points whose x
  * column is named {@code t}, the coefficients fixed; then the same function with the coefficients
- * as array columns of each row, one of them null. Arguments, if any, replace the first table's
- * outputs ({@code ./submit.sh example Evaluate f "d2f/dx2"}).
+ * as array columns of each row, one of them null, and the extrema of f in x for each of those draws
+ * ({@code critical-points}). Arguments, if any, replace the first table's outputs ({@code
+ * ./submit.sh example Evaluate f "d2f/dx2"}).
  */
 public final class Evaluate {
   private Evaluate() {}
@@ -47,6 +48,19 @@ public final class Evaluate {
                   + " (2, 0.5D, array(0.6D, -1.1D, -0.8D, 0.4D, 0.05D, -0.01D)),"
                   + " (3, 0.5D, CAST(NULL AS array<double>)) AS s(draw, x, alpha)");
       Gradgrid.of(f).fix("beta", beta).outputs("f", "df/dx").on(posterior).show(false);
+
+      // the extrema of f in x for each draw: x is scanned over its own grid, so it is fixed
+      Gradgrid.of(f)
+          .fix("x", 0)
+          .fix("beta", beta)
+          .outputs("critical-points(x, -10, 10, 20001)")
+          .on(posterior.drop("x"))
+          .selectExpr(
+              "draw",
+              "critical_points_x.maxima AS maxima",
+              "critical_points_x.minima AS minima",
+              "critical_points_x.x AS x")
+          .show(false);
     } finally {
       spark.stop();
     }

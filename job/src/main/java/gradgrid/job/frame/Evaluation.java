@@ -124,7 +124,8 @@ public final class Evaluation {
   /**
    * The outputs to add, written as in a sweep's conf ({@code "f"}, {@code "f''"}, {@code
    * "df/dalpha"}, {@code "grad(beta)"}, {@code "hessian(alpha, beta)"}, {@code
-   * "eigenvalues(hessian(alpha))"}); each becomes a column of the sweep's name and type.
+   * "eigenvalues(hessian(alpha))"}, {@code "critical-points(x, -10, 10, 20001)"}, whose scanned
+   * input must be {@link #fix fixed}); each becomes a column of the sweep's name and type.
    *
    * @param outputs the outputs, at least one
    * @return the evaluation with these outputs (replacing any given before)
@@ -171,6 +172,7 @@ public final class Evaluation {
     }
     List<StructField> out = new ArrayList<>(Arrays.asList(schema.fields()));
     int[][] dims = new int[specs.size()][];
+    boolean[] scanned = new boolean[specs.size()];
     for (int k = 0; k < specs.size(); k++) {
       OutputSpec o = specs.get(k);
       for (StructField existing : schema.fields()) {
@@ -185,7 +187,8 @@ public final class Evaluation {
         }
       }
       dims[k] = o.dims(params);
-      out.add(DataTypes.createStructField(o.column(), SweepSchema.valueType(dims[k].length), true));
+      scanned[k] = o instanceof OutputSpec.CriticalPoints;
+      out.add(DataTypes.createStructField(o.column(), SweepSchema.valueType(o, params), true));
     }
     AdEvaluatorFactory factory;
     try {
@@ -204,7 +207,7 @@ public final class Evaluation {
             fields.stream().mapToInt(Integer::intValue).toArray(),
             fields.stream().map(i -> schema.fields()[i].name()).toArray(String[]::new),
             dims,
-            new boolean[dims.length],
+            scanned,
             SweepTask.batchRows(batchSize, width),
             null,
             new int[0]);
@@ -225,14 +228,17 @@ public final class Evaluation {
       for (int k = 0; k < outputs.size(); k++) {
         String where = "Gradgrid: output " + (k + 1);
         for (OutputSpec o : OutputParser.parse(outputs.get(k), params, where, Limits.DEFAULTS)) {
-          if (o instanceof OutputSpec.CriticalPoints) {
+          if (o instanceof OutputSpec.CriticalPoints cp && !fixed.containsKey(cp.param())) {
             throw new IllegalArgumentException(
                 "Gradgrid: output '"
                     + outputs.get(k)
-                    + "' scans an inner grid per row, which only a sweep's conf can do (README:"
-                    + " \"critical-point maps\"); here name pointwise outputs (f, f', df/dx,"
-                    + " taylor(x, k), grad(alpha), hessian(alpha, beta),"
-                    + " eigenvalues(hessian(alpha)))");
+                    + "' scans '"
+                    + cp.param()
+                    + "' over its own inner grid on every row, so '"
+                    + cp.param()
+                    + "' is read from no column: fix it to a value first, like .fix(\""
+                    + cp.param()
+                    + "\", 1.5) (the other outputs use that value)");
           }
           for (OutputSpec earlier : specs) {
             if (earlier.column().equals(o.column())) {

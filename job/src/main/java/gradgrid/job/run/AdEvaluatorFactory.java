@@ -103,14 +103,16 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
       Fn f, List<OutputSpec> outputs, Map<String, double[]> fixed) {
     AdPlan plan = AdPlan.of(f, outputs);
     Fn scalars = plan.fn();
+    List<InputBinding> bindings = new ArrayList<>();
     for (Param p : f.params()) {
       double[] value = fixed.get(p.name());
       scalars =
           value != null
               ? AD.fix(scalars, p.name(), value)
               : new InputBinding.Column(p).bind(scalars);
+      bindings.add(value != null ? new InputBinding.Fixed(p, value) : new InputBinding.Column(p));
     }
-    return new AdEvaluatorFactory(plan, scalars, false, List.of());
+    return new AdEvaluatorFactory(plan, scalars, false, criticals(f, bindings, outputs));
   }
 
   /**

@@ -39,6 +39,8 @@ class ExamplesTest {
     assertTrue(out.contains("|a    |-1.0|0.3066340831449268|0.8964076683851505 |"), out);
     // the null coefficient array of draw 3 gives null outputs
     assertTrue(out.contains("|3   |0.5|NULL                               |NULL"), out);
+    // the seed's coefficients (draw 1) have the reference's five extrema, starting at -6.248
+    assertTrue(out.contains("|1   |3     |2     |[-6.248018722466944, -2.9730317389100804,"), out);
   }
 
   @Test

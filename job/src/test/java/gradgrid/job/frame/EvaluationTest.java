@@ -101,7 +101,8 @@ class EvaluationTest {
     refused(() -> Gradgrid.evaluate(df, F, "f'", "df/dx"), "repeats", "df_dx");
     refused(
         () -> Gradgrid.evaluate(df, F, "critical-points(x, -1, 1, 100)"),
-        "only a sweep's conf can do");
+        "scans 'x' over its own inner grid",
+        "fix it to a value first, like .fix(\"x\", 1.5)");
     refused(() -> Gradgrid.evaluate(df, F, "f"), "column 'f'", "already has", "withColumnRenamed");
   }
 

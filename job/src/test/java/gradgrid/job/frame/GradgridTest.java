@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gradgrid.ad.Fn;
+import gradgrid.ad.Param;
 import gradgrid.ad.examples.Rational;
 import gradgrid.ad.testing.RationalClosedForm;
 import gradgrid.job.testing.SparkTestSession;
@@ -230,5 +231,55 @@ class GradgridTest {
 
   private static long[] bits(double[] v) {
     return Arrays.stream(v).mapToLong(Double::doubleToRawLongBits).toArray();
+  }
+
+  /**
+   * A {@code critical-points} output on every row of a DataFrame, its scanned input fixed: for f =
+   * t^3 - a t the extrema are -+sqrt(a/3) (a maximum, then a minimum) for a > 0 and none for a < 0;
+   * a null a gives a null map; the DataFrame's columns are kept.
+   */
+  @Test
+  void criticalPointsOnEachRowOfADataFrameHaveTheClosedFormExtrema() {
+    Fn cubic =
+        Fn.trace(
+            "cubic",
+            List.of(Param.scalar("t"), Param.scalar("a")),
+            v -> v[0].pow(3).sub(v[1].mul(v[0])));
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      rows.add(RowFactory.create((long) i, i == 7 ? null : -1 + 0.1 * i));
+    }
+    StructType schema =
+        new StructType().add("id", DataTypes.LongType, false).add("a", DataTypes.DoubleType, true);
+    Dataset<Row> df = SparkTestSession.get().createDataFrame(rows, schema).repartition(3);
+    List<Row> out =
+        Gradgrid.of(cubic)
+            .fix("t", 0.5)
+            .outputs("f", "critical-points(t, -2, 2, 801)")
+            .on(df)
+            .orderBy("id")
+            .collectAsList();
+    assertEquals(40, out.size());
+    for (Row r : out) {
+      if (r.isNullAt(1)) {
+        assertTrue(r.isNullAt(3), "a null a, a null map");
+        continue;
+      }
+      double a = r.getDouble(1);
+      assertClose(0.125 - a * 0.5, r.getDouble(2), 1e-15, "f at the fixed t = 0.5");
+      Row m = r.getStruct(3);
+      List<Double> xs = m.getList(2);
+      if (a < 0) {
+        assertEquals(0, xs.size(), "no extremum for a = " + a);
+        continue;
+      }
+      if (a < 1e-9) {
+        continue; // a = 0: a flat inflection, no sign change of f' = 3t^2
+      }
+      double root = Math.sqrt(a / 3);
+      assertEquals(List.of(-1, 1), m.getList(4), "a maximum, then a minimum, at a = " + a);
+      assertClose(-root, xs.get(0), 1e-12, "at a = " + a);
+      assertClose(root, xs.get(1), 1e-12, "at a = " + a);
+    }
   }
 }
