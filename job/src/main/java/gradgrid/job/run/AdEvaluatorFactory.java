@@ -1,6 +1,5 @@
 package gradgrid.job.run;
 
-import gradgrid.ad.AD;
 import gradgrid.ad.Fn;
 import gradgrid.ad.Param;
 import gradgrid.ad.compile.Jit;
@@ -106,11 +105,10 @@ public final class AdEvaluatorFactory implements EvaluatorFactory {
     List<InputBinding> bindings = new ArrayList<>();
     for (Param p : f.params()) {
       double[] value = fixed.get(p.name());
-      scalars =
-          value != null
-              ? AD.fix(scalars, p.name(), value)
-              : new InputBinding.Column(p).bind(scalars);
-      bindings.add(value != null ? new InputBinding.Fixed(p, value) : new InputBinding.Column(p));
+      InputBinding b =
+          value != null ? new InputBinding.Fixed(p, value) : new InputBinding.Column(p);
+      scalars = b.bind(scalars);
+      bindings.add(b);
     }
     return new AdEvaluatorFactory(plan, scalars, false, criticals(f, bindings, outputs));
   }
