@@ -6,7 +6,8 @@
 #   job_bench <default heap> <spark|plain> <main class> [arguments...]
 #
 # "spark" adds a loopback local[2] master with the UI off (SPARK_LOCAL_IP defaults to 127.0.0.1, as
-# in submit.sh, so Spark does not warn about the host name); BENCH_JAVA_OPTS replaces the heap.
+# in submit.sh, so Spark does not warn about the host name); the jit's java.util.logging records
+# (compile times) print one line each; BENCH_JAVA_OPTS replaces the heap.
 job_bench() {
   local heap="$1" mode="$2" main="$3"
   shift 3
@@ -24,6 +25,7 @@ job_bench() {
     "$(java -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
   SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" java "${JAVA17_OPTS[@]}" "${extra[@]}" \
     "-Dlog4j2.configurationFile=$PWD/conf/log4j2.properties" \
+    '-Djava.util.logging.SimpleFormatter.format=%4$s %3$s: %5$s%6$s%n' \
     "${spark[@]}" \
     -cp "job/target/test-classes:job/target/classes:$(cat job/target/classpath-launch.txt)" \
     "$main" "$@"
