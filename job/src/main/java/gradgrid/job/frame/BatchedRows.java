@@ -1,6 +1,7 @@
 package gradgrid.job.frame;
 
 import gradgrid.ad.Param;
+import gradgrid.job.conf.OutputSpec;
 import gradgrid.job.criticals.CriticalPointSet;
 import gradgrid.job.criticals.CriticalPointsType;
 import gradgrid.job.criticals.InnerScan;
@@ -9,6 +10,7 @@ import gradgrid.job.run.ColumnStats;
 import gradgrid.job.run.EvaluatorFactory;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -50,9 +52,9 @@ final class BatchedRows implements MapPartitionsFunction<Row, Row> {
    *     scalar field, or an array field of the shape's size)
    * @param fields the row field of each input
    * @param columns the name of each such field, for messages
-   * @param dims each output's dimensions
-   * @param scanned which outputs are the factory's {@code critical-points} scans (no kernel
-   *     column), in the order of {@link EvaluatorFactory#criticalPoints}
+   * @param outputs the outputs, in the factory's order: a {@code critical-points} output is one of
+   *     the factory's scans (no kernel column), any other its kernel columns
+   * @param params the function's parameters by name (the outputs' dimensions)
    * @param batch rows per kernel batch
    * @param stats a registered accumulator of the {@code statInputs} columns and then every output
    *     column, or null for none
@@ -63,8 +65,8 @@ final class BatchedRows implements MapPartitionsFunction<Row, Row> {
       List<Param> inputs,
       int[] fields,
       String[] columns,
-      int[][] dims,
-      boolean[] scanned,
+      List<OutputSpec> outputs,
+      Map<String, Param> params,
       int batch,
       ColumnStats stats,
       int[] statInputs) {
@@ -79,8 +81,12 @@ final class BatchedRows implements MapPartitionsFunction<Row, Row> {
     }
     this.fields = fields.clone();
     this.columns = columns.clone();
-    this.dims = dims.clone();
-    this.scanned = scanned.clone();
+    this.dims = new int[outputs.size()][];
+    this.scanned = new boolean[outputs.size()];
+    for (int k = 0; k < dims.length; k++) {
+      dims[k] = outputs.get(k).dims(params);
+      scanned[k] = outputs.get(k) instanceof OutputSpec.CriticalPoints;
+    }
     this.batch = batch;
     this.stats = stats;
     this.statInputs = statInputs.clone();

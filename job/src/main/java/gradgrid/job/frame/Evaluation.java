@@ -171,8 +171,6 @@ public final class Evaluation {
       }
     }
     List<StructField> out = new ArrayList<>(Arrays.asList(schema.fields()));
-    int[][] dims = new int[specs.size()][];
-    boolean[] scanned = new boolean[specs.size()];
     for (int k = 0; k < specs.size(); k++) {
       OutputSpec o = specs.get(k);
       for (StructField existing : schema.fields()) {
@@ -186,8 +184,6 @@ public final class Evaluation {
                   + " (withColumnRenamed)");
         }
       }
-      dims[k] = o.dims(params);
-      scanned[k] = o instanceof OutputSpec.CriticalPoints;
       out.add(DataTypes.createStructField(o.column(), SweepSchema.valueType(o, params), true));
     }
     AdEvaluatorFactory factory;
@@ -206,8 +202,8 @@ public final class Evaluation {
             free,
             fields.stream().mapToInt(Integer::intValue).toArray(),
             fields.stream().map(i -> schema.fields()[i].name()).toArray(String[]::new),
-            dims,
-            scanned,
+            specs,
+            params,
             SweepTask.batchRows(batchSize, width),
             null,
             new int[0]);

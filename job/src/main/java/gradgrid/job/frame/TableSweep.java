@@ -305,14 +305,8 @@ public final class TableSweep {
     }
     Map<String, Param> params = spec.paramsByName();
     List<OutputSpec> outputs = spec.outputs();
-    int[][] dims = new int[outputs.size()][];
-    boolean[] scanned = new boolean[outputs.size()];
-    for (int k = 0; k < dims.length; k++) {
-      dims[k] = outputs.get(k).dims(params);
-      scanned[k] = outputs.get(k) instanceof OutputSpec.CriticalPoints;
-      fields.add(
-          DataTypes.createStructField(
-              outputs.get(k).column(), SweepSchema.valueType(outputs.get(k), params), true));
+    for (OutputSpec o : outputs) {
+      fields.add(DataTypes.createStructField(o.column(), SweepSchema.valueType(o, params), true));
     }
     BatchedRows batched =
         new BatchedRows(
@@ -320,8 +314,8 @@ public final class TableSweep {
             inputs,
             inputFields.stream().mapToInt(Integer::intValue).toArray(),
             inputFields.stream().map(i -> fields.get(i).name()).toArray(String[]::new),
-            dims,
-            scanned,
+            outputs,
+            params,
             SweepTask.batchRows(spec.batchSize(), factory.inputWidth() + factory.outputWidth()),
             stats,
             axisInputs.stream().mapToInt(Integer::intValue).toArray());
