@@ -490,6 +490,50 @@ class FromTableSweepTest {
     assertFalse(Files.exists(dir.resolve("out")), "nothing written");
   }
 
+  /**
+   * A failed run returns only once none of its tasks still runs: one table row fails at once while
+   * the other's task is still sweeping millions of points, and nothing of the run is left beside
+   * the output, then or after that task would have finished.
+   */
+  @Test
+  void aFailedRunLeavesNothingBehindWhenItsOtherTasksFinishLater() throws Exception {
+    StructType schema =
+        new StructType()
+            .add("alpha", DataTypes.createArrayType(DataTypes.DoubleType, true), true)
+            .add("beta", DataTypes.createArrayType(DataTypes.DoubleType, true), true);
+    Double[] b = {0.3, -0.6, 0.1, 0.08, -0.01, 0.001};
+    List<Row> rows =
+        List.of(
+            RowFactory.create(new Double[] {0.5, -1.2, -0.8, 0.4, 0.05}, b),
+            RowFactory.create(new Double[] {0.5, -1.2, -0.8, 0.4, 0.05, -0.01}, b));
+    Path t = dir.resolve("one short row");
+    spark.createDataFrame(rows, schema).repartition(2).write().parquet(t.toString());
+    Path parent = dir.resolve("outputs");
+    Files.createDirectories(parent);
+    String text =
+        FUNCTION
+            + "inputs {\n  from-table = \""
+            + t
+            + "\"\n  x { from = -1, to = 1, points = 4000000 }\n}\noutputs = [f, \"f'\"]\n"
+            + "partitions = 2\noutput.dir = \""
+            + parent.resolve("out")
+            + "\"\n";
+    assertThrows(Exception.class, () -> run(SmallSweeps.spec(dir, text), QUIET));
+    assertEquals(List.of(), siblings(parent), "nothing left when the run returns");
+    Thread.sleep(3000);
+    assertEquals(List.of(), siblings(parent), "nor after the other task would have ended");
+  }
+
+  private static List<String> siblings(Path parent) throws IOException {
+    try (var s = Files.list(parent)) {
+      // the lock file stays, as after every run (OutputCommitTest)
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> !n.endsWith(".gradgrid-lock"))
+          .sorted()
+          .toList();
+    }
+  }
+
   @Test
   void confMistakesAreRefusedBeforeSparkStarts() {
     Path t = dir.resolve("does not exist.parquet");

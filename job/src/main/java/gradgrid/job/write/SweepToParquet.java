@@ -116,8 +116,11 @@ public final class SweepToParquet {
             table != null
                 ? table.read(factory, partitions, stats)
                 : SweepRuns.read(spark, spec, factory, chunk, stats);
-        JobDescription.run(
-            spark, name, () -> SweepWriter.write(data, spec, codec, commit.staging()));
+        ChunkJob.run(
+            spark,
+            name,
+            "gradgrid-" + commit.runId() + "-chunk-" + (i / every + 1),
+            () -> SweepWriter.write(data, spec, codec, commit.staging()));
         commit.commit(chunk, stats.toMap(), footer);
         total.merge(stats);
       }
